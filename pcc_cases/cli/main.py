@@ -1,0 +1,48 @@
+"""Entry point of ``pcc-cases``: global options, error handling and exit codes."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from pcc_cases.cli.context import CliContext
+from pcc_cases.cli.protocol_cmd import protocol
+from pcc_cases.domain.errors import PccCasesError
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--lang",
+    type=click.Choice(["nl", "en"]),
+    default="nl",
+    show_default=True,
+    envvar="PCC_CASES_LANG",
+    help="Language of messages and data labels / Taal van meldingen.",
+)
+@click.pass_context
+def cli(ctx: click.Context, lang: str) -> None:
+    """pcc-cases: record and handle breaches of the PCC Social Media Protocol.
+
+    Registreer en behandel overtredingen van het Protocol Sociale Media van het PCC.
+    """
+    ctx.obj = CliContext(lang=lang)
+
+
+cli.add_command(protocol)
+
+
+def main(argv: list[str] | None = None) -> Any:
+    """Run the CLI; library errors become a one-line message and their exit code."""
+    try:
+        return cli.main(args=argv, prog_name="pcc-cases", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Afgebroken / Aborted", err=True)
+        sys.exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except PccCasesError as exc:
+        click.echo(f"Fout / Error: {exc}", err=True)
+        sys.exit(exc.exit_code)

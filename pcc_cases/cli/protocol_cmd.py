@@ -1,0 +1,85 @@
+"""``pcc-cases protocol show``: the catalogue a case can cite."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from pcc_cases.cli.context import CliContext
+from pcc_cases.cli.i18n import t
+from pcc_cases.protocol import Clause, Protocol, load_protocol
+
+
+def clause_json(clause: Clause) -> dict[str, Any]:
+    return {
+        "id": clause.id,
+        "article": clause.article,
+        "kind": clause.kind.value,
+        "citable": clause.kind.citable,
+        "applies_to": list(clause.applies_to),
+        "base_severity": clause.base_severity,
+        "text_nl": clause.text_nl,
+        "text_en": clause.text_en,
+    }
+
+
+def protocol_json(protocol: Protocol) -> dict[str, Any]:
+    return {
+        "version": protocol.version,
+        "adopted": protocol.adopted,
+        "title_nl": protocol.title_nl,
+        "title_en": protocol.title_en,
+        "articles": [
+            {
+                "number": a.number,
+                "title_nl": a.title_nl,
+                "title_en": a.title_en,
+                "clauses": [clause_json(c) for c in a.clauses],
+            }
+            for a in protocol.articles
+        ],
+    }
+
+
+@click.group()
+def protocol() -> None:
+    """The Social Media Protocol / Het Protocol Sociale Media."""
+
+
+@protocol.command("show")
+@click.argument("clause", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default=None, help="Language / Taal.")
+@click.pass_obj
+def show(obj: CliContext, clause: str | None, as_json: bool, lang: str | None) -> None:
+    """Show the protocol, or one CLAUSE such as 1.2 / Toon het protocol of één bepaling."""
+    lang = lang or obj.lang
+    proto = load_protocol()
+    if clause is not None:
+        found = proto.clause(clause)
+        if as_json:
+            click.echo(json.dumps(clause_json(found), ensure_ascii=False, indent=2))
+            return
+        article = proto.article(found.article)
+        click.echo(f"{found.id}  {article.title(lang)}  [{t(found.kind.value, lang)}]")
+        click.echo(found.text(lang))
+        return
+    if as_json:
+        click.echo(json.dumps(protocol_json(proto), ensure_ascii=False, indent=2))
+        return
+    title = proto.title_en if lang == "en" else proto.title_nl
+    table = Table(title=f"{title} ({proto.version}, {t('adopted', lang)} {proto.adopted})")
+    table.add_column(t("clause", lang), no_wrap=True)
+    table.add_column(t("kind", lang))
+    table.add_column(t("base", lang), justify="right")
+    table.add_column(t("text", lang))
+    for article in proto.articles:
+        table.add_section()
+        table.add_row(f"[bold]{article.number}[/]", "", "", f"[bold]{article.title(lang)}[/]")
+        for c in article.clauses:
+            table.add_row(c.id, t(c.kind.value, lang), str(c.base_severity), c.text(lang))
+    Console(width=120 if not click.get_text_stream("stdout").isatty() else None).print(table)

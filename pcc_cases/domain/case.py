@@ -1,0 +1,714 @@
+"""The case (zaak): one reported incident and everything that follows from it.
+
+The aggregate root guards every invariant: who may be cited for what, which change is
+allowed in which state, and that every change leaves exactly one event in the history.
+Methods take the acting person's id and the instant from the caller (services inject a
+clock), so the aggregate itself never reads the time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+import pendulum
+
+from pcc_cases.domain.errors import InvalidInputError, NotFoundError, PermissionDeniedError, choices
+from pcc_cases.domain.factors import Factors, Harm, Intent, Reach
+from pcc_cases.domain.lifecycle import EDITABLE_STATES, CaseState, check_transition
+from pcc_cases.domain.people import AUTHORITY_RANK, PersonKind, check_person_id
+from pcc_cases.domain.policy import MAX_LEVEL, Duty, Policy, Recommendation
+from pcc_cases.domain.time import as_utc, local_date, school_year_of
+from pcc_cases.protocol import Clause, Protocol
+
+MAX_SUMMARY = 4000
+MAX_REASON = 2000
+
+
+class Platform(enum.StrEnum):
+    """Where the post appeared."""
+
+    INSTAGRAM = "instagram"
+    TIKTOK = "tiktok"
+    SNAPCHAT = "snapchat"
+    WHATSAPP = "whatsapp"
+    X = "x"
+    FACEBOOK = "facebook"
+    YOUTUBE = "youtube"
+    LINKEDIN = "linkedin"
+    OTHER = "other"
+
+
+class InvolvementRole(enum.StrEnum):
+    """A person's part in a case (Ed-Fi: Perpetrator, Victim, Witness, Reporter)."""
+
+    OFFENDER = "offender"
+    TARGET = "target"
+    WITNESS = "witness"
+    REPORTER = "reporter"
+
+
+class EvidenceKind(enum.StrEnum):
+    """A link to a post, or the SHA-256 hash of a file kept elsewhere."""
+
+    LINK = "link"
+    FILE_HASH = "file-hash"
+
+
+def _enum(enum_type: type[enum.StrEnum], value: Any, field: str) -> Any:
+    try:
+        return enum_type(value)
+    except ValueError:
+        raise InvalidInputError(
+            f"{field}: {value!r} is not allowed; choose one of "
+            f"{', '.join(e.value for e in enum_type)}"
+        ) from None
+
+
+def _text(value: str | None, field: str, limit: int, required: bool = True) -> str | None:
+    if value is None or not value.strip():
+        if required:
+            raise InvalidInputError(f"{field}: must not be empty")
+        return None
+    if len(value) > limit:
+        raise InvalidInputError(f"{field}: {len(value)} characters; at most {limit} allowed")
+    return value.strip()
+
+
+@attrs.define(slots=False, eq=False)
+class Evidence:
+    """Where the breach can be seen: a link or a file hash, and when it was captured."""
+
+    kind: EvidenceKind
+    reference: str
+    captured_at: pendulum.DateTime
+
+    @classmethod
+    def create(cls, kind: str, reference: str, captured_at: dt.datetime) -> Evidence:
+        evidence_kind = _enum(EvidenceKind, kind, "evidence kind")
+        ref = _text(reference, "evidence reference", 2000) or ""
+        if evidence_kind is EvidenceKind.FILE_HASH and (
+            len(ref) != 64 or any(c not in "0123456789abcdef" for c in ref.lower())
+        ):
+            raise InvalidInputError(
+                f"evidence reference: {ref!r} is not a SHA-256 hash (64 hexadecimal digits)"
+            )
+        if evidence_kind is EvidenceKind.LINK and not ref.startswith(("https://", "http://")):
+            raise InvalidInputError(f"evidence reference: {ref!r} is not an http(s) link")
+        return cls(kind=evidence_kind, reference=ref.lower() if evidence_kind is
+                   EvidenceKind.FILE_HASH else ref, captured_at=as_utc(captured_at))
+
+
+@attrs.define(slots=False, eq=False)
+class Involvement:
+    """A person and their part in the case."""
+
+    person_id: str
+    role: InvolvementRole
+
+
+@attrs.define(slots=False, eq=False)
+class Violation:
+    """One offender broke one clause (once per offender per clause, as Ed-Fi advises)."""
+
+    offender_id: str
+    clause_id: str
+
+
+@attrs.define(slots=False, eq=False)
+class Assessment:
+    """How grave one offender's part is: the factors, the computed level, any override."""
+
+    offender_id: str
+    reach: Reach
+    intent: Intent
+    harm: Harm
+    confidential: bool
+    criminal: bool
+    removed_and_apologised: bool
+    computed_level: int
+    assessed_by: str
+    assessed_at: pendulum.DateTime
+    override_level: int | None = None
+    override_reason: str | None = None
+
+    @property
+    def factors(self) -> Factors:
+        return Factors(
+            reach=self.reach,
+            intent=self.intent,
+            harm=self.harm,
+            confidential=self.confidential,
+            criminal=self.criminal,
+            removed_and_apologised=self.removed_and_apologised,
+        )
+
+    @property
+    def level(self) -> int:
+        """The level that counts: the director's override when there is one."""
+        return self.override_level if self.override_level is not None else self.computed_level
+
+
+@attrs.define(slots=False, eq=False)
+class Decision:
+    """An escalation step taken for one offender, by whom, when, for how long and why."""
+
+    offender_id: str
+    step: str
+    decided_by: str
+    decided_at: pendulum.DateTime
+    recommended_step: str
+    days: int | None = None
+    reason: str | None = None
+    revoked: bool = False
+
+
+@attrs.define(slots=False, eq=False)
+class Obligation:
+    """A duty with a due date in school days, created by a decision or a fact."""
+
+    seq: int
+    kind: str
+    cause: str
+    due_on: dt.date
+    created_at: pendulum.DateTime
+    offender_id: str | None = None
+    done_on: dt.date | None = None
+    done_by: str | None = None
+
+    def is_overdue(self, today: dt.date) -> bool:
+        return self.done_on is None and today > self.due_on
+
+
+@attrs.define(slots=False, eq=False)
+class Event:
+    """One change to a case: appended, never edited."""
+
+    seq: int
+    kind: str
+    actor_id: str
+    at: pendulum.DateTime
+    state: CaseState
+    reason: str | None = None
+    data: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.define(slots=False, eq=False)
+class Case:
+    """One reported incident, the people involved, the clauses broken and what was done."""
+
+    protocol_version: str
+    occurred_at: pendulum.DateTime
+    reported_at: pendulum.DateTime
+    platform: Platform
+    location: str
+    summary: str
+    state: CaseState = CaseState.REPORTED
+    number: str | None = None
+    evidence: list[Evidence] = attrs.field(factory=list)
+    involvements: list[Involvement] = attrs.field(factory=list)
+    violations: list[Violation] = attrs.field(factory=list)
+    assessments: list[Assessment] = attrs.field(factory=list)
+    decisions: list[Decision] = attrs.field(factory=list)
+    obligations: list[Obligation] = attrs.field(factory=list)
+    events: list[Event] = attrs.field(factory=list)
+
+    # ----------------------------------------------------------------- creation
+    @classmethod
+    def record(
+        cls,
+        *,
+        protocol: Protocol,
+        policy: Policy,
+        occurred_at: dt.datetime,
+        reported_at: dt.datetime,
+        platform: str,
+        location: str,
+        summary: str,
+        involvements: Sequence[tuple[str, str]],
+        violations: Sequence[tuple[str, str]],
+        person_kinds: Mapping[str, PersonKind],
+        recorded_by: str,
+        evidence: Sequence[Evidence] = (),
+    ) -> Case:
+        """A new case in state 'reported', validated as a whole before anything exists."""
+        occurred, reported = as_utc(occurred_at), as_utc(reported_at)
+        if occurred > reported:
+            raise InvalidInputError(
+                f"occurred_at: {occurred.to_iso8601_string()} is after the report "
+                f"({reported.to_iso8601_string()}); an incident cannot be reported before "
+                "it happened"
+            )
+        case = cls(
+            protocol_version=protocol.version,
+            occurred_at=occurred,
+            reported_at=reported,
+            platform=_enum(Platform, platform, "platform"),
+            location=_text(location, "location", 100) or "",
+            summary=_text(summary, "summary", MAX_SUMMARY) or "",
+            evidence=list(evidence),
+        )
+        for person_id, role in involvements:
+            case._add_involvement(person_id, _enum(InvolvementRole, role, "role"))
+        if not case.offender_ids:
+            raise InvalidInputError("involvements: a case needs at least one offender")
+        clauses_cited = []
+        for offender_id, clause_id in violations:
+            clause = protocol.citable_clause(clause_id)
+            case._add_violation(offender_id, clause, person_kinds)
+            clauses_cited.append(clause.id)
+        for offender_id in case.offender_ids:
+            if not case.clauses_of(offender_id):
+                raise InvalidInputError(
+                    f"violations: offender {offender_id} has no clause cited; cite at least one"
+                )
+        case._append("recorded", recorded_by, reported, CaseState.REPORTED, None, {
+            "involvements": [[i.person_id, i.role.value] for i in case.involvements],
+            "violations": [[v.offender_id, v.clause_id] for v in case.violations],
+        })
+        for clause_id in dict.fromkeys(clauses_cited):
+            case._create_obligations(policy, f"clause:{clause_id}", None, None, reported)
+        return case
+
+    # ---------------------------------------------------------------- reading
+    @property
+    def offender_ids(self) -> list[str]:
+        return [i.person_id for i in self.involvements if i.role is InvolvementRole.OFFENDER]
+
+    @property
+    def person_ids(self) -> list[str]:
+        return list(dict.fromkeys(i.person_id for i in self.involvements))
+
+    def clauses_of(self, offender_id: str) -> list[str]:
+        return [v.clause_id for v in self.violations if v.offender_id == offender_id]
+
+    def assessment_of(self, offender_id: str) -> Assessment | None:
+        for assessment in self.assessments:
+            if assessment.offender_id == offender_id:
+                return assessment
+        return None
+
+    def decision_of(self, offender_id: str) -> Decision | None:
+        """The offender's standing decision (revoked ones stay in the file but do not count)."""
+        for decision in reversed(self.decisions):
+            if decision.offender_id == offender_id and not decision.revoked:
+                return decision
+        return None
+
+    def obligation(self, seq: int) -> Obligation:
+        for obligation in self.obligations:
+            if obligation.seq == seq:
+                return obligation
+        raise NotFoundError(
+            f"case {self.number or '(new)'} has no obligation {seq}; it has "
+            f"{', '.join(str(o.seq) for o in self.obligations) or 'none'}"
+        )
+
+    @property
+    def severity(self) -> int | None:
+        """The case's severity: the highest level among its assessed offenders."""
+        levels = [a.level for a in self.assessments]
+        return max(levels) if levels else None
+
+    @property
+    def school_year(self) -> int:
+        """First calendar year of the school year in which the incident happened."""
+        return school_year_of(local_date(self.occurred_at))
+
+    # ---------------------------------------------------------------- changes
+    def start_investigation(self, actor_id: str, at: dt.datetime, reason: str | None = None) -> None:
+        self._change("investigation_started", actor_id, at, CaseState.INVESTIGATING, reason, {})
+
+    def add_involvement(
+        self, person_id: str, role: str, actor_id: str, at: dt.datetime, reason: str | None = None
+    ) -> None:
+        """Add a person; a new offender sends an assessed case back to investigation."""
+        role_enum = _enum(InvolvementRole, role, "role")
+        target = self.state
+        if role_enum is InvolvementRole.OFFENDER and self.state is CaseState.ASSESSED:
+            target = CaseState.INVESTIGATING
+        check_transition("involvement_added", self.state, target)
+        self._add_involvement(person_id, role_enum)
+        self._append("involvement_added", actor_id, at, target, reason,
+                     {"person_id": person_id, "role": role_enum.value})
+
+    def remove_involvement(
+        self, person_id: str, role: str, actor_id: str, at: dt.datetime, reason: str
+    ) -> None:
+        """Remove a person's part; an offender's clauses and assessment go with them."""
+        role_enum = _enum(InvolvementRole, role, "role")
+        found = [i for i in self.involvements if i.person_id == person_id and i.role is role_enum]
+        if not found:
+            raise NotFoundError(f"person {person_id} is not involved as {role_enum.value}")
+        reason = _text(reason, "reason", MAX_REASON) or ""
+        target = self.state
+        if role_enum is InvolvementRole.OFFENDER:
+            if self.offender_ids == [person_id]:
+                raise InvalidInputError(
+                    "involvements: cannot remove the only offender; dismiss the case instead"
+                )
+            if self.decision_of(person_id):
+                raise InvalidInputError(
+                    f"involvements: offender {person_id} has a decision; file an objection first"
+                )
+            others = [o for o in self.offender_ids if o != person_id]
+            if self.state is CaseState.INVESTIGATING and all(
+                self.assessment_of(o) for o in others
+            ):
+                target = CaseState.ASSESSED
+        check_transition("involvement_removed", self.state, target)
+        self.involvements.remove(found[0])
+        if role_enum is InvolvementRole.OFFENDER:
+            self.violations[:] = [v for v in self.violations if v.offender_id != person_id]
+            self.assessments[:] = [a for a in self.assessments if a.offender_id != person_id]
+        self._append("involvement_removed", actor_id, at, target, reason,
+                     {"person_id": person_id, "role": role_enum.value})
+
+    def cite(
+        self,
+        offender_id: str,
+        clause_id: str,
+        protocol: Protocol,
+        person_kinds: Mapping[str, PersonKind],
+        policy: Policy,
+        actor_id: str,
+        at: dt.datetime,
+        reason: str | None = None,
+    ) -> None:
+        """Cite one more clause against an offender; an existing assessment is recomputed."""
+        check_transition("clause_cited", self.state, self.state)
+        clause = protocol.citable_clause(clause_id, self.protocol_version)
+        if clause.id in self.clauses_of(offender_id):
+            raise InvalidInputError(
+                f"violations: clause {clause.id} is already cited against {offender_id}"
+            )
+        self._add_violation(offender_id, clause, person_kinds)
+        level = self._recompute(offender_id, protocol, policy)
+        self._append("clause_cited", actor_id, at, self.state, reason,
+                     {"offender_id": offender_id, "clause_id": clause.id, "level": level})
+        self._create_obligations(policy, f"clause:{clause.id}", None, None, as_utc(at))
+
+    def withdraw(
+        self,
+        offender_id: str,
+        clause_id: str,
+        protocol: Protocol,
+        policy: Policy,
+        actor_id: str,
+        at: dt.datetime,
+        reason: str,
+    ) -> None:
+        """Withdraw a cited clause; the offender must keep at least one."""
+        check_transition("clause_withdrawn", self.state, self.state)
+        cited = self.clauses_of(offender_id)
+        if clause_id not in cited:
+            raise NotFoundError(
+                f"violations: clause {clause_id} is not cited against {offender_id}; cited: "
+                f"{', '.join(cited) or 'none'}"
+            )
+        if len(cited) == 1:
+            raise InvalidInputError(
+                f"violations: {clause_id} is the only clause cited against {offender_id}; "
+                "remove the offender's involvement instead"
+            )
+        reason = _text(reason, "reason", MAX_REASON) or ""
+        self.violations[:] = [
+            v for v in self.violations
+            if not (v.offender_id == offender_id and v.clause_id == clause_id)
+        ]
+        level = self._recompute(offender_id, protocol, policy)
+        self._append("clause_withdrawn", actor_id, at, self.state, reason,
+                     {"offender_id": offender_id, "clause_id": clause_id, "level": level})
+
+    def assess(
+        self,
+        offender_id: str,
+        factors: Factors,
+        protocol: Protocol,
+        policy: Policy,
+        actor_id: str,
+        at: dt.datetime,
+    ) -> Assessment:
+        """Compute the offender's severity from the cited clauses and the factors."""
+        self._require_offender(offender_id)
+        clauses = [protocol.clause(c) for c in self.clauses_of(offender_id)]
+        result = policy.severity.assess(clauses, factors)
+        existing = self.assessment_of(offender_id)
+        others_done = all(self.assessment_of(o) for o in self.offender_ids if o != offender_id)
+        target = CaseState.ASSESSED if others_done else CaseState.INVESTIGATING
+        check_transition("assessed", self.state, target)
+        when = as_utc(at)
+        assessment = Assessment(
+            offender_id=offender_id,
+            reach=factors.reach,
+            intent=factors.intent,
+            harm=factors.harm,
+            confidential=factors.confidential,
+            criminal=factors.criminal,
+            removed_and_apologised=factors.removed_and_apologised,
+            computed_level=result.level,
+            assessed_by=actor_id,
+            assessed_at=when,
+        )
+        if existing is not None:
+            self.assessments.remove(existing)
+        self.assessments.append(assessment)
+        self._append("assessed", actor_id, when, target, None, {
+            "offender_id": offender_id,
+            "factors": _factors_data(factors),
+            "level": result.level,
+            "reasons": list(result.reasons),
+        })
+        if factors.criminal and not (existing and existing.criminal):
+            self._create_obligations(policy, "fact:criminal", None, offender_id, when)
+        return assessment
+
+    def override_severity(
+        self, offender_id: str, level: int, reason: str, actor_id: str, at: dt.datetime
+    ) -> None:
+        """A director sets the level by hand; the reason is kept beside the computed level."""
+        assessment = self.assessment_of(offender_id)
+        if assessment is None:
+            raise InvalidInputError(f"offender {offender_id} has not been assessed yet")
+        if isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= MAX_LEVEL:
+            raise InvalidInputError(f"override level: {level!r} is not 1, 2, 3 or 4")
+        reason = _text(reason, "reason", MAX_REASON) or ""
+        check_transition("severity_overridden", self.state, self.state)
+        assessment.override_level = level
+        assessment.override_reason = reason
+        self._append("severity_overridden", actor_id, at, self.state, reason, {
+            "offender_id": offender_id,
+            "computed_level": assessment.computed_level,
+            "level": level,
+        })
+
+    def decide(
+        self,
+        *,
+        offender_id: str,
+        offender_kind: PersonKind,
+        step: str,
+        decider_id: str,
+        decider_authority: int,
+        recommendation: Recommendation,
+        policy: Policy,
+        at: dt.datetime,
+        days: int | None = None,
+        reason: str | None = None,
+    ) -> Decision:
+        """Take an escalation step for an offender, with its legal duties as obligations."""
+        self._require_offender(offender_id)
+        check_transition("decided", self.state, CaseState.DECIDED)
+        ladder = policy.ladder(offender_kind)
+        chosen = ladder.step(step)
+        needed = AUTHORITY_RANK[chosen.authority]
+        if decider_authority < needed:
+            raise PermissionDeniedError(
+                f"step {chosen.name} must be decided by at least a {chosen.authority.value}"
+            )
+        if self.decision_of(offender_id) is not None:
+            raise InvalidInputError(
+                f"offender {offender_id} already has a decision in this case; file an "
+                "objection to revise it"
+            )
+        if chosen.has_length:
+            low, high = chosen.min_days or 1, chosen.max_days
+            if days is None or isinstance(days, bool) or days < low or (high and days > high):
+                limit = f"{low} to {high}" if high else f"at least {low}"
+                raise InvalidInputError(
+                    f"days: step {chosen.name} needs a length of {limit} school days, "
+                    f"got {days!r}"
+                )
+        elif days is not None:
+            raise InvalidInputError(f"days: step {chosen.name} has no length in days")
+        reason = _text(reason, "reason", MAX_REASON, required=False)
+        if ladder.index(chosen.name) > ladder.index(recommendation.step) and not reason:
+            raise InvalidInputError(
+                f"reason: step {chosen.name} is above the recommended {recommendation.step}; "
+                "give a reason"
+            )
+        when = as_utc(at)
+        decision = Decision(
+            offender_id=offender_id,
+            step=chosen.name,
+            decided_by=decider_id,
+            decided_at=when,
+            recommended_step=recommendation.step,
+            days=days,
+            reason=reason,
+        )
+        self.decisions.append(decision)
+        self._append("decided", decider_id, when, CaseState.DECIDED, reason, {
+            "offender_id": offender_id,
+            "step": chosen.name,
+            "days": days,
+            "recommended_step": recommendation.step,
+        })
+        self._create_obligations(policy, f"step:{chosen.name}", offender_kind, offender_id,
+                                 when, days)
+        return decision
+
+    def complete_obligation(
+        self, seq: int, actor_id: str, at: dt.datetime, done_on: dt.date | None = None
+    ) -> Obligation:
+        obligation = self.obligation(seq)
+        if obligation.done_on is not None:
+            raise InvalidInputError(
+                f"obligation {seq} ({obligation.kind}) was already done on {obligation.done_on}"
+            )
+        check_transition("obligation_completed", self.state, self.state)
+        when = as_utc(at)
+        done = done_on or local_date(when)
+        if done > local_date(when):
+            raise InvalidInputError(f"done_on: {done} is in the future")
+        obligation.done_on, obligation.done_by = done, actor_id
+        self._append("obligation_completed", actor_id, when, self.state, None,
+                     {"seq": seq, "kind": obligation.kind, "done_on": done.isoformat()})
+        return obligation
+
+    def close(self, actor_id: str, at: dt.datetime, reason: str | None = None) -> None:
+        """Close a decided case; every offender must have a decision."""
+        check_transition("closed", self.state, CaseState.CLOSED)
+        missing = [o for o in self.offender_ids if self.decision_of(o) is None]
+        if missing:
+            raise InvalidInputError(
+                f"cannot close: no decision yet for offender(s) {', '.join(missing)}"
+            )
+        self._append("closed", actor_id, at, CaseState.CLOSED,
+                     _text(reason, "reason", MAX_REASON, required=False), {})
+
+    def dismiss(self, actor_id: str, at: dt.datetime, reason: str) -> None:
+        """The report was unfounded; a reason is required."""
+        reason = _text(reason, "reason", MAX_REASON) or ""
+        check_transition("dismissed", self.state, CaseState.DISMISSED)
+        self._append("dismissed", actor_id, at, CaseState.DISMISSED, reason, {})
+
+    def file_objection(self, actor_id: str, at: dt.datetime, reason: str) -> None:
+        """Bezwaar: reopens a decided or closed case for review."""
+        reason = _text(reason, "reason", MAX_REASON) or ""
+        check_transition("objection_filed", self.state, CaseState.UNDER_REVIEW)
+        self._append("objection_filed", actor_id, at, CaseState.UNDER_REVIEW, reason,
+                     {"previous_state": self.state.value})
+
+    def decide_objection(
+        self, upheld: bool, actor_id: str, at: dt.datetime, reason: str
+    ) -> None:
+        """Upheld: the decisions are revoked and the case is assessed again. Rejected: back."""
+        reason = _text(reason, "reason", MAX_REASON) or ""
+        if upheld:
+            check_transition("objection_upheld", self.state, CaseState.ASSESSED)
+            revoked = []
+            for decision in self.decisions:
+                if not decision.revoked:
+                    decision.revoked = True
+                    revoked.append(decision.offender_id)
+            self._append("objection_upheld", actor_id, at, CaseState.ASSESSED, reason,
+                         {"revoked_for": revoked})
+            return
+        previous = CaseState(self._last_event("objection_filed").data["previous_state"])
+        check_transition("objection_rejected", self.state, previous)
+        self._append("objection_rejected", actor_id, at, previous, reason, {})
+
+    # ---------------------------------------------------------------- internal
+    def _require_offender(self, offender_id: str) -> None:
+        if offender_id not in self.offender_ids:
+            raise NotFoundError(
+                f"offender: {offender_id!r} is not an offender in this case; offenders: "
+                f"{', '.join(self.offender_ids)}"
+            )
+
+    def _add_involvement(self, person_id: str, role: InvolvementRole) -> None:
+        check_person_id(person_id, f"{role.value} id")
+        if any(i.person_id == person_id and i.role is role for i in self.involvements):
+            raise InvalidInputError(f"involvements: {person_id} is already {role.value}")
+        self.involvements.append(Involvement(person_id=person_id, role=role))
+
+    def _add_violation(
+        self, offender_id: str, clause: Clause, person_kinds: Mapping[str, PersonKind]
+    ) -> None:
+        self._require_offender(offender_id)
+        if any(v.offender_id == offender_id and v.clause_id == clause.id for v in self.violations):
+            raise InvalidInputError(
+                f"violations: clause {clause.id} is cited twice against {offender_id}"
+            )
+        kind = person_kinds.get(offender_id)
+        if kind is None:
+            raise NotFoundError(f"offender {offender_id}: unknown person")
+        if kind.value not in clause.applies_to:
+            raise InvalidInputError(
+                f"violations: clause {clause.id} applies to {choices(clause.applies_to)}, not "
+                f"to a {kind.value} ({offender_id})"
+            )
+        self.violations.append(Violation(offender_id=offender_id, clause_id=clause.id))
+
+    def _recompute(self, offender_id: str, protocol: Protocol, policy: Policy) -> int | None:
+        """Keep a computed level true to the clauses now cited; overrides stay as they are."""
+        assessment = self.assessment_of(offender_id)
+        if assessment is None:
+            return None
+        clauses = [protocol.clause(c) for c in self.clauses_of(offender_id)]
+        assessment.computed_level = policy.severity.assess(clauses, assessment.factors).level
+        return assessment.computed_level
+
+    def _create_obligations(
+        self,
+        policy: Policy,
+        trigger: str,
+        kind: PersonKind | None,
+        offender_id: str | None,
+        at: pendulum.DateTime,
+        days: int | None = None,
+    ) -> None:
+        duties: Iterable[Duty] = policy.duties_for(trigger, kind, days)
+        start = local_date(at)
+        for duty in duties:
+            self.obligations.append(Obligation(
+                seq=len(self.obligations) + 1,
+                kind=duty.kind,
+                cause=trigger,
+                due_on=policy.calendar.add_school_days(start, duty.due_school_days),
+                created_at=at,
+                offender_id=offender_id,
+            ))
+
+    def _change(
+        self, kind: str, actor_id: str, at: dt.datetime, target: CaseState, reason: str | None,
+        data: dict[str, Any],
+    ) -> None:
+        check_transition(kind, self.state, target)
+        self._append(kind, actor_id, at, target, reason, data)
+
+    def _append(
+        self, kind: str, actor_id: str, at: dt.datetime, state: CaseState, reason: str | None,
+        data: dict[str, Any],
+    ) -> None:
+        self.events.append(Event(
+            seq=len(self.events) + 1,
+            kind=kind,
+            actor_id=actor_id,
+            at=as_utc(at),
+            state=state,
+            reason=reason,
+            data=data,
+        ))
+        self.state = state
+
+    def _last_event(self, kind: str) -> Event:
+        for event in reversed(self.events):
+            if event.kind == kind:
+                return event
+        raise NotFoundError(f"no {kind} event in this case")
+
+
+def _factors_data(factors: Factors) -> dict[str, Any]:
+    return {
+        "reach": factors.reach.value,
+        "intent": factors.intent.value,
+        "harm": factors.harm.value,
+        "confidential": factors.confidential,
+        "criminal": factors.criminal,
+        "removed_and_apologised": factors.removed_and_apologised,
+    }

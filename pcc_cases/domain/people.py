@@ -1,0 +1,118 @@
+"""The people a case is about or decided by, as the admin system knows them.
+
+A person is identified by the admin system's own number (leerlingnummer, personeelsnummer).
+A BSN (citizen service number) has no place here: there is no field for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+
+import attrs
+
+from pcc_cases.domain.errors import InvalidInputError, choices
+
+
+class PersonKind(enum.StrEnum):
+    """Whom the protocol binds: students, staff, and external people (parents, others)."""
+
+    STUDENT = "student"
+    STAFF = "staff"
+    EXTERNAL = "external"
+
+
+class Role(enum.StrEnum):
+    """Organisational roles of staff, which give authority and scope."""
+
+    MENTOR = "mentor"
+    TEAMLEIDER = "teamleider"
+    VESTIGINGSDIRECTEUR = "vestigingsdirecteur"
+    PR = "pr"
+    CVB = "cvb"
+    FG = "fg"
+
+
+AUTHORITY_RANK: dict[Role, int] = {
+    Role.MENTOR: 1,
+    Role.TEAMLEIDER: 2,
+    Role.VESTIGINGSDIRECTEUR: 3,
+    Role.CVB: 4,
+}
+"""Who may decide which escalation step: a higher rank may decide everything below it."""
+
+_PERSON_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
+
+
+def check_person_id(value: str, field: str = "id") -> str:
+    """An admin-system id: 1 to 40 letters, digits, '.', '_' or '-'."""
+    if not isinstance(value, str) or not _PERSON_ID.match(value):
+        raise InvalidInputError(
+            f"{field}: {value!r} is not a valid person id (1 to 40 letters, digits, '.', '_', "
+            "'-', starting with a letter or digit)"
+        )
+    return value
+
+
+def parse_roles(text: str | None) -> frozenset[Role]:
+    """Roles from a '|'-separated list such as 'mentor|teamleider'."""
+    if not text or not text.strip():
+        return frozenset()
+    roles = set()
+    for part in text.split("|"):
+        name = part.strip().lower()
+        try:
+            roles.add(Role(name))
+        except ValueError:
+            raise InvalidInputError(
+                f"roles: {part.strip()!r} is not a role; allowed: {choices(r.value for r in Role)}"
+            ) from None
+    return frozenset(roles)
+
+
+def format_roles(roles: frozenset[Role]) -> str:
+    return "|".join(sorted(r.value for r in roles))
+
+
+@attrs.define(slots=False, eq=False)
+class Person:
+    """A student, staff member or external person."""
+
+    id: str = attrs.field(validator=lambda _i, _a, v: check_person_id(v))
+    kind: PersonKind = attrs.field(converter=PersonKind)
+    first_name: str
+    last_name: str
+    location: str | None = None
+    class_name: str | None = None
+    mentor_id: str | None = None
+    roles: frozenset[Role] = attrs.field(factory=frozenset, converter=frozenset)
+    left_on: dt.date | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind is not PersonKind.STAFF and self.roles:
+            raise InvalidInputError(
+                f"person {self.id}: only staff have roles, but a {self.kind.value} was given "
+                f"{format_roles(self.roles)}"
+            )
+        if self.kind is not PersonKind.STUDENT and (self.class_name or self.mentor_id):
+            raise InvalidInputError(
+                f"person {self.id}: only students have a class and a mentor"
+            )
+        if self.mentor_id == self.id:
+            raise InvalidInputError(f"person {self.id}: cannot be their own mentor")
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def authority(self) -> int:
+        """The highest decision rank of the person's roles (0 for none)."""
+        return max((AUTHORITY_RANK.get(r, 0) for r in self.roles), default=0)
+
+    def has_role(self, role: Role) -> bool:
+        return role in self.roles
+
+    def has_left(self, on: dt.date) -> bool:
+        return self.left_on is not None and self.left_on <= on
