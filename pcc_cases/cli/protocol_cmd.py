@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from typing import Any
 
 import click
@@ -82,4 +83,5 @@ def show(obj: CliContext, clause: str | None, as_json: bool, lang: str | None) -
         table.add_row(f"[bold]{article.number}[/]", "", "", f"[bold]{article.title(lang)}[/]")
         for c in article.clauses:
             table.add_row(c.id, t(c.kind.value, lang), str(c.base_severity), c.text(lang))
-    Console(width=120 if not click.get_text_stream("stdout").isatty() else None).print(table)
+    interactive = sys.stdout.isatty()
+    Console(width=None if interactive else 120).print(table)

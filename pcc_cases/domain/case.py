@@ -18,7 +18,7 @@ import pendulum
 
 from pcc_cases.domain.errors import InvalidInputError, NotFoundError, PermissionDeniedError, choices
 from pcc_cases.domain.factors import Factors, Harm, Intent, Reach
-from pcc_cases.domain.lifecycle import EDITABLE_STATES, CaseState, check_transition
+from pcc_cases.domain.lifecycle import CaseState, check_transition
 from pcc_cases.domain.people import AUTHORITY_RANK, PersonKind, check_person_id
 from pcc_cases.domain.policy import MAX_LEVEL, Duty, Policy, Recommendation
 from pcc_cases.domain.time import as_utc, local_date, school_year_of
@@ -98,8 +98,11 @@ class Evidence:
             )
         if evidence_kind is EvidenceKind.LINK and not ref.startswith(("https://", "http://")):
             raise InvalidInputError(f"evidence reference: {ref!r} is not an http(s) link")
-        return cls(kind=evidence_kind, reference=ref.lower() if evidence_kind is
-                   EvidenceKind.FILE_HASH else ref, captured_at=as_utc(captured_at))
+        return cls(
+            kind=evidence_kind,
+            reference=ref.lower() if evidence_kind is EvidenceKind.FILE_HASH else ref,
+            captured_at=as_utc(captured_at),
+        )
 
 
 @attrs.define(slots=False, eq=False)
@@ -265,10 +268,17 @@ class Case:
                 raise InvalidInputError(
                     f"violations: offender {offender_id} has no clause cited; cite at least one"
                 )
-        case._append("recorded", recorded_by, reported, CaseState.REPORTED, None, {
-            "involvements": [[i.person_id, i.role.value] for i in case.involvements],
-            "violations": [[v.offender_id, v.clause_id] for v in case.violations],
-        })
+        case._append(
+            "recorded",
+            recorded_by,
+            reported,
+            CaseState.REPORTED,
+            None,
+            {
+                "involvements": [[i.person_id, i.role.value] for i in case.involvements],
+                "violations": [[v.offender_id, v.clause_id] for v in case.violations],
+            },
+        )
         for clause_id in dict.fromkeys(clauses_cited):
             case._create_obligations(policy, f"clause:{clause_id}", None, None, reported)
         return case
@@ -319,7 +329,9 @@ class Case:
         return school_year_of(local_date(self.occurred_at))
 
     # ---------------------------------------------------------------- changes
-    def start_investigation(self, actor_id: str, at: dt.datetime, reason: str | None = None) -> None:
+    def start_investigation(
+        self, actor_id: str, at: dt.datetime, reason: str | None = None
+    ) -> None:
         self._change("investigation_started", actor_id, at, CaseState.INVESTIGATING, reason, {})
 
     def add_involvement(
@@ -332,8 +344,14 @@ class Case:
             target = CaseState.INVESTIGATING
         check_transition("involvement_added", self.state, target)
         self._add_involvement(person_id, role_enum)
-        self._append("involvement_added", actor_id, at, target, reason,
-                     {"person_id": person_id, "role": role_enum.value})
+        self._append(
+            "involvement_added",
+            actor_id,
+            at,
+            target,
+            reason,
+            {"person_id": person_id, "role": role_enum.value},
+        )
 
     def remove_involvement(
         self, person_id: str, role: str, actor_id: str, at: dt.datetime, reason: str
@@ -355,17 +373,21 @@ class Case:
                     f"involvements: offender {person_id} has a decision; file an objection first"
                 )
             others = [o for o in self.offender_ids if o != person_id]
-            if self.state is CaseState.INVESTIGATING and all(
-                self.assessment_of(o) for o in others
-            ):
+            if self.state is CaseState.INVESTIGATING and all(self.assessment_of(o) for o in others):
                 target = CaseState.ASSESSED
         check_transition("involvement_removed", self.state, target)
         self.involvements.remove(found[0])
         if role_enum is InvolvementRole.OFFENDER:
             self.violations[:] = [v for v in self.violations if v.offender_id != person_id]
             self.assessments[:] = [a for a in self.assessments if a.offender_id != person_id]
-        self._append("involvement_removed", actor_id, at, target, reason,
-                     {"person_id": person_id, "role": role_enum.value})
+        self._append(
+            "involvement_removed",
+            actor_id,
+            at,
+            target,
+            reason,
+            {"person_id": person_id, "role": role_enum.value},
+        )
 
     def cite(
         self,
@@ -387,8 +409,14 @@ class Case:
             )
         self._add_violation(offender_id, clause, person_kinds)
         level = self._recompute(offender_id, protocol, policy)
-        self._append("clause_cited", actor_id, at, self.state, reason,
-                     {"offender_id": offender_id, "clause_id": clause.id, "level": level})
+        self._append(
+            "clause_cited",
+            actor_id,
+            at,
+            self.state,
+            reason,
+            {"offender_id": offender_id, "clause_id": clause.id, "level": level},
+        )
         self._create_obligations(policy, f"clause:{clause.id}", None, None, as_utc(at))
 
     def withdraw(
@@ -416,12 +444,19 @@ class Case:
             )
         reason = _text(reason, "reason", MAX_REASON) or ""
         self.violations[:] = [
-            v for v in self.violations
+            v
+            for v in self.violations
             if not (v.offender_id == offender_id and v.clause_id == clause_id)
         ]
         level = self._recompute(offender_id, protocol, policy)
-        self._append("clause_withdrawn", actor_id, at, self.state, reason,
-                     {"offender_id": offender_id, "clause_id": clause_id, "level": level})
+        self._append(
+            "clause_withdrawn",
+            actor_id,
+            at,
+            self.state,
+            reason,
+            {"offender_id": offender_id, "clause_id": clause_id, "level": level},
+        )
 
     def assess(
         self,
@@ -456,12 +491,19 @@ class Case:
         if existing is not None:
             self.assessments.remove(existing)
         self.assessments.append(assessment)
-        self._append("assessed", actor_id, when, target, None, {
-            "offender_id": offender_id,
-            "factors": _factors_data(factors),
-            "level": result.level,
-            "reasons": list(result.reasons),
-        })
+        self._append(
+            "assessed",
+            actor_id,
+            when,
+            target,
+            None,
+            {
+                "offender_id": offender_id,
+                "factors": _factors_data(factors),
+                "level": result.level,
+                "reasons": list(result.reasons),
+            },
+        )
         if factors.criminal and not (existing and existing.criminal):
             self._create_obligations(policy, "fact:criminal", None, offender_id, when)
         return assessment
@@ -479,11 +521,18 @@ class Case:
         check_transition("severity_overridden", self.state, self.state)
         assessment.override_level = level
         assessment.override_reason = reason
-        self._append("severity_overridden", actor_id, at, self.state, reason, {
-            "offender_id": offender_id,
-            "computed_level": assessment.computed_level,
-            "level": level,
-        })
+        self._append(
+            "severity_overridden",
+            actor_id,
+            at,
+            self.state,
+            reason,
+            {
+                "offender_id": offender_id,
+                "computed_level": assessment.computed_level,
+                "level": level,
+            },
+        )
 
     def decide(
         self,
@@ -519,8 +568,7 @@ class Case:
             if days is None or isinstance(days, bool) or days < low or (high and days > high):
                 limit = f"{low} to {high}" if high else f"at least {low}"
                 raise InvalidInputError(
-                    f"days: step {chosen.name} needs a length of {limit} school days, "
-                    f"got {days!r}"
+                    f"days: step {chosen.name} needs a length of {limit} school days, got {days!r}"
                 )
         elif days is not None:
             raise InvalidInputError(f"days: step {chosen.name} has no length in days")
@@ -541,14 +589,22 @@ class Case:
             reason=reason,
         )
         self.decisions.append(decision)
-        self._append("decided", decider_id, when, CaseState.DECIDED, reason, {
-            "offender_id": offender_id,
-            "step": chosen.name,
-            "days": days,
-            "recommended_step": recommendation.step,
-        })
-        self._create_obligations(policy, f"step:{chosen.name}", offender_kind, offender_id,
-                                 when, days)
+        self._append(
+            "decided",
+            decider_id,
+            when,
+            CaseState.DECIDED,
+            reason,
+            {
+                "offender_id": offender_id,
+                "step": chosen.name,
+                "days": days,
+                "recommended_step": recommendation.step,
+            },
+        )
+        self._create_obligations(
+            policy, f"step:{chosen.name}", offender_kind, offender_id, when, days
+        )
         return decision
 
     def complete_obligation(
@@ -565,8 +621,14 @@ class Case:
         if done > local_date(when):
             raise InvalidInputError(f"done_on: {done} is in the future")
         obligation.done_on, obligation.done_by = done, actor_id
-        self._append("obligation_completed", actor_id, when, self.state, None,
-                     {"seq": seq, "kind": obligation.kind, "done_on": done.isoformat()})
+        self._append(
+            "obligation_completed",
+            actor_id,
+            when,
+            self.state,
+            None,
+            {"seq": seq, "kind": obligation.kind, "done_on": done.isoformat()},
+        )
         return obligation
 
     def close(self, actor_id: str, at: dt.datetime, reason: str | None = None) -> None:
@@ -577,8 +639,14 @@ class Case:
             raise InvalidInputError(
                 f"cannot close: no decision yet for offender(s) {', '.join(missing)}"
             )
-        self._append("closed", actor_id, at, CaseState.CLOSED,
-                     _text(reason, "reason", MAX_REASON, required=False), {})
+        self._append(
+            "closed",
+            actor_id,
+            at,
+            CaseState.CLOSED,
+            _text(reason, "reason", MAX_REASON, required=False),
+            {},
+        )
 
     def dismiss(self, actor_id: str, at: dt.datetime, reason: str) -> None:
         """The report was unfounded; a reason is required."""
@@ -590,12 +658,16 @@ class Case:
         """Bezwaar: reopens a decided or closed case for review."""
         reason = _text(reason, "reason", MAX_REASON) or ""
         check_transition("objection_filed", self.state, CaseState.UNDER_REVIEW)
-        self._append("objection_filed", actor_id, at, CaseState.UNDER_REVIEW, reason,
-                     {"previous_state": self.state.value})
+        self._append(
+            "objection_filed",
+            actor_id,
+            at,
+            CaseState.UNDER_REVIEW,
+            reason,
+            {"previous_state": self.state.value},
+        )
 
-    def decide_objection(
-        self, upheld: bool, actor_id: str, at: dt.datetime, reason: str
-    ) -> None:
+    def decide_objection(self, upheld: bool, actor_id: str, at: dt.datetime, reason: str) -> None:
         """Upheld: the decisions are revoked and the case is assessed again. Rejected: back."""
         reason = _text(reason, "reason", MAX_REASON) or ""
         if upheld:
@@ -605,8 +677,14 @@ class Case:
                 if not decision.revoked:
                     decision.revoked = True
                     revoked.append(decision.offender_id)
-            self._append("objection_upheld", actor_id, at, CaseState.ASSESSED, reason,
-                         {"revoked_for": revoked})
+            self._append(
+                "objection_upheld",
+                actor_id,
+                at,
+                CaseState.ASSESSED,
+                reason,
+                {"revoked_for": revoked},
+            )
             return
         previous = CaseState(self._last_event("objection_filed").data["previous_state"])
         check_transition("objection_rejected", self.state, previous)
@@ -665,35 +743,49 @@ class Case:
         duties: Iterable[Duty] = policy.duties_for(trigger, kind, days)
         start = local_date(at)
         for duty in duties:
-            self.obligations.append(Obligation(
-                seq=len(self.obligations) + 1,
-                kind=duty.kind,
-                cause=trigger,
-                due_on=policy.calendar.add_school_days(start, duty.due_school_days),
-                created_at=at,
-                offender_id=offender_id,
-            ))
+            self.obligations.append(
+                Obligation(
+                    seq=len(self.obligations) + 1,
+                    kind=duty.kind,
+                    cause=trigger,
+                    due_on=policy.calendar.add_school_days(start, duty.due_school_days),
+                    created_at=at,
+                    offender_id=offender_id,
+                )
+            )
 
     def _change(
-        self, kind: str, actor_id: str, at: dt.datetime, target: CaseState, reason: str | None,
+        self,
+        kind: str,
+        actor_id: str,
+        at: dt.datetime,
+        target: CaseState,
+        reason: str | None,
         data: dict[str, Any],
     ) -> None:
         check_transition(kind, self.state, target)
         self._append(kind, actor_id, at, target, reason, data)
 
     def _append(
-        self, kind: str, actor_id: str, at: dt.datetime, state: CaseState, reason: str | None,
+        self,
+        kind: str,
+        actor_id: str,
+        at: dt.datetime,
+        state: CaseState,
+        reason: str | None,
         data: dict[str, Any],
     ) -> None:
-        self.events.append(Event(
-            seq=len(self.events) + 1,
-            kind=kind,
-            actor_id=actor_id,
-            at=as_utc(at),
-            state=state,
-            reason=reason,
-            data=data,
-        ))
+        self.events.append(
+            Event(
+                seq=len(self.events) + 1,
+                kind=kind,
+                actor_id=actor_id,
+                at=as_utc(at),
+                state=state,
+                reason=reason,
+                data=data,
+            )
+        )
         self.state = state
 
     def _last_event(self, kind: str) -> Event:

@@ -56,18 +56,37 @@ TRANSITIONS: Mapping[str, Mapping[CaseState, frozenset[CaseState]]] = {
 }
 
 
+ACTIONS = {
+    "recorded": "record",
+    "investigation_started": "start the investigation of",
+    "involvement_added": "add a person to",
+    "involvement_removed": "remove a person from",
+    "clause_cited": "cite a clause in",
+    "clause_withdrawn": "withdraw a clause from",
+    "assessed": "assess",
+    "severity_overridden": "override the severity of",
+    "decided": "decide a step in",
+    "obligation_completed": "complete an obligation of",
+    "closed": "close",
+    "dismissed": "dismiss",
+    "objection_filed": "file an objection against",
+    "objection_upheld": "uphold an objection in",
+    "objection_rejected": "reject an objection in",
+}
+
+
 def check_transition(kind: str, current: CaseState, target: CaseState) -> None:
     """Raise unless an event of ``kind`` may move a case from ``current`` to ``target``."""
     allowed = TRANSITIONS[kind]
     if current not in allowed:
         states = ", ".join(s.value for s in sorted(allowed, key=list(CaseState).index))
         raise IllegalTransitionError(
-            f"cannot {kind.replace('_', ' ')} a case that is {current.value}"
+            f"cannot {ACTIONS[kind]} a case that is {current.value}"
             + (f"; allowed when the case is {states}" if states else "")
         )
     if target not in allowed[current]:
         raise IllegalTransitionError(
-            f"{kind.replace('_', ' ')} cannot lead from {current.value} to {target.value}"
+            f"cannot {ACTIONS[kind]} a case: it would lead from {current.value} to {target.value}"
         )
 
 

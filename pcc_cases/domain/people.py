@@ -96,9 +96,7 @@ class Person:
                 f"{format_roles(self.roles)}"
             )
         if self.kind is not PersonKind.STUDENT and (self.class_name or self.mentor_id):
-            raise InvalidInputError(
-                f"person {self.id}: only students have a class and a mentor"
-            )
+            raise InvalidInputError(f"person {self.id}: only students have a class and a mentor")
         if self.mentor_id == self.id:
             raise InvalidInputError(f"person {self.id}: cannot be their own mentor")
 

@@ -230,9 +230,7 @@ def _parse_severity(table: Mapping[str, Any]) -> SeverityPolicy:
     return SeverityPolicy(
         clause_base=dict(clause_base),
         aggravating_reach=_enum_set(aggr.get("reach", []), Reach, "severity.aggravating.reach"),
-        aggravating_intent=_enum_set(
-            aggr.get("intent", []), Intent, "severity.aggravating.intent"
-        ),
+        aggravating_intent=_enum_set(aggr.get("intent", []), Intent, "severity.aggravating.intent"),
         aggravating_harm=_enum_set(aggr.get("harm", []), Harm, "severity.aggravating.harm"),
         confidential_aggravates=require(
             aggr, "confidential", bool, "severity.aggravating", PolicyError, False
@@ -297,7 +295,9 @@ def _parse_duty(table: Any, where: str, ladders: Mapping[PersonKind, Ladder]) ->
         )
     applies_to = require(table, "applies_to", str, where, PolicyError)
     if applies_to not in ("any", "student", "staff", "external"):
-        raise PolicyError(f"{where}.applies_to: {applies_to!r} is not any, student, staff, external")
+        raise PolicyError(
+            f"{where}.applies_to: {applies_to!r} is not any, student, staff, external"
+        )
     due = require(table, "due_school_days", int, where, PolicyError)
     if due < 0:
         raise PolicyError(f"{where}.due_school_days: {due} is negative")
@@ -340,8 +340,8 @@ def parse_policy(data: Mapping[str, Any]) -> Policy:
             raise PolicyError(f"recommendation.{kind.value}: steps must go up the ladder")
         recommend_steps[kind] = tuple(names)
     never = frozenset(require(rec, "never", list, "recommendation", PolicyError, []))
-    for kind, names in recommend_steps.items():
-        if never & set(names):
+    for kind, recommended in recommend_steps.items():
+        if never & set(recommended):
             raise PolicyError(
                 f"recommendation.{kind.value}: recommends a step listed in recommendation.never"
             )
@@ -366,7 +366,9 @@ def parse_policy(data: Mapping[str, Any]) -> Policy:
     calendar_table = require(data, "calendar", dict, "", PolicyError, {})
     holidays = [
         _parse_holiday(row, f"calendar.holidays[{i}]")
-        for i, row in enumerate(require(calendar_table, "holidays", list, "calendar", PolicyError, []))
+        for i, row in enumerate(
+            require(calendar_table, "holidays", list, "calendar", PolicyError, [])
+        )
     ]
     return Policy(
         severity=_parse_severity(require(data, "severity", dict, "", PolicyError)),

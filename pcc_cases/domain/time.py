@@ -96,9 +96,9 @@ def parse_local(text: str, fold: int | None = None) -> pendulum.DateTime:
     match = _LOCAL_FORMAT.match(text)
     if not match:
         raise TimeInputError(f"{text!r} is not a date and time of the form YYYY-MM-DD HH:MM")
-    parts = [int(p) if p else 0 for p in match.groups()]
+    year, month, day, hour, minute, second = (int(p) if p else 0 for p in match.groups())
     try:
-        naive = dt.datetime(*parts)
+        naive = dt.datetime(year, month, day, hour, minute, second)
     except ValueError as exc:
         raise TimeInputError(f"{text!r} is not a real date and time: {exc}") from None
     return local_to_utc(naive, fold)

@@ -16,7 +16,6 @@ from typing import Any
 
 import attrs
 
-from pcc_cases.domain.tomldata import require
 from pcc_cases.domain.errors import (
     NotCitableClauseError,
     ProtocolFileError,
@@ -24,6 +23,7 @@ from pcc_cases.domain.errors import (
     UnknownClauseError,
     choices,
 )
+from pcc_cases.domain.tomldata import require
 
 DEFAULT_VERSION = "pcc-smp-2013"
 
@@ -108,7 +108,7 @@ class Protocol:
             ) from None
 
     def citable_clause(self, clause_id: str, version: str | None = None) -> Clause:
-        """The clause a case may cite as violated; refuses awareness, sanction and other versions."""
+        """The clause a case may cite; refuses awareness, sanction and other versions."""
         if version is not None and version != self.version:
             raise ProtocolVersionError(
                 f"clause {clause_id!r} is cited from protocol {version!r}, but this case "
@@ -229,7 +229,9 @@ def load_protocol_text(text: str) -> Protocol:
 def load_protocol(version: str = DEFAULT_VERSION) -> Protocol:
     """The bundled protocol of that version (loaded once, validated on load)."""
     package = resources.files("pcc_cases.protocol")
-    available = sorted(p.name.removesuffix(".toml") for p in package.iterdir() if p.name.endswith(".toml"))
+    available = sorted(
+        p.name.removesuffix(".toml") for p in package.iterdir() if p.name.endswith(".toml")
+    )
     if version not in available:
         raise ProtocolVersionError(
             f"protocol version {version!r} is not bundled; available: {', '.join(available)}"

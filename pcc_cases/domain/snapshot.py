@@ -1,0 +1,51 @@
+"""A case as plain data: for comparing two cases, and the basis of exports.
+
+Entities compare by identity (they are mapped by the ORM), so equality of content is
+asked through this function instead of ``==``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any
+
+import attrs
+
+from pcc_cases.domain.case import Case
+
+_PARTS = (
+    "evidence",
+    "involvements",
+    "violations",
+    "assessments",
+    "decisions",
+    "obligations",
+    "events",
+)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _fields(obj: Any) -> dict[str, Any]:
+    return {f.name: _plain(getattr(obj, f.name)) for f in attrs.fields(type(obj))}
+
+
+def case_snapshot(case: Case) -> dict[str, Any]:
+    """Every recorded fact of a case, as JSON-compatible data in a stable order."""
+    data = {k: v for k, v in _fields(case).items() if k not in _PARTS}
+    for part in _PARTS:
+        data[part] = [_fields(item) for item in getattr(case, part)]
+    return data

@@ -1,0 +1,160 @@
+"""The case lifecycle against a small model: illegal moves raise and change nothing,
+every accepted change adds exactly one event, and replaying the history gives the state."""
+
+from __future__ import annotations
+
+import pendulum
+from hypothesis import settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
+
+from pcc_cases.domain.case import Case
+from pcc_cases.domain.errors import PccCasesError
+from pcc_cases.domain.factors import Factors
+from pcc_cases.domain.lifecycle import CaseState, replay
+from pcc_cases.domain.people import PersonKind
+from pcc_cases.domain.snapshot import case_snapshot
+from tests.strategies import POLICY, PROTOCOL, factors
+
+S = CaseState
+T0 = pendulum.datetime(2026, 3, 2, 9, 0, tz="UTC")
+OFFENDERS = ["s1", "s2"]
+KINDS = {"s1": PersonKind.STUDENT, "s2": PersonKind.STUDENT}
+
+
+class CaseLifecycle(RuleBasedStateMachine):
+    """Model: the state, who is assessed, who has a standing decision, the state before review."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.case = Case.record(
+            protocol=PROTOCOL,
+            policy=POLICY,
+            occurred_at=T0,
+            reported_at=T0,
+            platform="tiktok",
+            location="Alkmaar",
+            summary="Filmpje over een docent",
+            involvements=[("s1", "offender"), ("s2", "offender")],
+            violations=[("s1", "1.3"), ("s2", "6.3")],
+            person_kinds=KINDS,
+            recorded_by="d",
+        )
+        self.state = S.REPORTED
+        self.assessed: set[str] = set()
+        self.decided: set[str] = set()
+        self.before_review: CaseState | None = None
+
+    def attempt(self, legal: bool, action, new_state: CaseState | None = None) -> bool:  # type: ignore[no-untyped-def]
+        before, events = case_snapshot(self.case), len(self.case.events)
+        try:
+            action()
+        except PccCasesError:
+            assert not legal, "a legal change was refused"
+            assert case_snapshot(self.case) == before, "a refused change left a trace"
+            return False
+        assert legal, f"an illegal change was accepted in {self.state}"
+        assert len(self.case.events) == events + 1
+        if new_state is not None:
+            self.state = new_state
+        return True
+
+    @rule()
+    def investigate(self) -> None:
+        self.attempt(
+            self.state is S.REPORTED,
+            lambda: self.case.start_investigation("d", T0),
+            S.INVESTIGATING,
+        )
+
+    @rule(offender=st.sampled_from(OFFENDERS), f=factors)
+    def assess(self, offender: str, f: Factors) -> None:
+        legal = self.state in (S.REPORTED, S.INVESTIGATING, S.ASSESSED, S.UNDER_REVIEW)
+        done = self.assessed | {offender}
+        target = S.ASSESSED if done == set(OFFENDERS) else S.INVESTIGATING
+        if self.attempt(
+            legal, lambda: self.case.assess(offender, f, PROTOCOL, POLICY, "d", T0), target
+        ):
+            self.assessed = done
+
+    @rule(offender=st.sampled_from(OFFENDERS), level=st.integers(1, 4))
+    def override(self, offender: str, level: int) -> None:
+        legal = offender in self.assessed and self.state in (
+            S.INVESTIGATING,
+            S.ASSESSED,
+            S.UNDER_REVIEW,
+        )
+        self.attempt(legal, lambda: self.case.override_severity(offender, level, "r", "d", T0))
+
+    @rule(offender=st.sampled_from(OFFENDERS))
+    def decide(self, offender: str) -> None:
+        legal = self.state in (S.ASSESSED, S.DECIDED) and offender not in self.decided
+
+        def act() -> None:
+            assessment = self.case.assessment_of(offender)
+            level = assessment.level if assessment else 1
+            rec = POLICY.recommend(PersonKind.STUDENT, level, 0)
+            days = 2 if rec.step in ("suspension", "internal-suspension") else None
+            self.case.decide(
+                offender_id=offender,
+                offender_kind=PersonKind.STUDENT,
+                step=rec.step,
+                decider_id="d",
+                decider_authority=4,
+                recommendation=rec,
+                policy=POLICY,
+                at=T0,
+                days=days,
+            )
+
+        if self.attempt(legal, act, S.DECIDED):
+            self.decided.add(offender)
+
+    @rule()
+    def close(self) -> None:
+        legal = self.state is S.DECIDED and self.decided == set(OFFENDERS)
+        self.attempt(legal, lambda: self.case.close("d", T0), S.CLOSED)
+
+    @rule()
+    def dismiss(self) -> None:
+        legal = self.state not in (S.CLOSED, S.DISMISSED)
+        self.attempt(legal, lambda: self.case.dismiss("d", T0, "ongegrond"), S.DISMISSED)
+
+    @rule()
+    def object(self) -> None:
+        previous = self.state
+        if self.attempt(
+            self.state in (S.DECIDED, S.CLOSED),
+            lambda: self.case.file_objection("d", T0, "bezwaar"),
+            S.UNDER_REVIEW,
+        ):
+            self.before_review = previous
+
+    @rule(upheld=st.booleans())
+    def decide_objection(self, upheld: bool) -> None:
+        legal = self.state is S.UNDER_REVIEW
+        target = S.ASSESSED if upheld else self.before_review
+        if (
+            self.attempt(
+                legal, lambda: self.case.decide_objection(upheld, "c", T0, "besluit"), target
+            )
+            and upheld
+        ):
+            self.decided.clear()
+
+    @rule(seq=st.integers(1, 6))
+    def complete_obligation(self, seq: int) -> None:
+        legal = any(o.seq == seq and o.done_on is None for o in self.case.obligations) and (
+            self.state is not S.DISMISSED
+        )
+        self.attempt(legal, lambda: self.case.complete_obligation(seq, "d", T0))
+
+    @invariant()
+    def state_matches_model_and_history(self) -> None:
+        assert self.case.state is self.state
+        assert replay((e.kind, e.state) for e in self.case.events) is self.case.state
+        assert [e.seq for e in self.case.events] == list(range(1, len(self.case.events) + 1))
+
+
+CaseLifecycle.TestCase.settings = settings(max_examples=150, stateful_step_count=25, deadline=None)
+TestCaseLifecycle = CaseLifecycle.TestCase
