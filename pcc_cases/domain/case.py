@@ -472,25 +472,35 @@ class Case:
         clauses = [protocol.clause(c) for c in self.clauses_of(offender_id)]
         result = policy.severity.assess(clauses, factors)
         existing = self.assessment_of(offender_id)
+        was_criminal = existing is not None and existing.criminal
         others_done = all(self.assessment_of(o) for o in self.offender_ids if o != offender_id)
         target = CaseState.ASSESSED if others_done else CaseState.INVESTIGATING
         check_transition("assessed", self.state, target)
         when = as_utc(at)
-        assessment = Assessment(
-            offender_id=offender_id,
-            reach=factors.reach,
-            intent=factors.intent,
-            harm=factors.harm,
-            confidential=factors.confidential,
-            criminal=factors.criminal,
-            removed_and_apologised=factors.removed_and_apologised,
-            computed_level=result.level,
-            assessed_by=actor_id,
-            assessed_at=when,
-        )
-        if existing is not None:
-            self.assessments.remove(existing)
-        self.assessments.append(assessment)
+        if existing is None:
+            assessment = Assessment(
+                offender_id=offender_id,
+                reach=factors.reach,
+                intent=factors.intent,
+                harm=factors.harm,
+                confidential=factors.confidential,
+                criminal=factors.criminal,
+                removed_and_apologised=factors.removed_and_apologised,
+                computed_level=result.level,
+                assessed_by=actor_id,
+                assessed_at=when,
+            )
+            self.assessments.append(assessment)
+        else:
+            # Updated in place so the stored row keeps its identity; earlier factors stay
+            # readable in the history.
+            assessment = existing
+            assessment.reach, assessment.intent = factors.reach, factors.intent
+            assessment.harm, assessment.confidential = factors.harm, factors.confidential
+            assessment.criminal = factors.criminal
+            assessment.removed_and_apologised = factors.removed_and_apologised
+            assessment.computed_level, assessment.assessed_by = result.level, actor_id
+            assessment.assessed_at = when
         self._append(
             "assessed",
             actor_id,
@@ -504,7 +514,7 @@ class Case:
                 "reasons": list(result.reasons),
             },
         )
-        if factors.criminal and not (existing and existing.criminal):
+        if factors.criminal and not was_criminal:
             self._create_obligations(policy, "fact:criminal", None, offender_id, when)
         return assessment
 

@@ -1,0 +1,391 @@
+"""initial schema
+
+Revision ID: 0001
+Revises:
+Create Date: 2026-11-24 03:41:39.914015
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+import pcc_cases.adapters.types
+
+revision: str = "0001"
+down_revision: str | None = None
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "case_number_counters",
+        sa.Column("school_year", sa.SmallInteger(), autoincrement=False, nullable=False),
+        sa.Column("last_number", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("school_year", name=op.f("pk_case_number_counters")),
+    )
+    op.create_table(
+        "cases",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("number", sa.String(length=16), nullable=False),
+        sa.Column("school_year", sa.SmallInteger(), nullable=False),
+        sa.Column("protocol_version", sa.String(length=32), nullable=False),
+        sa.Column("occurred_at", pcc_cases.adapters.types.UTCDateTime(), nullable=False),
+        sa.Column("reported_at", pcc_cases.adapters.types.UTCDateTime(), nullable=False),
+        sa.Column(
+            "platform",
+            sa.Enum(
+                "instagram",
+                "tiktok",
+                "snapchat",
+                "whatsapp",
+                "x",
+                "facebook",
+                "youtube",
+                "linkedin",
+                "other",
+                name="platform",
+                native_enum=False,
+                create_constraint=True,
+                length=24,
+            ),
+            nullable=False,
+        ),
+        sa.Column("location", sa.String(length=100), nullable=False),
+        sa.Column("summary", sa.Text(), nullable=False),
+        sa.Column(
+            "state",
+            sa.Enum(
+                "reported",
+                "investigating",
+                "assessed",
+                "decided",
+                "closed",
+                "dismissed",
+                "under_review",
+                name="case_state",
+                native_enum=False,
+                create_constraint=True,
+                length=24,
+            ),
+            nullable=False,
+        ),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_cases")),
+        sa.UniqueConstraint("number", name=op.f("uq_cases_number")),
+    )
+    with op.batch_alter_table("cases", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_cases_location"), ["location"], unique=False)
+        batch_op.create_index(batch_op.f("ix_cases_occurred_at"), ["occurred_at"], unique=False)
+        batch_op.create_index(batch_op.f("ix_cases_school_year"), ["school_year"], unique=False)
+        batch_op.create_index(batch_op.f("ix_cases_state"), ["state"], unique=False)
+
+    op.create_table(
+        "people",
+        sa.Column("id", sa.String(length=40), nullable=False),
+        sa.Column(
+            "kind",
+            sa.Enum(
+                "student",
+                "staff",
+                "external",
+                name="person_kind",
+                native_enum=False,
+                create_constraint=True,
+                length=24,
+            ),
+            nullable=False,
+        ),
+        sa.Column("first_name", sa.String(length=100), nullable=False),
+        sa.Column("last_name", sa.String(length=100), nullable=False),
+        sa.Column("location", sa.String(length=100), nullable=True),
+        sa.Column("class_name", sa.String(length=20), nullable=True),
+        sa.Column("mentor_id", sa.String(length=40), nullable=True),
+        sa.Column("roles", pcc_cases.adapters.types.RoleSet(length=120), nullable=False),
+        sa.Column("left_on", sa.Date(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["mentor_id"], ["people.id"], name=op.f("fk_people_mentor_id_people")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_people")),
+    )
+    with op.batch_alter_table("people", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_people_location"), ["location"], unique=False)
+
+    op.create_table(
+        "case_assessments",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("case_id", sa.Integer(), nullable=False),
+        sa.Column("offender_id", sa.String(length=40), nullable=False),
+        sa.Column(
+            "reach",
+            sa.Enum(
+                "private",
+                "group",
+                "public",
+                "viral",
+                name="reach",
+                native_enum=False,
+                create_constraint=True,
+                length=24,
+            ),
+            nullable=False,
+        ),
+        sa.Column(
+            "intent",
+            sa.Enum(
+                "accidental",
+                "negligent",
+                "deliberate",
+                name="intent",
+                native_enum=False,
+                create_constraint=True,
+                length=24,
+            ),
+            nullable=False,
+        ),
+        sa.Column(
+            "harm",
+            sa.Enum(
+                "none",
+                "embarrassment",
+                "reputation",
+                "person",
+                name="harm",
+                native_enum=False,
+                create_constraint=True,
+                length=24,
+            ),
+            nullable=False,
+        ),
+        sa.Column("confidential", sa.Boolean(name="confidential"), nullable=False),
+        sa.Column("criminal", sa.Boolean(name="criminal"), nullable=False),
+        sa.Column(
+            "removed_and_apologised", sa.Boolean(name="removed_and_apologised"), nullable=False
+        ),
+        sa.Column("computed_level", sa.SmallInteger(), nullable=False),
+        sa.Column("override_level", sa.SmallInteger(), nullable=True),
+        sa.Column("override_reason", sa.Text(), nullable=True),
+        sa.Column("assessed_by", sa.String(length=40), nullable=False),
+        sa.Column("assessed_at", pcc_cases.adapters.types.UTCDateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["case_id"],
+            ["cases.id"],
+            name=op.f("fk_case_assessments_case_id_cases"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["offender_id"], ["people.id"], name=op.f("fk_case_assessments_offender_id_people")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_case_assessments")),
+        sa.UniqueConstraint(
+            "case_id", "offender_id", name=op.f("uq_case_assessments_case_id_offender_id")
+        ),
+    )
+    with op.batch_alter_table("case_assessments", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_case_assessments_offender_id"), ["offender_id"], unique=False
+        )
+
+    op.create_table(
+        "case_decisions",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("case_id", sa.Integer(), nullable=False),
+        sa.Column("offender_id", sa.String(length=40), nullable=False),
+        sa.Column("step", sa.String(length=40), nullable=False),
+        sa.Column("decided_by", sa.String(length=40), nullable=False),
+        sa.Column("decided_at", pcc_cases.adapters.types.UTCDateTime(), nullable=False),
+        sa.Column("recommended_step", sa.String(length=40), nullable=False),
+        sa.Column("days", sa.SmallInteger(), nullable=True),
+        sa.Column("reason", sa.Text(), nullable=True),
+        sa.Column("revoked", sa.Boolean(name="revoked"), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["case_id"],
+            ["cases.id"],
+            name=op.f("fk_case_decisions_case_id_cases"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["offender_id"], ["people.id"], name=op.f("fk_case_decisions_offender_id_people")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_case_decisions")),
+    )
+    with op.batch_alter_table("case_decisions", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_case_decisions_case_id"), ["case_id"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_case_decisions_offender_id"), ["offender_id"], unique=False
+        )
+
+    op.create_table(
+        "case_events",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("case_id", sa.Integer(), nullable=False),
+        sa.Column("seq", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(length=40), nullable=False),
+        sa.Column("actor_id", sa.String(length=40), nullable=False),
+        sa.Column("at", pcc_cases.adapters.types.UTCDateTime(), nullable=False),
+        sa.Column(
+            "state",
+            sa.Enum(
+                "reported",
+                "investigating",
+                "assessed",
+                "decided",
+                "closed",
+                "dismissed",
+                "under_review",
+                name="event_state",
+                native_enum=False,
+                create_constraint=True,
+                length=24,
+            ),
+            nullable=False,
+        ),
+        sa.Column("reason", sa.Text(), nullable=True),
+        sa.Column("data", sa.JSON(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["case_id"], ["cases.id"], name=op.f("fk_case_events_case_id_cases"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_case_events")),
+        sa.UniqueConstraint("case_id", "seq", name=op.f("uq_case_events_case_id_seq")),
+    )
+    with op.batch_alter_table("case_events", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_case_events_actor_id"), ["actor_id"], unique=False)
+
+    op.create_table(
+        "case_evidence",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("case_id", sa.Integer(), nullable=False),
+        sa.Column(
+            "kind",
+            sa.Enum(
+                "link",
+                "file-hash",
+                name="evidence_kind",
+                native_enum=False,
+                create_constraint=True,
+                length=24,
+            ),
+            nullable=False,
+        ),
+        sa.Column("reference", sa.String(length=2000), nullable=False),
+        sa.Column("captured_at", pcc_cases.adapters.types.UTCDateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["case_id"],
+            ["cases.id"],
+            name=op.f("fk_case_evidence_case_id_cases"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_case_evidence")),
+    )
+    with op.batch_alter_table("case_evidence", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_case_evidence_case_id"), ["case_id"], unique=False)
+
+    op.create_table(
+        "case_involvements",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("case_id", sa.Integer(), nullable=False),
+        sa.Column("person_id", sa.String(length=40), nullable=False),
+        sa.Column(
+            "role",
+            sa.Enum(
+                "offender",
+                "target",
+                "witness",
+                "reporter",
+                name="involvement_role",
+                native_enum=False,
+                create_constraint=True,
+                length=24,
+            ),
+            nullable=False,
+        ),
+        sa.ForeignKeyConstraint(
+            ["case_id"],
+            ["cases.id"],
+            name=op.f("fk_case_involvements_case_id_cases"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["person_id"], ["people.id"], name=op.f("fk_case_involvements_person_id_people")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_case_involvements")),
+        sa.UniqueConstraint(
+            "case_id", "person_id", "role", name=op.f("uq_case_involvements_case_id_person_id_role")
+        ),
+    )
+    with op.batch_alter_table("case_involvements", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_case_involvements_person_id"), ["person_id"], unique=False
+        )
+
+    op.create_table(
+        "case_obligations",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("case_id", sa.Integer(), nullable=False),
+        sa.Column("seq", sa.SmallInteger(), nullable=False),
+        sa.Column("kind", sa.String(length=40), nullable=False),
+        sa.Column("cause", sa.String(length=60), nullable=False),
+        sa.Column("due_on", sa.Date(), nullable=False),
+        sa.Column("created_at", pcc_cases.adapters.types.UTCDateTime(), nullable=False),
+        sa.Column("offender_id", sa.String(length=40), nullable=True),
+        sa.Column("done_on", sa.Date(), nullable=True),
+        sa.Column("done_by", sa.String(length=40), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["case_id"],
+            ["cases.id"],
+            name=op.f("fk_case_obligations_case_id_cases"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["offender_id"], ["people.id"], name=op.f("fk_case_obligations_offender_id_people")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_case_obligations")),
+        sa.UniqueConstraint("case_id", "seq", name=op.f("uq_case_obligations_case_id_seq")),
+    )
+    with op.batch_alter_table("case_obligations", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_case_obligations_due_on"), ["due_on"], unique=False)
+
+    op.create_table(
+        "case_violations",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("case_id", sa.Integer(), nullable=False),
+        sa.Column("offender_id", sa.String(length=40), nullable=False),
+        sa.Column("clause_id", sa.String(length=8), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["case_id"],
+            ["cases.id"],
+            name=op.f("fk_case_violations_case_id_cases"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["offender_id"], ["people.id"], name=op.f("fk_case_violations_offender_id_people")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_case_violations")),
+        sa.UniqueConstraint(
+            "case_id",
+            "offender_id",
+            "clause_id",
+            name=op.f("uq_case_violations_case_id_offender_id_clause_id"),
+        ),
+    )
+    with op.batch_alter_table("case_violations", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_case_violations_offender_id"), ["offender_id"], unique=False
+        )
+
+
+def downgrade() -> None:
+    # Dropping a table drops its indexes; MariaDB refuses to drop an index a FK needs.
+    op.drop_table("case_violations")
+    op.drop_table("case_obligations")
+    op.drop_table("case_involvements")
+    op.drop_table("case_evidence")
+    op.drop_table("case_events")
+    op.drop_table("case_decisions")
+    op.drop_table("case_assessments")
+    op.drop_table("people")
+    op.drop_table("cases")
+    op.drop_table("case_number_counters")

@@ -1,0 +1,1 @@
+"""Persistence: tables, imperative mappers, repositories and the unit of work."""

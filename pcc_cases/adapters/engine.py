@@ -1,0 +1,98 @@
+"""Engines for the three supported databases, configured the way this library needs them.
+
+SQLite: foreign keys on, WAL, a busy timeout, and transactions that this library begins
+itself (deferred for reading, IMMEDIATE for writing, so that concurrent writers queue up
+instead of failing). MariaDB: utf8mb4. PostgreSQL: psycopg 3.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+
+from pcc_cases.adapters.mapping import start_mappers
+from pcc_cases.domain.errors import InvalidInputError
+
+ENV_URL = "PCC_CASES_DATABASE_URL"
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+BEGIN_OPTION = "pcc_cases_begin"
+
+
+def default_data_dir() -> Path:
+    """The user's data directory for pcc_cases (XDG on Linux, the usual places elsewhere)."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "pcc_cases"
+
+
+def default_url() -> str:
+    """The URL in ``PCC_CASES_DATABASE_URL``, else a SQLite file in the data directory."""
+    from_env = os.environ.get(ENV_URL)
+    if from_env:
+        return from_env
+    return f"sqlite:///{default_data_dir() / 'pcc_cases.sqlite3'}"
+
+
+def normalise_url(url: str | URL) -> URL:
+    """Pick our drivers for bare URLs: psycopg 3 for PostgreSQL, PyMySQL with utf8mb4."""
+    try:
+        parsed = make_url(url)
+    except Exception:
+        raise InvalidInputError(
+            f"database URL {str(url)!r} is not valid; examples: sqlite:///cases.sqlite3, "
+            "postgresql://user@host/db, mariadb://user@host/db"
+        ) from None
+    backend = parsed.get_backend_name()
+    if backend == "postgresql":
+        return parsed.set(drivername="postgresql+psycopg")
+    if backend in ("mysql", "mariadb"):
+        query = dict(parsed.query)
+        query["charset"] = "utf8mb4"
+        return parsed.set(drivername="mysql+pymysql", query=query)
+    if backend == "sqlite":
+        return parsed.set(drivername="sqlite")
+    raise InvalidInputError(
+        f"database {backend!r} is not supported; use sqlite, postgresql or mariadb"
+    )
+
+
+def make_engine(url: str | URL | None = None, **kwargs: Any) -> Engine:
+    """An engine for ``url`` (default: see :func:`default_url`), mappers started."""
+    start_mappers()
+    target = normalise_url(url or default_url())
+    if target.get_backend_name() == "sqlite":
+        database = target.database
+        if database and database != ":memory:" and not database.startswith("file:"):
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(target, **kwargs)
+        _configure_sqlite(engine)
+        return engine
+    kwargs.setdefault("pool_pre_ping", True)
+    return create_engine(target, **kwargs)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let this library issue BEGIN itself (pysqlite's own handling is not enough).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        if engine.url.database not in (None, "", ":memory:"):
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        mode = connection.get_execution_options().get(BEGIN_OPTION, "DEFERRED")
+        connection.exec_driver_sql(f"BEGIN {'IMMEDIATE' if mode == 'IMMEDIATE' else 'DEFERRED'}")

@@ -1,0 +1,101 @@
+"""Imperative mapping of the pure domain classes onto the tables.
+
+The domain stays unaware of the database: mappers are attached here, once, at start-up.
+Events are append-only: the mapper refuses to update or delete one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.orm import Session, attributes, registry, relationship
+
+from pcc_cases.adapters import tables as t
+from pcc_cases.domain.case import (
+    Assessment,
+    Case,
+    Decision,
+    Event,
+    Evidence,
+    Involvement,
+    Obligation,
+    Violation,
+)
+from pcc_cases.domain.errors import PccCasesError
+from pcc_cases.domain.people import Person
+
+mapper_registry = registry(metadata=t.metadata)
+_started = False
+
+
+class AppendOnlyError(PccCasesError):
+    """Something tried to change or delete a case event; history is append-only."""
+
+
+def _children(cls: type, table: Any, order: Any) -> Any:
+    mapper_registry.map_imperatively(cls, table)
+    return relationship(cls, order_by=order, cascade="all, delete-orphan", lazy="selectin")
+
+
+def start_mappers() -> None:
+    """Map every domain class (idempotent: safe to call from every engine factory)."""
+    global _started
+    if _started:
+        return
+    mapper_registry.map_imperatively(
+        Person, t.people, properties={"roles": t.people.c.roles}
+    )
+    mapper_registry.map_imperatively(Event, t.case_events)
+    mapper_registry.map_imperatively(
+        Case,
+        t.cases,
+        version_id_col=t.cases.c.version,
+        properties={
+            "db_id": t.cases.c.id,
+            "db_school_year": t.cases.c.school_year,
+            "evidence": _children(Evidence, t.case_evidence, t.case_evidence.c.id),
+            "involvements": _children(Involvement, t.case_involvements, t.case_involvements.c.id),
+            "violations": _children(Violation, t.case_violations, t.case_violations.c.id),
+            "assessments": _children(Assessment, t.case_assessments, t.case_assessments.c.id),
+            "decisions": _children(Decision, t.case_decisions, t.case_decisions.c.id),
+            "obligations": _children(Obligation, t.case_obligations, t.case_obligations.c.seq),
+            # No delete cascade and no orphan removal: events are never deleted.
+            "events": relationship(
+                Event, order_by=t.case_events.c.seq, cascade="save-update, merge",
+                lazy="selectin",
+            ),
+        },
+    )
+    event.listen(Event, "before_update", _refuse_event_change)
+    event.listen(Event, "before_delete", _refuse_event_change)
+    _started = True
+
+
+def _refuse_event_change(mapper: Any, connection: Any, target: Event) -> None:
+    raise AppendOnlyError(
+        f"case event {target.seq} ({target.kind}) cannot be changed or deleted: the history "
+        "is append-only"
+    )
+
+
+def bump_versions_of_changed_cases(session: Session) -> None:
+    """A change inside a case (a new event, an edited child) must bump the case's version.
+
+    Every domain change appends an event, which dirties the case's collection; forcing the
+    row into the UPDATE makes optimistic locking see changes made only in child rows.
+    """
+    for obj in list(session.dirty) + list(session.new):
+        if isinstance(obj, Case) and obj.number is not None and session.is_modified(obj):
+            attributes.flag_modified(obj, "state")
+    touched = {id(o) for o in session.dirty}
+    for obj in session.identity_map.values():
+        if isinstance(obj, Case) and id(obj) not in touched and _children_dirty(session, obj):
+            attributes.flag_modified(obj, "state")
+
+
+def _children_dirty(session: Session, case: Case) -> bool:
+    for part in (case.assessments, case.decisions, case.obligations):
+        if any(session.is_modified(child) for child in part):
+            return True
+    return False

@@ -1,0 +1,49 @@
+"""Case numbers YYYY-NNNN per school year: unique and gap-free under concurrent writers.
+
+A counter row per school year is incremented inside the writer's own transaction: the row
+lock serialises concurrent writers, and a rolled-back transaction gives its number back.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects import mysql, postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from pcc_cases.adapters.tables import case_number_counters as counters
+
+
+def next_number(session: Session, school_year: int) -> str:
+    """Reserve the next number of ``school_year`` in the session's transaction."""
+    dialect = session.get_bind().dialect.name
+    values = {"school_year": school_year, "last_number": 1}
+    if dialect in ("mysql", "mariadb"):
+        stmt = mysql.insert(counters).values(values)
+        session.execute(
+            stmt.on_duplicate_key_update(last_number=counters.c.last_number + 1)
+        )
+        last = session.execute(
+            select(counters.c.last_number).where(counters.c.school_year == school_year)
+        ).scalar_one()
+    else:
+        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        stmt = insert(counters).values(values)
+        upsert = stmt.on_conflict_do_update(
+            index_elements=[counters.c.school_year],
+            set_={"last_number": counters.c.last_number + 1},
+        ).returning(counters.c.last_number)
+        last = session.execute(upsert).scalar_one()
+    return format_number(school_year, last)
+
+
+def format_number(school_year: int, sequence: int) -> str:
+    return f"{school_year}-{sequence:04d}"
+
+
+def reset_counter(session: Session, school_year: int, last_number: int) -> None:
+    """Set a counter (used by imports that bring their own numbers)."""
+    session.execute(
+        update(counters)
+        .where(counters.c.school_year == school_year)
+        .values(last_number=last_number)
+    )

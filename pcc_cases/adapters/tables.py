@@ -1,0 +1,208 @@
+"""The schema: one MetaData, every constraint and index named by convention.
+
+Names matter because migrations on SQLite (batch mode) and on MariaDB can only alter a
+constraint they can name, years after it was created.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from pcc_cases.adapters.types import RoleSet, UTCDateTime
+from pcc_cases.domain.case import EvidenceKind, InvolvementRole, Platform
+from pcc_cases.domain.factors import Harm, Intent, Reach
+from pcc_cases.domain.lifecycle import CaseState
+from pcc_cases.domain.people import PersonKind
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+PERSON_ID = String(40)
+
+
+def _enum(enum_type: type[enum.Enum], name: str) -> Enum:
+    """A portable enum: a VARCHAR with a named CHECK of the values (no native types)."""
+    return Enum(
+        enum_type,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=24,
+        values_callable=lambda e: [m.value for m in e],
+        validate_strings=True,
+    )
+
+
+def _case_fk() -> Column[int]:
+    return Column("case_id", ForeignKey("cases.id", ondelete="CASCADE"), nullable=False)
+
+
+people = Table(
+    "people",
+    metadata,
+    Column("id", PERSON_ID, primary_key=True),
+    Column("kind", _enum(PersonKind, "person_kind"), nullable=False),
+    Column("first_name", String(100), nullable=False),
+    Column("last_name", String(100), nullable=False),
+    Column("location", String(100)),
+    Column("class_name", String(20)),
+    Column("mentor_id", PERSON_ID, ForeignKey("people.id")),
+    Column("roles", RoleSet(), nullable=False, default=frozenset()),
+    Column("left_on", Date),
+    Index(None, "location"),
+)
+
+cases = Table(
+    "cases",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("number", String(16), nullable=False, unique=True),
+    Column("school_year", SmallInteger, nullable=False),
+    Column("protocol_version", String(32), nullable=False),
+    Column("occurred_at", UTCDateTime(), nullable=False),
+    Column("reported_at", UTCDateTime(), nullable=False),
+    Column("platform", _enum(Platform, "platform"), nullable=False),
+    Column("location", String(100), nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("state", _enum(CaseState, "case_state"), nullable=False),
+    Column("version", Integer, nullable=False),
+    Index(None, "school_year"),
+    Index(None, "state"),
+    Index(None, "location"),
+    Index(None, "occurred_at"),
+)
+
+case_number_counters = Table(
+    "case_number_counters",
+    metadata,
+    Column("school_year", SmallInteger, primary_key=True, autoincrement=False),
+    Column("last_number", Integer, nullable=False),
+)
+
+case_evidence = Table(
+    "case_evidence",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _case_fk(),
+    Column("kind", _enum(EvidenceKind, "evidence_kind"), nullable=False),
+    Column("reference", String(2000), nullable=False),
+    Column("captured_at", UTCDateTime(), nullable=False),
+    Index(None, "case_id"),
+)
+
+case_involvements = Table(
+    "case_involvements",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _case_fk(),
+    Column("person_id", PERSON_ID, ForeignKey("people.id"), nullable=False),
+    Column("role", _enum(InvolvementRole, "involvement_role"), nullable=False),
+    UniqueConstraint("case_id", "person_id", "role"),
+    Index(None, "person_id"),
+)
+
+case_violations = Table(
+    "case_violations",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _case_fk(),
+    Column("offender_id", PERSON_ID, ForeignKey("people.id"), nullable=False),
+    Column("clause_id", String(8), nullable=False),
+    UniqueConstraint("case_id", "offender_id", "clause_id"),
+    Index(None, "offender_id"),
+)
+
+case_assessments = Table(
+    "case_assessments",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _case_fk(),
+    Column("offender_id", PERSON_ID, ForeignKey("people.id"), nullable=False),
+    Column("reach", _enum(Reach, "reach"), nullable=False),
+    Column("intent", _enum(Intent, "intent"), nullable=False),
+    Column("harm", _enum(Harm, "harm"), nullable=False),
+    Column("confidential", Boolean(name="confidential"), nullable=False),
+    Column("criminal", Boolean(name="criminal"), nullable=False),
+    Column("removed_and_apologised", Boolean(name="removed_and_apologised"), nullable=False),
+    Column("computed_level", SmallInteger, nullable=False),
+    Column("override_level", SmallInteger),
+    Column("override_reason", Text),
+    Column("assessed_by", PERSON_ID, nullable=False),
+    Column("assessed_at", UTCDateTime(), nullable=False),
+    UniqueConstraint("case_id", "offender_id"),
+    Index(None, "offender_id"),
+)
+
+case_decisions = Table(
+    "case_decisions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _case_fk(),
+    Column("offender_id", PERSON_ID, ForeignKey("people.id"), nullable=False),
+    Column("step", String(40), nullable=False),
+    Column("decided_by", PERSON_ID, nullable=False),
+    Column("decided_at", UTCDateTime(), nullable=False),
+    Column("recommended_step", String(40), nullable=False),
+    Column("days", SmallInteger),
+    Column("reason", Text),
+    Column("revoked", Boolean(name="revoked"), nullable=False),
+    Index(None, "offender_id"),
+    Index(None, "case_id"),
+)
+
+case_obligations = Table(
+    "case_obligations",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _case_fk(),
+    Column("seq", SmallInteger, nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("cause", String(60), nullable=False),
+    Column("due_on", Date, nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("offender_id", PERSON_ID, ForeignKey("people.id")),
+    Column("done_on", Date),
+    Column("done_by", PERSON_ID),
+    UniqueConstraint("case_id", "seq"),
+    Index(None, "due_on"),
+)
+
+case_events = Table(
+    "case_events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _case_fk(),
+    Column("seq", Integer, nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("actor_id", PERSON_ID, nullable=False),
+    Column("at", UTCDateTime(), nullable=False),
+    Column("state", _enum(CaseState, "event_state"), nullable=False),
+    Column("reason", Text),
+    Column("data", JSON, nullable=False),
+    UniqueConstraint("case_id", "seq"),
+    Index(None, "actor_id"),
+)

@@ -1,0 +1,65 @@
+"""Column types that keep the domain's guarantees at the database boundary."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pendulum
+from sqlalchemy import DateTime, String
+from sqlalchemy.dialects import mysql
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator
+
+from pcc_cases.domain.errors import TimeInputError
+from pcc_cases.domain.people import Role, format_roles, parse_roles
+
+
+class UTCDateTime(TypeDecorator[pendulum.DateTime]):
+    """Stores naive UTC (microseconds kept), refuses naive input, returns pendulum in UTC.
+
+    One type for every timestamp: no backend's own time-zone handling is trusted, so the
+    same instant comes back from SQLite, PostgreSQL and MariaDB.
+    """
+
+    impl = DateTime(timezone=False)
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> Any:
+        if dialect.name in ("mysql", "mariadb"):
+            return dialect.type_descriptor(mysql.DATETIME(fsp=6))
+        return dialect.type_descriptor(DateTime(timezone=False))
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if not isinstance(value, dt.datetime):
+            raise TimeInputError(f"expected a datetime, got {type(value).__name__}")
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise TimeInputError(
+                f"refusing naive datetime {value.isoformat()}: give a time zone"
+            )
+        utc = value.astimezone(dt.UTC)
+        return dt.datetime(
+            utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second, utc.microsecond
+        )
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> pendulum.DateTime | None:
+        if value is None:
+            return None
+        if isinstance(value, str):  # SQLite returns text when the column type is lost
+            value = dt.datetime.fromisoformat(value)
+        return pendulum.instance(value.replace(tzinfo=dt.UTC), tz="UTC")
+
+
+class RoleSet(TypeDecorator[frozenset[Role]]):
+    """A person's roles as one '|'-separated column: few values, read together."""
+
+    impl = String(120)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str:
+        return format_roles(frozenset(value or ()))
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> frozenset[Role]:
+        return parse_roles(value)

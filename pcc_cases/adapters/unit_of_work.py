@@ -1,0 +1,86 @@
+"""The unit of work: one transaction, rolled back unless committed.
+
+Services receive one of these, never a session. Database-level signs of a concurrent
+change (a stale version, a deadlock, a busy SQLite file) come out as ``ConflictError``.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy import Engine, event
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from pcc_cases.adapters.engine import BEGIN_OPTION
+from pcc_cases.adapters.mapping import bump_versions_of_changed_cases
+from pcc_cases.adapters.repositories import CaseRepository, PersonRepository
+from pcc_cases.domain.errors import ConflictError
+
+# PostgreSQL serialization failure / deadlock; MariaDB deadlock / lock wait timeout.
+_CONFLICT_CODES = {"40001", "40P01", 1213, 1205}
+
+
+def _is_conflict(exc: DBAPIError) -> bool:
+    orig = exc.orig
+    code = getattr(orig, "sqlstate", None) or (orig.args[0] if orig and orig.args else None)
+    if code in _CONFLICT_CODES:
+        return True
+    return isinstance(exc, OperationalError) and "database is locked" in str(orig)
+
+
+class UnitOfWork:
+    """A transaction with repositories; ``write=True`` takes SQLite's write lock up front."""
+
+    def __init__(self, engine: Engine, *, write: bool = False) -> None:
+        bind = engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE" if write else "DEFERRED"})
+        self._factory = sessionmaker(bind=bind, expire_on_commit=False)
+        self.session: Session
+
+    def __enter__(self) -> Self:
+        self.session = self._factory()
+        event.listen(self.session, "before_flush", self._before_flush)
+        self.cases = CaseRepository(self.session)
+        self.people = PersonRepository(self.session)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.rollback()
+        self.session.close()
+
+    @staticmethod
+    def _before_flush(session: Session, _context: object, _instances: object) -> None:
+        bump_versions_of_changed_cases(session)
+
+    def flush(self) -> None:
+        self._translate(self.session.flush)
+
+    def commit(self) -> None:
+        self._translate(self.session.commit)
+
+    def rollback(self) -> None:
+        self.session.rollback()
+
+    def _translate(self, action: object) -> None:
+        try:
+            action()  # type: ignore[operator]
+        except StaleDataError:
+            self.rollback()
+            raise ConflictError(
+                "someone else changed this case at the same time; nothing of yours was "
+                "saved: reload the case and try again"
+            ) from None
+        except DBAPIError as exc:
+            self.rollback()
+            if _is_conflict(exc):
+                raise ConflictError(
+                    "a concurrent change got in the way; nothing was saved: try again"
+                ) from None
+            raise
