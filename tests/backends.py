@@ -44,7 +44,8 @@ def fresh_database(backend: str, tmp_dir: Path) -> Iterator[str]:
 
         try:
             admin = psycopg.connect(
-                "host=127.0.0.1 port=5432 user=postgres dbname=postgres", autocommit=True,
+                "host=127.0.0.1 port=5432 user=postgres dbname=postgres",
+                autocommit=True,
                 connect_timeout=3,
             )
         except Exception as exc:

@@ -43,9 +43,7 @@ def start_mappers() -> None:
     global _started
     if _started:
         return
-    mapper_registry.map_imperatively(
-        Person, t.people, properties={"roles": t.people.c.roles}
-    )
+    mapper_registry.map_imperatively(Person, t.people, properties={"roles": t.people.c.roles})
     mapper_registry.map_imperatively(Event, t.case_events)
     mapper_registry.map_imperatively(
         Case,
@@ -62,7 +60,9 @@ def start_mappers() -> None:
             "obligations": _children(Obligation, t.case_obligations, t.case_obligations.c.seq),
             # No delete cascade and no orphan removal: events are never deleted.
             "events": relationship(
-                Event, order_by=t.case_events.c.seq, cascade="save-update, merge",
+                Event,
+                order_by=t.case_events.c.seq,
+                cascade="save-update, merge",
                 lazy="selectin",
             ),
         },

@@ -32,9 +32,7 @@ def alembic_config(engine: Engine | None = None) -> Config:
     """An Alembic config that runs on ``engine`` (through ``config.attributes``)."""
     config = Config()
     config.set_main_option("script_location", str(migrations_dir()))
-    config.set_main_option(
-        "file_template", "%%(year)d%%(month).2d%%(day).2d_%%(rev)s_%%(slug)s"
-    )
+    config.set_main_option("file_template", "%%(year)d%%(month).2d%%(day).2d_%%(rev)s_%%(slug)s")
     if engine is not None:
         config.attributes["engine"] = engine
     return config

@@ -17,22 +17,26 @@ def next_number(session: Session, school_year: int) -> str:
     """Reserve the next number of ``school_year`` in the session's transaction."""
     dialect = session.get_bind().dialect.name
     values = {"school_year": school_year, "last_number": 1}
+    bump = {"last_number": counters.c.last_number + 1}
     if dialect in ("mysql", "mariadb"):
-        stmt = mysql.insert(counters).values(values)
-        session.execute(
-            stmt.on_duplicate_key_update(last_number=counters.c.last_number + 1)
-        )
+        session.execute(mysql.insert(counters).values(values).on_duplicate_key_update(bump))
         last = session.execute(
             select(counters.c.last_number).where(counters.c.school_year == school_year)
         ).scalar_one()
+    elif dialect == "postgresql":
+        pg_upsert = postgresql.insert(counters).values(values)
+        last = session.execute(
+            pg_upsert.on_conflict_do_update(index_elements=["school_year"], set_=bump).returning(
+                counters.c.last_number
+            )
+        ).scalar_one()
     else:
-        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-        stmt = insert(counters).values(values)
-        upsert = stmt.on_conflict_do_update(
-            index_elements=[counters.c.school_year],
-            set_={"last_number": counters.c.last_number + 1},
-        ).returning(counters.c.last_number)
-        last = session.execute(upsert).scalar_one()
+        lite_upsert = sqlite.insert(counters).values(values)
+        last = session.execute(
+            lite_upsert.on_conflict_do_update(index_elements=["school_year"], set_=bump).returning(
+                counters.c.last_number
+            )
+        ).scalar_one()
     return format_number(school_year, last)
 
 

@@ -36,9 +36,7 @@ class UTCDateTime(TypeDecorator[pendulum.DateTime]):
         if not isinstance(value, dt.datetime):
             raise TimeInputError(f"expected a datetime, got {type(value).__name__}")
         if value.tzinfo is None or value.utcoffset() is None:
-            raise TimeInputError(
-                f"refusing naive datetime {value.isoformat()}: give a time zone"
-            )
+            raise TimeInputError(f"refusing naive datetime {value.isoformat()}: give a time zone")
         utc = value.astimezone(dt.UTC)
         return dt.datetime(
             utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second, utc.microsecond
@@ -49,7 +47,8 @@ class UTCDateTime(TypeDecorator[pendulum.DateTime]):
             return None
         if isinstance(value, str):  # SQLite returns text when the column type is lost
             value = dt.datetime.fromisoformat(value)
-        return pendulum.instance(value.replace(tzinfo=dt.UTC), tz="UTC")
+        instant: pendulum.DateTime = pendulum.instance(value.replace(tzinfo=dt.UTC), tz="UTC")
+        return instant
 
 
 class RoleSet(TypeDecorator[frozenset[Role]]):

@@ -7,6 +7,7 @@ import attrs
 
 @attrs.define
 class CliContext:
-    """Global options: language now; database and actor come with the persistence layer."""
+    """Global options: the language and the database URL (None: the default database)."""
 
     lang: str = "nl"
+    db_url: str | None = None

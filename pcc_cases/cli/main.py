@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
 import click
 
 from pcc_cases.cli.context import CliContext
+from pcc_cases.cli.db_cmd import db
 from pcc_cases.cli.protocol_cmd import protocol
 from pcc_cases.domain.errors import PccCasesError
 
@@ -21,16 +23,25 @@ from pcc_cases.domain.errors import PccCasesError
     envvar="PCC_CASES_LANG",
     help="Language of messages and data labels / Taal van meldingen.",
 )
+@click.option(
+    "--db",
+    "db_url",
+    envvar="PCC_CASES_DATABASE_URL",
+    default=None,
+    metavar="URL",
+    help="Database URL (default: a SQLite file in your data directory).",
+)
 @click.pass_context
-def cli(ctx: click.Context, lang: str) -> None:
+def cli(ctx: click.Context, lang: str, db_url: str | None) -> None:
     """pcc-cases: record and handle breaches of the PCC Social Media Protocol.
 
     Registreer en behandel overtredingen van het Protocol Sociale Media van het PCC.
     """
-    ctx.obj = CliContext(lang=lang)
+    ctx.obj = CliContext(lang=lang, db_url=db_url)
 
 
 cli.add_command(protocol)
+cli.add_command(db)
 
 
 def main(argv: list[str] | None = None) -> Any:
@@ -46,3 +57,14 @@ def main(argv: list[str] | None = None) -> Any:
     except PccCasesError as exc:
         click.echo(f"Fout / Error: {exc}", err=True)
         sys.exit(exc.exit_code)
+    except Exception as exc:
+        # No traceback (it could show personal data in local variables), only the kind
+        # of failure; PCC_CASES_DEBUG=1 re-raises for developers.
+        if os.environ.get("PCC_CASES_DEBUG") == "1":
+            raise
+        first_line = str(exc).splitlines()[0] if str(exc) else ""
+        click.echo(
+            f"Onverwachte fout / Unexpected error: {type(exc).__name__}: {first_line[:300]}",
+            err=True,
+        )
+        sys.exit(1)

@@ -1,0 +1,268 @@
+"""Saving and loading cases on every backend: equality, time, conflicts, integrity."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pendulum
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sqlalchemy import Engine, insert, select, text
+from sqlalchemy.exc import IntegrityError, StatementError
+
+from pcc_cases.adapters import tables as t
+from pcc_cases.adapters.mapping import AppendOnlyError
+from pcc_cases.adapters.unit_of_work import UnitOfWork
+from pcc_cases.domain.case import Case
+from pcc_cases.domain.errors import ConflictError, NotFoundError, TimeInputError
+from pcc_cases.domain.factors import Factors
+from pcc_cases.domain.people import Person, PersonKind
+from pcc_cases.domain.snapshot import case_snapshot
+from tests.strategies import POLICY, PROTOCOL, aware_datetimes, cases, factors
+
+_run = itertools.count()
+
+
+def store_people(uow: UnitOfWork, ids: list[str]) -> None:
+    for person_id in ids:
+        if uow.people.find(person_id) is None:
+            uow.people.add(
+                Person(
+                    id=person_id,
+                    kind="student",
+                    first_name="Sam",
+                    last_name="de Vries",
+                    location="Alkmaar",
+                )
+            )
+
+
+def develop(case: Case, f: Factors, depth: int) -> None:
+    """Take a recorded case some way through its life so that every part has rows."""
+    at = case.reported_at.add(hours=1)
+    for offender in case.offender_ids[:depth]:
+        case.assess(offender, f, PROTOCOL, POLICY, "dir1", at)
+    if depth >= 2 and case.state.value == "assessed":
+        case.override_severity(case.offender_ids[0], 4, "Herhaling, zie dossier", "dir1", at)
+        for offender in case.offender_ids:
+            rec = POLICY.recommend(PersonKind.STUDENT, case.assessment_of(offender).level, 0)  # type: ignore[union-attr]
+            days = 3 if rec.step in ("suspension", "internal-suspension") else None
+            case.decide(
+                offender_id=offender,
+                offender_kind=PersonKind.STUDENT,
+                step=rec.step,
+                decider_id="dir1",
+                decider_authority=4,
+                recommendation=rec,
+                policy=POLICY,
+                at=at,
+                days=days,
+            )
+        if case.obligations:
+            case.complete_obligation(case.obligations[0].seq, "dir1", at.add(days=1))
+
+
+@settings(max_examples=25)
+@given(case=cases(), f=factors, depth=st.integers(0, 3))
+def test_any_case_saved_and_loaded_is_equal(
+    engine: Engine, case: Case, f: Factors, depth: int
+) -> None:
+    develop(case, f, depth)
+    before = case_snapshot(case)
+    with UnitOfWork(engine, write=True) as uow:
+        store_people(uow, case.person_ids)
+        uow.commit()
+        number = uow.cases.add(case)
+        uow.commit()
+    with UnitOfWork(engine) as uow:
+        loaded = uow.cases.get(number)
+        after = case_snapshot(loaded)
+    assert after == {**before, "number": number}
+
+
+@settings(max_examples=40)
+@given(moment=aware_datetimes)
+def test_aware_datetimes_round_trip_to_the_same_instant(
+    engine: Engine, moment: dt.datetime
+) -> None:
+    year = 3000 + next(_run)
+    with engine.begin() as conn:
+        conn.execute(insert(t.case_number_counters).values(school_year=year, last_number=0))
+        conn.execute(
+            insert(t.cases).values(
+                number=f"T{year}",
+                school_year=year,
+                protocol_version="pcc-smp-2013",
+                occurred_at=moment,
+                reported_at=moment,
+                platform="x",
+                location="L",
+                summary="s",
+                state="reported",
+                version=1,
+            )
+        )
+        back = conn.execute(
+            select(t.cases.c.occurred_at).where(t.cases.c.number == f"T{year}")
+        ).scalar_one()
+    assert isinstance(back, pendulum.DateTime)
+    assert back.timezone_name == "UTC"
+    assert back.timestamp() == moment.timestamp()
+
+
+def test_naive_datetimes_are_refused(engine: Engine) -> None:
+    with pytest.raises(StatementError) as info, engine.begin() as conn:
+        conn.execute(
+            insert(t.cases).values(
+                number="NAIVE",
+                school_year=1,
+                protocol_version="p",
+                occurred_at=dt.datetime(2026, 1, 1),
+                reported_at=dt.datetime(2026, 1, 1),
+                platform="x",
+                location="L",
+                summary="s",
+                state="reported",
+                version=1,
+            )
+        )
+    assert isinstance(info.value.orig, TimeInputError)
+
+
+def recorded(engine: Engine, occurred: pendulum.DateTime) -> str:
+    case = Case.record(
+        protocol=PROTOCOL,
+        policy=POLICY,
+        occurred_at=occurred,
+        reported_at=occurred,
+        platform="snapchat",
+        location="Bergen",
+        summary="Foto doorgestuurd",
+        involvements=[("c1", "offender"), ("c2", "target")],
+        violations=[("c1", "1.1")],
+        person_kinds={"c1": PersonKind.STUDENT},
+        recorded_by="dir1",
+    )
+    with UnitOfWork(engine, write=True) as uow:
+        store_people(uow, ["c1", "c2"])
+        number = uow.cases.add(case)
+        uow.commit()
+    return number
+
+
+def test_stale_write_raises_conflict_and_loses_nothing(engine: Engine) -> None:
+    number = recorded(engine, pendulum.datetime(2024, 10, 1, 10, tz="UTC"))
+    at = pendulum.datetime(2024, 10, 2, 10, tz="UTC")
+    first, second = UnitOfWork(engine), UnitOfWork(engine)
+    with first as a, second as b:
+        case_a, case_b = a.cases.get(number), b.cases.get(number)
+        case_a.start_investigation("dir1", at, "Gesprek gepland")
+        a.commit()
+        case_b.dismiss("dir2", at, "Ongegrond")
+        with pytest.raises(ConflictError, match="try again"):
+            b.commit()
+    with UnitOfWork(engine) as c:
+        case = c.cases.get(number)
+        assert case.state.value == "investigating"
+        assert [e.kind for e in case.events] == ["recorded", "investigation_started"]
+        case.dismiss("dir2", at, "Ongegrond")  # the loser retries on fresh data
+        c.commit()
+    with UnitOfWork(engine) as d:
+        case = d.cases.get(number)
+        assert [(e.kind, e.actor_id) for e in case.events] == [
+            ("recorded", "dir1"),
+            ("investigation_started", "dir1"),
+            ("dismissed", "dir2"),
+        ]
+
+
+def test_change_only_in_a_child_row_still_conflicts(engine: Engine) -> None:
+    number = recorded(engine, pendulum.datetime(2024, 10, 3, 10, tz="UTC"))
+    at = pendulum.datetime(2024, 10, 4, 10, tz="UTC")
+    with UnitOfWork(engine) as u:
+        u.cases.get(number).assess("c1", Factors(), PROTOCOL, POLICY, "dir1", at)
+        u.commit()
+    with UnitOfWork(engine) as a, UnitOfWork(engine) as b:
+        case_a, case_b = a.cases.get(number), b.cases.get(number)
+        case_a.override_severity("c1", 2, "a", "dir1", at)
+        a.commit()
+        case_b.override_severity("c1", 3, "b", "dir2", at)
+        with pytest.raises(ConflictError):
+            b.commit()
+
+
+def test_events_cannot_be_changed_or_deleted(engine: Engine) -> None:
+    number = recorded(engine, pendulum.datetime(2024, 10, 5, 10, tz="UTC"))
+    with UnitOfWork(engine) as uow:
+        case = uow.cases.get(number)
+        case.events[0].reason = "rewritten"
+        with pytest.raises(AppendOnlyError, match="append-only"):
+            uow.flush()
+    with UnitOfWork(engine) as uow:
+        case = uow.cases.get(number)
+        uow.session.delete(case.events[0])
+        with pytest.raises(AppendOnlyError):
+            uow.flush()
+
+
+def test_unknown_case_is_not_found(engine: Engine) -> None:
+    with UnitOfWork(engine) as uow, pytest.raises(NotFoundError, match="1999-0001"):
+        uow.cases.get("1999-0001")
+
+
+def test_uncommitted_work_is_rolled_back(engine: Engine) -> None:
+    with UnitOfWork(engine) as uow:
+        store_people(uow, ["rolled-back"])
+        uow.flush()
+    with UnitOfWork(engine) as uow:
+        assert uow.people.find("rolled-back") is None
+
+
+def test_foreign_keys_are_enforced(engine: Engine) -> None:
+    with pytest.raises(IntegrityError), engine.begin() as conn:
+        conn.execute(
+            insert(t.people).values(
+                id="orphan",
+                kind="student",
+                first_name="A",
+                last_name="B",
+                roles=frozenset(),
+                mentor_id="nobody-with-this-id",
+            )
+        )
+
+
+def test_sqlite_runs_with_foreign_keys_and_wal(engine: Engine) -> None:
+    if engine.dialect.name != "sqlite":
+        pytest.skip("SQLite pragmas only")
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
+        assert conn.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar_one() == 30000
+
+
+def test_mariadb_tables_are_utf8mb4(engine: Engine, database_url: str) -> None:
+    if engine.dialect.name != "mysql":
+        pytest.skip("MariaDB only")
+    with engine.connect() as conn:
+        charsets = (
+            conn.execute(
+                text(
+                    "SELECT DISTINCT CCSA.character_set_name FROM information_schema.TABLES T "
+                    "JOIN information_schema.COLLATION_CHARACTER_SET_APPLICABILITY CCSA "
+                    "ON CCSA.collation_name = T.table_collation WHERE T.table_schema = DATABASE()"
+                )
+            )
+            .scalars()
+            .all()
+        )
+    assert charsets == ["utf8mb4"]
+    with UnitOfWork(engine, write=True) as uow:
+        uow.people.add(
+            Person(id="emoji", kind=PersonKind.EXTERNAL, first_name="Zoë 😀", last_name="Ĳsselmeer")
+        )
+        uow.commit()
+    with UnitOfWork(engine) as uow:
+        assert uow.people.get("emoji").first_name == "Zoë 😀"

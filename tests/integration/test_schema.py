@@ -1,0 +1,31 @@
+"""The schema is fully named, so migrations can alter any constraint years from now."""
+
+from __future__ import annotations
+
+from sqlalchemy import CheckConstraint, ForeignKeyConstraint, PrimaryKeyConstraint, UniqueConstraint
+from sqlalchemy.sql.elements import conv
+
+from pcc_cases.adapters.tables import metadata
+
+
+def test_every_constraint_and_index_has_a_name() -> None:
+    unnamed = []
+    for table in metadata.tables.values():
+        for constraint in table.constraints:
+            kinds = (CheckConstraint, ForeignKeyConstraint, PrimaryKeyConstraint, UniqueConstraint)
+            assert isinstance(constraint, kinds)
+            if constraint.name is None:
+                unnamed.append(f"{table.name}: {constraint!r}")
+        for index in table.indexes:
+            if index.name is None:
+                unnamed.append(f"{table.name}: {index!r}")
+    assert unnamed == []
+    assert all(
+        isinstance(c.name, str | conv) for tb in metadata.tables.values() for c in tb.constraints
+    )
+
+
+def test_names_follow_the_convention() -> None:
+    cases = metadata.tables["cases"]
+    names = {c.name for c in cases.constraints} | {i.name for i in cases.indexes}
+    assert {"pk_cases", "uq_cases_number", "ix_cases_state", "ck_cases_case_state"} <= names
