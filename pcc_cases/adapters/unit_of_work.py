@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from types import TracebackType
 from typing import Self
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import Engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -31,17 +32,33 @@ def _is_conflict(exc: DBAPIError) -> bool:
     return isinstance(exc, OperationalError) and "database is locked" in str(orig)
 
 
+_FACTORIES: WeakKeyDictionary[Engine, dict[bool, sessionmaker[Session]]] = WeakKeyDictionary()
+
+
+def _factory(engine: Engine, write: bool) -> sessionmaker[Session]:
+    """One session factory per engine and mode: building them per transaction is costly."""
+    per_engine = _FACTORIES.setdefault(engine, {})
+    if write not in per_engine:
+        bind = engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE" if write else "DEFERRED"})
+        factory = sessionmaker(bind=bind, expire_on_commit=False)
+        event.listen(factory, "before_flush", _before_flush)
+        per_engine[write] = factory
+    return per_engine[write]
+
+
+def _before_flush(session: Session, _context: object, _instances: object) -> None:
+    bump_versions_of_changed_cases(session)
+
+
 class UnitOfWork:
     """A transaction with repositories; ``write=True`` takes SQLite's write lock up front."""
 
     def __init__(self, engine: Engine, *, write: bool = False) -> None:
-        bind = engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE" if write else "DEFERRED"})
-        self._factory = sessionmaker(bind=bind, expire_on_commit=False)
+        self._factory = _factory(engine, write)
         self.session: Session
 
     def __enter__(self) -> Self:
         self.session = self._factory()
-        event.listen(self.session, "before_flush", self._before_flush)
         self.cases = CaseRepository(self.session)
         self.people = PersonRepository(self.session)
         return self
@@ -54,10 +71,6 @@ class UnitOfWork:
     ) -> None:
         self.rollback()
         self.session.close()
-
-    @staticmethod
-    def _before_flush(session: Session, _context: object, _instances: object) -> None:
-        bump_versions_of_changed_cases(session)
 
     def flush(self) -> None:
         self._translate(self.session.flush)

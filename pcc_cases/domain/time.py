@@ -19,6 +19,8 @@ from pcc_cases.domain.errors import TimeInputError
 
 LOCAL_TZ_NAME = "Europe/Amsterdam"
 LOCAL_TZ = ZoneInfo(LOCAL_TZ_NAME)
+_LOCAL_PENDULUM_TZ = pendulum.timezone(LOCAL_TZ_NAME)
+_UTC = pendulum.UTC
 
 Clock = Callable[[], pendulum.DateTime]
 """Anything that returns the current instant; services receive one so tests can fix time."""
@@ -49,13 +51,15 @@ def as_utc(value: dt.datetime) -> pendulum.DateTime:
             f"datetime {value.isoformat()} has no time zone; give an aware datetime "
             f"(UTC or {LOCAL_TZ_NAME})"
         )
+    if isinstance(value, pendulum.DateTime) and value.timezone_name == "UTC":
+        return value
     instant = value.astimezone(dt.UTC)
-    return pendulum.instance(instant).in_timezone("UTC")
+    return pendulum.instance(instant).in_timezone(_UTC)
 
 
 def to_local(value: dt.datetime) -> pendulum.DateTime:
     """The instant as Amsterdam wall-clock time, for display."""
-    return as_utc(value).in_timezone(LOCAL_TZ_NAME)
+    return as_utc(value).in_timezone(_LOCAL_PENDULUM_TZ)
 
 
 def local_to_utc(naive: dt.datetime, fold: int | None = None) -> pendulum.DateTime:
