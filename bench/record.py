@@ -35,10 +35,16 @@ def make_case(i: int) -> Case:
     occurred = pendulum.datetime(2025, 9, 1, tz="UTC").add(minutes=17 * i)
     offender, target = STUDENTS[i % 200], STUDENTS[(i + 1) % 200]
     return Case.record(
-        protocol=PROTOCOL, policy=POLICY, occurred_at=occurred, reported_at=occurred.add(hours=2),
-        platform="instagram", location="Alkmaar", summary=f"Bericht {i} met citaat van docent",
+        protocol=PROTOCOL,
+        policy=POLICY,
+        occurred_at=occurred,
+        reported_at=occurred.add(hours=2),
+        platform="instagram",
+        location="Alkmaar",
+        summary=f"Bericht {i} met citaat van docent",
         involvements=[(offender, "offender"), (target, "target")],
-        violations=[(offender, "1.2")], person_kinds={offender: PersonKind.STUDENT},
+        violations=[(offender, "1.2")],
+        person_kinds={offender: PersonKind.STUDENT},
         recorded_by="dir1",
     )
 
@@ -74,26 +80,58 @@ def hand_written(url: str, n: int) -> float:
     start = time.perf_counter()
     with engine.begin() as conn:
         conn.execute(insert(t.case_number_counters), [{"school_year": 2025, "last_number": n}])
-        conn.execute(insert(t.cases), [
-            {"id": i + 1, "number": f"2025-{i + 1:04d}", "school_year": 2025,
-             "protocol_version": c.protocol_version, "occurred_at": c.occurred_at,
-             "reported_at": c.reported_at, "platform": c.platform, "location": c.location,
-             "summary": c.summary, "state": c.state, "version": 1}
-            for i, c in enumerate(cases)
-        ])
-        conn.execute(insert(t.case_involvements), [
-            {"case_id": i + 1, "person_id": inv.person_id, "role": inv.role}
-            for i, c in enumerate(cases) for inv in c.involvements
-        ])
-        conn.execute(insert(t.case_violations), [
-            {"case_id": i + 1, "offender_id": v.offender_id, "clause_id": v.clause_id}
-            for i, c in enumerate(cases) for v in c.violations
-        ])
-        conn.execute(insert(t.case_events), [
-            {"case_id": i + 1, "seq": e.seq, "kind": e.kind, "actor_id": e.actor_id, "at": e.at,
-             "state": e.state, "reason": e.reason, "data": e.data}
-            for i, c in enumerate(cases) for e in c.events
-        ])
+        conn.execute(
+            insert(t.cases),
+            [
+                {
+                    "id": i + 1,
+                    "number": f"2025-{i + 1:04d}",
+                    "school_year": 2025,
+                    "protocol_version": c.protocol_version,
+                    "occurred_at": c.occurred_at,
+                    "reported_at": c.reported_at,
+                    "platform": c.platform,
+                    "location": c.location,
+                    "summary": c.summary,
+                    "state": c.state,
+                    "version": 1,
+                }
+                for i, c in enumerate(cases)
+            ],
+        )
+        conn.execute(
+            insert(t.case_involvements),
+            [
+                {"case_id": i + 1, "person_id": inv.person_id, "role": inv.role}
+                for i, c in enumerate(cases)
+                for inv in c.involvements
+            ],
+        )
+        conn.execute(
+            insert(t.case_violations),
+            [
+                {"case_id": i + 1, "offender_id": v.offender_id, "clause_id": v.clause_id}
+                for i, c in enumerate(cases)
+                for v in c.violations
+            ],
+        )
+        conn.execute(
+            insert(t.case_events),
+            [
+                {
+                    "case_id": i + 1,
+                    "seq": e.seq,
+                    "kind": e.kind,
+                    "actor_id": e.actor_id,
+                    "at": e.at,
+                    "state": e.state,
+                    "reason": e.reason,
+                    "data": e.data,
+                }
+                for i, c in enumerate(cases)
+                for e in c.events
+            ],
+        )
     elapsed = time.perf_counter() - start
     engine.dispose()
     return elapsed
@@ -115,9 +153,11 @@ def main() -> None:
     print(f"unit of work (one transaction per case): {uow_rate:10.0f} cases/s ({uow_s:.2f} s)")
     print(f"hand-written Core executemany:           {core_rate:10.0f} cases/s ({core_s:.2f} s)")
     print(f"ratio (hand-written / unit of work):     {core_rate / uow_rate:10.1f}x")
-    print(f"target: >= 500 cases/s through the unit of work: "
-          f"{'met' if uow_rate >= 500 else 'NOT met'}; within 5x: "
-          f"{'met' if core_rate / uow_rate <= 5 else 'NOT met'}")
+    print(
+        f"target: >= 500 cases/s through the unit of work: "
+        f"{'met' if uow_rate >= 500 else 'NOT met'}; within 5x: "
+        f"{'met' if core_rate / uow_rate <= 5 else 'NOT met'}"
+    )
 
 
 if __name__ == "__main__":

@@ -1,0 +1,78 @@
+"""The installed ``pcc-cases`` command, run as a director would run it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+EXE = shutil.which("pcc-cases", path=str(Path(sys.executable).parent)) or "pcc-cases"
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {k: v for k, v in os.environ.items() if k != "PCC_CASES_DATABASE_URL"}
+    full_env.update(env or {})
+    return subprocess.run([EXE, *args], capture_output=True, text=True, env=full_env, timeout=60)
+
+
+def test_protocol_show_prints_the_catalogue_in_dutch() -> None:
+    out = run("protocol", "show")
+    assert out.returncode == 0
+    assert "Protocol Sociale Media" in out.stdout
+    assert "Persprotocol blijft gelden" in out.stdout
+
+
+def test_protocol_show_clause_as_json() -> None:
+    out = run("protocol", "show", "6.8", "--json")
+    data = json.loads(out.stdout)
+    assert data["id"] == "6.8" and data["kind"] == "guideline" and data["citable"] is True
+
+
+def test_unknown_clause_exits_5_without_traceback() -> None:
+    out = run("protocol", "show", "8.1")
+    assert out.returncode == 5
+    assert "valid clauses: 1.1" in out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_usage_error_exits_2() -> None:
+    assert run("protocol", "show", "--lang", "fr").returncode == 2
+
+
+def test_db_upgrade_and_current(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    before = run("--db", url, "db", "current", "--json")
+    assert json.loads(before.stdout)["current"] is None
+    up = run("--db", url, "--lang", "en", "db", "upgrade")
+    assert up.returncode == 0 and "upgraded to revision 0001" in up.stderr
+    after = run("db", "current", env={"PCC_CASES_DATABASE_URL": url})
+    assert after.stdout.strip() == "0001"
+
+
+def test_unreachable_database_is_a_message_not_a_traceback() -> None:
+    out = run("--db", "postgresql://nobody@127.0.0.1:1/none", "db", "current")
+    assert out.returncode == 1
+    assert "Unexpected error" in out.stderr and "Traceback" not in out.stderr
+
+
+@pytest.mark.parametrize(
+    "command", [["protocol"], ["protocol", "show"], ["db"], ["db", "upgrade"], ["db", "current"]]
+)
+def test_every_command_has_help(command: list[str]) -> None:
+    out = run(*command, "--help")
+    assert out.returncode == 0
+    assert "/" in out.stdout  # bilingual help text
+
+
+def test_module_entry_point() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "pcc_cases", "protocol", "show", "1.1"],
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 0 and out.stdout.startswith("1.1")
