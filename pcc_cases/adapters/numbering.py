@@ -6,7 +6,7 @@ lock serialises concurrent writers, and a rolled-back transaction gives its numb
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.dialects import mysql, postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -42,12 +42,3 @@ def next_number(session: Session, school_year: int) -> str:
 
 def format_number(school_year: int, sequence: int) -> str:
     return f"{school_year}-{sequence:04d}"
-
-
-def reset_counter(session: Session, school_year: int, last_number: int) -> None:
-    """Set a counter (used by imports that bring their own numbers)."""
-    session.execute(
-        update(counters)
-        .where(counters.c.school_year == school_year)
-        .values(last_number=last_number)
-    )
