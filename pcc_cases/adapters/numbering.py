@@ -13,11 +13,11 @@ from sqlalchemy.orm import Session
 from pcc_cases.adapters.tables import case_number_counters as counters
 
 
-def next_number(session: Session, school_year: int) -> str:
-    """Reserve the next number of ``school_year`` in the session's transaction."""
+def reserve_numbers(session: Session, school_year: int, count: int) -> int:
+    """Reserve ``count`` consecutive numbers of ``school_year``; returns the first."""
     dialect = session.get_bind().dialect.name
-    values = {"school_year": school_year, "last_number": 1}
-    bump = {"last_number": counters.c.last_number + 1}
+    values = {"school_year": school_year, "last_number": count}
+    bump = {"last_number": counters.c.last_number + count}
     if dialect in ("mysql", "mariadb"):
         session.execute(mysql.insert(counters).values(values).on_duplicate_key_update(bump))
         last = session.execute(
@@ -37,7 +37,7 @@ def next_number(session: Session, school_year: int) -> str:
                 counters.c.last_number
             )
         ).scalar_one()
-    return format_number(school_year, last)
+    return int(last) - count + 1
 
 
 def format_number(school_year: int, sequence: int) -> str:

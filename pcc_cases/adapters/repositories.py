@@ -8,7 +8,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pcc_cases.adapters import tables as t
-from pcc_cases.adapters.numbering import next_number
+from pcc_cases.adapters.case_insert import insert_new_cases
+from pcc_cases.adapters.numbering import format_number, reserve_numbers
 from pcc_cases.domain.case import Case
 from pcc_cases.domain.errors import NotFoundError
 from pcc_cases.domain.people import Person
@@ -21,13 +22,24 @@ class CaseRepository:
         self.session = session
 
     def add(self, case: Case) -> str:
-        if case.number is not None:
-            raise ValueError(f"case {case.number} is already stored")
-        year = case.school_year
-        case.number = next_number(self.session, year)
-        case.db_school_year = year  # type: ignore[attr-defined]
-        self.session.add(case)
-        return case.number
+        """Store a new case; returns its number."""
+        return self.add_all([case])[0]
+
+    def add_all(self, cases: Sequence[Case]) -> list[str]:
+        """Store new cases in one go (an import); returns their numbers in order."""
+        stored = [case.number for case in cases if case.number is not None]
+        if stored:
+            raise ValueError(f"case {stored[0]} is already stored")
+        by_year: dict[int, list[Case]] = {}
+        for case in cases:
+            by_year.setdefault(case.school_year, []).append(case)
+        for year, of_year in by_year.items():
+            first = reserve_numbers(self.session, year, len(of_year))
+            for offset, case in enumerate(of_year):
+                case.number = format_number(year, first + offset)
+                case.db_school_year = year  # type: ignore[attr-defined]
+        insert_new_cases(self.session, cases)
+        return [case.number for case in cases]  # type: ignore[misc]
 
     def get(self, number: str) -> Case:
         case = self.session.scalars(select(Case).where(t.cases.c.number == number)).one_or_none()

@@ -152,6 +152,68 @@ def recorded(engine: Engine, occurred: pendulum.DateTime) -> str:
     return number
 
 
+def test_a_new_case_changed_in_the_same_unit_of_work_keeps_every_change(engine: Engine) -> None:
+    case = Case.record(
+        protocol=PROTOCOL,
+        policy=POLICY,
+        occurred_at=pendulum.datetime(2024, 11, 1, 9, tz="UTC"),
+        reported_at=pendulum.datetime(2024, 11, 1, 9, tz="UTC"),
+        platform="tiktok",
+        location="Bergen",
+        summary="Filmpje in de les",
+        involvements=[("n1", "offender")],
+        violations=[("n1", "6.1")],
+        person_kinds={"n1": PersonKind.STUDENT},
+        recorded_by="dir1",
+    )
+    at = pendulum.datetime(2024, 11, 1, 10, tz="UTC")
+    with UnitOfWork(engine, write=True) as uow:
+        store_people(uow, ["n1"])
+        number = uow.cases.add(case)
+        case.assess("n1", Factors(), PROTOCOL, POLICY, "dir1", at)
+        case.override_severity("n1", 3, "Herhaling", "dir1", at)
+        uow.commit()
+    expected = case_snapshot(case)
+    with UnitOfWork(engine) as uow:
+        loaded = uow.cases.get(number)
+        assert case_snapshot(loaded) == expected
+        assert [e.kind for e in loaded.events][-2:] == ["assessed", "severity_overridden"]
+        assert loaded.version == 2  # type: ignore[attr-defined]
+
+
+def test_cases_added_together_get_consecutive_numbers_per_school_year(engine: Engine) -> None:
+    def one(occurred: pendulum.DateTime, summary: str) -> Case:
+        return Case.record(
+            protocol=PROTOCOL,
+            policy=POLICY,
+            occurred_at=occurred,
+            reported_at=occurred,
+            platform="whatsapp",
+            location="Bergen",
+            summary=summary,
+            involvements=[("m1", "offender"), ("m2", "witness")],
+            violations=[("m1", "3.2")],
+            person_kinds={"m1": PersonKind.STUDENT},
+            recorded_by="dir1",
+        )
+
+    batch = [
+        one(pendulum.datetime(2040, 9, 1, tz="UTC"), "a"),  # school year 2040
+        one(pendulum.datetime(2041, 3, 1, tz="UTC"), "b"),  # still 2040
+        one(pendulum.datetime(2041, 9, 1, tz="UTC"), "c"),  # 2041
+        one(pendulum.datetime(2040, 10, 1, tz="UTC"), "d"),  # 2040
+    ]
+    expected = [case_snapshot(c) for c in batch]
+    with UnitOfWork(engine, write=True) as uow:
+        store_people(uow, ["m1", "m2"])
+        numbers = uow.cases.add_all(batch)
+        uow.commit()
+    assert numbers == ["2040-0001", "2040-0002", "2041-0001", "2040-0003"]
+    with UnitOfWork(engine) as uow:
+        for number, snapshot in zip(numbers, expected, strict=True):
+            assert case_snapshot(uow.cases.get(number)) == {**snapshot, "number": number}
+
+
 def test_stale_write_raises_conflict_and_loses_nothing(engine: Engine) -> None:
     number = recorded(engine, pendulum.datetime(2024, 10, 1, 10, tz="UTC"))
     at = pendulum.datetime(2024, 10, 2, 10, tz="UTC")
