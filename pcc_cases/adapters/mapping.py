@@ -1,7 +1,8 @@
 """Imperative mapping of the pure domain classes onto the tables.
 
 The domain stays unaware of the database: mappers are attached here, once, at start-up.
-Events are append-only: the mapper refuses to update or delete one.
+Events and access-log entries are append-only: the mapper refuses to update or delete
+one.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session, attributes, registry, relationship
 
 from pcc_cases.adapters import tables as t
+from pcc_cases.domain.access_log import AccessEntry
 from pcc_cases.domain.case import (
     Assessment,
     Case,
@@ -67,16 +69,20 @@ def start_mappers() -> None:
             ),
         },
     )
-    event.listen(Event, "before_update", _refuse_event_change)
-    event.listen(Event, "before_delete", _refuse_event_change)
+    mapper_registry.map_imperatively(AccessEntry, t.access_log)
+    for append_only in (Event, AccessEntry):
+        event.listen(append_only, "before_update", _refuse_change)
+        event.listen(append_only, "before_delete", _refuse_change)
     _started = True
 
 
-def _refuse_event_change(mapper: Any, connection: Any, target: Event) -> None:
-    raise AppendOnlyError(
-        f"case event {target.seq} ({target.kind}) cannot be changed or deleted: the history "
-        "is append-only"
+def _refuse_change(mapper: Any, connection: Any, target: Event | AccessEntry) -> None:
+    what = (
+        f"case event {target.seq} ({target.kind})"
+        if isinstance(target, Event)
+        else "an access-log entry"
     )
+    raise AppendOnlyError(f"{what} cannot be changed or deleted: the history is append-only")
 
 
 def bump_versions_of_changed_cases(session: Session) -> None:

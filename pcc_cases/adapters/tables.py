@@ -206,3 +206,21 @@ case_events = Table(
     UniqueConstraint("case_id", "seq"),
     Index(None, "actor_id"),
 )
+
+access_log = Table(
+    "access_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", UTCDateTime(), nullable=False),
+    # No foreign keys: refusals of unknown ids are logged too, and the log outlives cases.
+    Column("actor_id", String(100), nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("allowed", Boolean, nullable=False),
+    Column("case_number", String(16)),
+    Column("person_id", String(100)),
+    Column("detail", Text),
+    Index(None, "actor_id"),
+    Index(None, "case_number"),
+    Index(None, "person_id"),
+    Index(None, "at"),
+)

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from pcc_cases.adapters.migrate import head
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -59,7 +61,7 @@ def test_wheel_installs_and_upgrades_an_empty_sqlite_database(tmp_path: Path) ->
     out = subprocess.run(
         [str(python), "-c", code], check=True, capture_output=True, text=True, cwd=tmp_path
     )
-    assert out.stdout.strip() == "0001"
+    assert out.stdout.strip() == head()
     with sqlite3.connect(database) as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"cases", "people", "case_events", "alembic_version"} <= tables
@@ -69,4 +71,4 @@ def test_wheel_installs_and_upgrades_an_empty_sqlite_database(tmp_path: Path) ->
         text=True,
         cwd=tmp_path,
     )
-    assert cli.returncode == 0 and cli.stdout.strip() == "0001"
+    assert cli.returncode == 0 and cli.stdout.strip() == head()

@@ -1,0 +1,142 @@
+"""Who may do what with which case: one permission table, deny by default.
+
+A role gives a set of actions over a scope of cases. A person's permissions are the
+union over their roles; a person without a role, or who has left, may do nothing.
+Deciding a step also needs the step's authority (``Case.decide`` checks that).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from pcc_cases.domain.case import Case
+from pcc_cases.domain.errors import PermissionDeniedError
+from pcc_cases.domain.people import Person, PersonKind, Role
+
+
+class Action(enum.StrEnum):
+    """Everything a service may be asked to do."""
+
+    VIEW = "view"  # read a case's details (logged)
+    RECORD = "record"  # record a new incident
+    HANDLE = "handle"  # investigate, involve, cite, assess, override, obligations, objection
+    DECIDE = "decide"  # take an escalation step (also needs the step's authority)
+    CLOSE = "close"  # close or dismiss
+    REVIEW = "review"  # decide an objection
+    VIEW_PEOPLE = "view-people"
+    IMPORT_PEOPLE = "import-people"
+    READ_ACCESS_LOG = "read-access-log"
+
+
+class Scope(enum.StrEnum):
+    """Which cases (and people) a role reaches."""
+
+    OWN_STUDENTS = "own-students"  # cases involving a student the actor is mentor of
+    LOCATION = "location"  # cases at the actor's location
+    PR_ARTICLES = "pr-articles"  # cases citing article 2 or clause 6.8
+    ALL = "all"
+
+
+_HANDLING = frozenset(
+    {Action.VIEW, Action.RECORD, Action.HANDLE, Action.DECIDE, Action.CLOSE, Action.VIEW_PEOPLE}
+)
+
+PERMISSIONS: Mapping[Role, tuple[Scope, frozenset[Action]]] = {
+    Role.MENTOR: (Scope.OWN_STUDENTS, _HANDLING),
+    Role.TEAMLEIDER: (Scope.LOCATION, _HANDLING),
+    Role.VESTIGINGSDIRECTEUR: (Scope.LOCATION, _HANDLING | {Action.REVIEW}),
+    Role.CVB: (
+        Scope.ALL,
+        _HANDLING | {Action.REVIEW, Action.IMPORT_PEOPLE, Action.READ_ACCESS_LOG},
+    ),
+    Role.PR: (Scope.PR_ARTICLES, frozenset({Action.VIEW})),
+    Role.FG: (
+        Scope.ALL,
+        frozenset(
+            {Action.VIEW, Action.VIEW_PEOPLE, Action.IMPORT_PEOPLE, Action.READ_ACCESS_LOG}
+        ),
+    ),
+}
+"""The permission table (shown in the docs): role -> (scope, actions)."""
+
+PR_ARTICLE = "2"
+PR_CLAUSE = "6.8"
+
+
+def concerns_pr(case: Case) -> bool:
+    """Speaking for PCC (article 2) or posts about PCC (6.8): PR's business."""
+    return any(
+        v.clause_id.split(".")[0] == PR_ARTICLE or v.clause_id == PR_CLAUSE
+        for v in case.violations
+    )
+
+
+@attrs.frozen
+class Actor:
+    """The person acting, with what their scope needs: their location and their students."""
+
+    person: Person
+    mentees: frozenset[str] = frozenset()
+
+    @property
+    def id(self) -> str:
+        return self.person.id
+
+    def active_on(self, today: dt.date) -> bool:
+        return self.person.kind is PersonKind.STAFF and not self.person.has_left(today)
+
+    def scopes_for(self, action: Action) -> set[Scope]:
+        return {
+            scope
+            for role in self.person.roles
+            for scope, actions in [PERMISSIONS.get(role, (Scope.ALL, frozenset()))]
+            if action in actions
+        }
+
+    def may(self, action: Action, case: Case | None = None) -> bool:
+        """Whether the table allows ``action`` (on ``case``, when the action is about one)."""
+        scopes = self.scopes_for(action)
+        if case is None:
+            return bool(scopes)
+        return any(self._reaches(scope, case) for scope in scopes)
+
+    def may_see_person(self, person: Person) -> bool:
+        for scope in self.scopes_for(Action.VIEW_PEOPLE):
+            if scope is Scope.ALL or person.id == self.id:
+                return True
+            if scope is Scope.LOCATION and person.location == self.person.location:
+                return True
+            if scope is Scope.OWN_STUDENTS and person.id in self.mentees:
+                return True
+        return False
+
+    def _reaches(self, scope: Scope, case: Case) -> bool:
+        if scope is Scope.ALL:
+            return True
+        if scope is Scope.LOCATION:
+            return self.person.location is not None and case.location == self.person.location
+        if scope is Scope.OWN_STUDENTS:
+            return any(pid in self.mentees for pid in case.person_ids)
+        return concerns_pr(case)
+
+    def check(self, action: Action, case: Case | None = None) -> None:
+        if not self.may(action, case):
+            raise PermissionDeniedError(self.refusal(action, case))
+
+    def refusal(self, action: Action, case: Case | None) -> str:
+        roles = ", ".join(sorted(r.value for r in self.person.roles)) or "none"
+        where = f" on case {case.number}" if case is not None and case.number else ""
+        return (
+            f"{self.id} (roles: {roles}) may not {action.value}{where}; "
+            f"see the permission table in the documentation"
+        )
+
+
+def permission_rows() -> Iterable[tuple[str, str, list[str]]]:
+    """The table as rows (role, scope, actions), for the docs and the CLI."""
+    for role, (scope, actions) in PERMISSIONS.items():
+        yield role.value, scope.value, sorted(a.value for a in actions)
