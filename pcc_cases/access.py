@@ -56,9 +56,7 @@ PERMISSIONS: Mapping[Role, tuple[Scope, frozenset[Action]]] = {
     Role.PR: (Scope.PR_ARTICLES, frozenset({Action.VIEW})),
     Role.FG: (
         Scope.ALL,
-        frozenset(
-            {Action.VIEW, Action.VIEW_PEOPLE, Action.IMPORT_PEOPLE, Action.READ_ACCESS_LOG}
-        ),
+        frozenset({Action.VIEW, Action.VIEW_PEOPLE, Action.IMPORT_PEOPLE, Action.READ_ACCESS_LOG}),
     ),
 }
 """The permission table (shown in the docs): role -> (scope, actions)."""
@@ -70,8 +68,7 @@ PR_CLAUSE = "6.8"
 def concerns_pr(case: Case) -> bool:
     """Speaking for PCC (article 2) or posts about PCC (6.8): PR's business."""
     return any(
-        v.clause_id.split(".")[0] == PR_ARTICLE or v.clause_id == PR_CLAUSE
-        for v in case.violations
+        v.clause_id.split(".")[0] == PR_ARTICLE or v.clause_id == PR_CLAUSE for v in case.violations
     )
 
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import Session
 
 from pcc_cases.adapters import tables as t
 from pcc_cases.adapters.case_insert import insert_new_cases
 from pcc_cases.adapters.numbering import format_number, reserve_numbers
+from pcc_cases.domain.access_log import AccessEntry
 from pcc_cases.domain.case import Case
 from pcc_cases.domain.errors import NotFoundError
 from pcc_cases.domain.people import Person
@@ -56,6 +58,48 @@ class CaseRepository:
     def count(self) -> int:
         return self.session.scalar(select(func.count()).select_from(t.cases)) or 0
 
+    def find(
+        self,
+        *,
+        state: str | None = None,
+        location: str | None = None,
+        school_year: int | None = None,
+        open_obligations_only: bool = False,
+    ) -> Sequence[Case]:
+        """Cases matching every filter given, in number order."""
+        query = select(Case).order_by(t.cases.c.school_year, t.cases.c.id)
+        if state is not None:
+            query = query.where(t.cases.c.state == state)
+        if location is not None:
+            query = query.where(t.cases.c.location == location)
+        if school_year is not None:
+            query = query.where(t.cases.c.school_year == school_year)
+        if open_obligations_only:
+            o = t.case_obligations
+            query = query.where(
+                exists().where(and_(o.c.case_id == t.cases.c.id, o.c.done_on.is_(None)))
+            )
+        return self.session.scalars(query).all()
+
+    def count_prior_decided(
+        self, person_id: str, since: dt.datetime, before: dt.datetime, exclude: str | None
+    ) -> int:
+        """Cases in [since, before) with a standing decision about ``person_id``."""
+        d, c = t.case_decisions, t.cases
+        query = (
+            select(func.count(func.distinct(c.c.id)))
+            .select_from(c.join(d, d.c.case_id == c.c.id))
+            .where(
+                d.c.offender_id == person_id,
+                d.c.revoked.is_(False),
+                c.c.occurred_at >= since,
+                c.c.occurred_at < before,
+            )
+        )
+        if exclude is not None:
+            query = query.where(c.c.number != exclude)
+        return self.session.scalar(query) or 0
+
 
 class PersonRepository:
     """People by their admin-system id."""
@@ -77,3 +121,48 @@ class PersonRepository:
 
     def count(self) -> int:
         return self.session.scalar(select(func.count()).select_from(t.people)) or 0
+
+    def find_many(self, person_ids: Sequence[str]) -> dict[str, Person]:
+        """The stored people among ``person_ids``, by id."""
+        if not person_ids:
+            return {}
+        found = self.session.scalars(select(Person).where(t.people.c.id.in_(set(person_ids))))
+        return {p.id: p for p in found}
+
+    def all(self, *, location: str | None = None, kind: str | None = None) -> Sequence[Person]:
+        query = select(Person).order_by(t.people.c.id)
+        if location is not None:
+            query = query.where(t.people.c.location == location)
+        if kind is not None:
+            query = query.where(t.people.c.kind == kind)
+        return self.session.scalars(query).all()
+
+    def mentees(self, mentor_id: str) -> frozenset[str]:
+        """Ids of the students whose mentor is ``mentor_id``."""
+        query = select(t.people.c.id).where(t.people.c.mentor_id == mentor_id)
+        return frozenset(self.session.scalars(query))
+
+    def locations(self) -> frozenset[str]:
+        """Every location a person is registered at."""
+        query = select(t.people.c.location).where(t.people.c.location.is_not(None)).distinct()
+        return frozenset(loc for loc in self.session.scalars(query) if loc)
+
+
+class AccessLogRepository:
+    """The append-only access log."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, entry: AccessEntry) -> None:
+        self.session.add(entry)
+
+    def entries(
+        self, *, case_numbers: Sequence[str] | None = None, actor_id: str | None = None
+    ) -> Sequence[AccessEntry]:
+        query = select(AccessEntry).order_by(t.access_log.c.id)
+        if case_numbers is not None:
+            query = query.where(t.access_log.c.case_number.in_(case_numbers))
+        if actor_id is not None:
+            query = query.where(t.access_log.c.actor_id == actor_id)
+        return self.session.scalars(query).all()

@@ -17,7 +17,11 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from pcc_cases.adapters.engine import BEGIN_OPTION
 from pcc_cases.adapters.mapping import bump_versions_of_changed_cases
-from pcc_cases.adapters.repositories import CaseRepository, PersonRepository
+from pcc_cases.adapters.repositories import (
+    AccessLogRepository,
+    CaseRepository,
+    PersonRepository,
+)
 from pcc_cases.domain.errors import ConflictError
 
 # PostgreSQL serialization failure / deadlock; MariaDB deadlock / lock wait timeout.
@@ -61,6 +65,7 @@ class UnitOfWork:
         self.session = self._factory()
         self.cases = CaseRepository(self.session)
         self.people = PersonRepository(self.session)
+        self.access_log = AccessLogRepository(self.session)
         return self
 
     def __exit__(

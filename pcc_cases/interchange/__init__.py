@@ -1,0 +1,1 @@
+"""Data going in and out of pcc_cases: the people CSV, case exports."""

@@ -1,0 +1,394 @@
+"""Use cases on cases: each takes a unit of work, the actor's id and primitives, and is one
+transaction. Permission is checked before anything changes; a refusal is logged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+import pendulum
+
+from pcc_cases.access import Action, Actor
+from pcc_cases.domain.case import Assessment, Case, Decision, Evidence, Obligation
+from pcc_cases.domain.errors import InvalidInputError, PermissionDeniedError, choices
+from pcc_cases.domain.factors import Factors
+from pcc_cases.domain.people import AUTHORITY_RANK, PersonKind
+from pcc_cases.domain.policy import Recommendation
+from pcc_cases.services.guard import authorize, load_actor, log_read, refuse
+from pcc_cases.services.ports import UnitOfWorkPort
+from pcc_cases.services.settings import DEFAULT_SETTINGS, Settings
+
+T = TypeVar("T")
+
+
+def record_incident(
+    uow: UnitOfWorkPort,
+    actor_id: str | None,
+    *,
+    occurred_at: dt.datetime,
+    platform: str,
+    location: str,
+    summary: str,
+    offenders: Sequence[str],
+    clauses: Sequence[str],
+    targets: Sequence[str] = (),
+    witnesses: Sequence[str] = (),
+    reporter: str | None = None,
+    factors: Factors | None = None,
+    evidence: Sequence[Evidence] = (),
+    settings: Settings = DEFAULT_SETTINGS,
+) -> Case:
+    """Record a new incident; every clause is cited against every offender.
+
+    With ``factors``, every offender is assessed straight away. Returns the stored case,
+    whose ``number`` is new.
+    """
+    actor = load_actor(uow, actor_id, settings)
+    now = settings.clock()
+    involvements = [(o, "offender") for o in offenders]
+    involvements += [(p, "target") for p in targets] + [(p, "witness") for p in witnesses]
+    if reporter:
+        involvements.append((reporter, "reporter"))
+    people = _known_people(uow, [p for p, _role in involvements])
+    _check_location(uow, location)
+    case = Case.record(
+        protocol=settings.protocol,
+        policy=settings.policy,
+        occurred_at=occurred_at,
+        reported_at=now,
+        platform=platform,
+        location=location,
+        summary=summary,
+        involvements=involvements,
+        violations=[(o, c) for o in offenders for c in clauses],
+        person_kinds=people,
+        recorded_by=actor.id,
+        evidence=evidence,
+    )
+    authorize(uow, actor, Action.RECORD, case, settings)
+    if factors is not None:
+        for offender in case.offender_ids:
+            case.assess(offender, factors, settings.protocol, settings.policy, actor.id, now)
+    uow.cases.add(case)
+    uow.commit()
+    return case
+
+
+def start_investigation(
+    uow: UnitOfWorkPort,
+    actor_id: str | None,
+    number: str,
+    reason: str | None = None,
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> Case:
+    def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Case:
+        case.start_investigation(actor.id, now, reason)
+        return case
+
+    return _change(uow, actor_id, number, Action.HANDLE, change, settings)
+
+
+def add_involvement(
+    uow: UnitOfWorkPort,
+    actor_id: str | None,
+    number: str,
+    person_id: str,
+    role: str,
+    reason: str | None = None,
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> Case:
+    def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Case:
+        _known_people(uow, [person_id])
+        case.add_involvement(person_id, role, actor.id, now, reason)
+        return case
+
+    return _change(uow, actor_id, number, Action.HANDLE, change, settings)
+
+
+def remove_involvement(
+    uow: UnitOfWorkPort,
+    actor_id: str | None,
+    number: str,
+    person_id: str,
+    role: str,
+    reason: str,
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> Case:
+    def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Case:
+        case.remove_involvement(person_id, role, actor.id, now, reason)
+        return case
+
+    return _change(uow, actor_id, number, Action.HANDLE, change, settings)
+
+
+def cite_clause(
+    uow: UnitOfWorkPort,
+    actor_id: str | None,
+    number: str,
+    offender_id: str,
+    clause_id: str,
+    reason: str | None = None,
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> Case:
+    def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Case:
+        kinds = _known_people(uow, [offender_id])
+        case.cite(
+            offender_id, clause_id, settings.protocol, kinds, settings.policy, actor.id, now, reason
+        )
+        return case
+
+    return _change(uow, actor_id, number, Action.HANDLE, change, settings)
+
+
+def withdraw_clause(
+    uow: UnitOfWorkPort,
+    actor_id: str | None,
+    number: str,
+    offender_id: str,
+    clause_id: str,
+    reason: str,
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> Case:
+    def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Case:
+        case.withdraw(
+            offender_id, clause_id, settings.protocol, settings.policy, actor.id, now, reason
+        )
+        return case
+
+    return _change(uow, actor_id, number, Action.HANDLE, change, settings)
+
+
+def assess_offender(
+    uow: UnitOfWorkPort,
+    actor_id: str | None,
+    number: str,
+    offender_id: str,
+    factors: Factors,
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> Assessment:
+    def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Assessment:
+        return case.assess(offender_id, factors, settings.protocol, settings.policy, actor.id, now)
+
+    return _change(uow, actor_id, number, Action.HANDLE, change, settings)
+
+
+def override_severity(
+    uow: UnitOfWorkPort,
+    actor_id: str | None,
+    number: str,
+    offender_id: str,
+    level: int,
+    reason: str,
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> Assessment:
+    """Set an offender's level by hand; the reason is required and kept."""
+
+    def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Assessment:
+        case.override_severity(offender_id, level, reason, actor.id, now)
+        return case.assessment_of(offender_id)  # type: ignore[return-value]
+
+    return _change(uow, actor_id, number, Action.HANDLE, change, settings)
+
+
+def recommend_steps(
+    uow: UnitOfWorkPort,
+    actor_id: str | None,
+    number: str,
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> dict[str, Recommendation]:
+    """The policy's step for every assessed offender, counting their earlier decided cases."""
+    actor = load_actor(uow, actor_id, settings)
+    case = uow.cases.get(number)
+    authorize(uow, actor, Action.VIEW, case, settings)
+    kinds = _known_people(uow, case.offender_ids)
+    result = {o: _recommendation(uow, case, o, kinds[o], settings) for o in case.offender_ids}
+    log_read(uow, actor, "recommend", settings.clock(), case.number)
+    uow.commit()
+    return result
+
+
+def decide_step(
+    uow: UnitOfWorkPort,
+    actor_id: str | None,
+    number: str,
+    offender_id: str,
+    step: str,
+    days: int | None = None,
+    reason: str | None = None,
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> Decision:
+    """Take an escalation step; above one's authority it is refused (and logged)."""
+
+    def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Decision:
+        kind = _known_people(uow, [offender_id])[offender_id]
+        return case.decide(
+            offender_id=offender_id,
+            offender_kind=kind,
+            step=step,
+            decider_id=actor.id,
+            decider_authority=actor.person.authority,
+            recommendation=_recommendation(uow, case, offender_id, kind, settings),
+            policy=settings.policy,
+            at=now,
+            days=days,
+            reason=reason,
+        )
+
+    return _change(uow, actor_id, number, Action.DECIDE, change, settings)
+
+
+def complete_obligation(
+    uow: UnitOfWorkPort,
+    actor_id: str | None,
+    number: str,
+    seq: int,
+    done_on: dt.date | None = None,
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> Obligation:
+    def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Obligation:
+        return case.complete_obligation(seq, actor.id, now, done_on)
+
+    return _change(uow, actor_id, number, Action.HANDLE, change, settings)
+
+
+def close_case(
+    uow: UnitOfWorkPort,
+    actor_id: str | None,
+    number: str,
+    reason: str | None = None,
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> Case:
+    def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Case:
+        case.close(actor.id, now, reason)
+        return case
+
+    return _change(uow, actor_id, number, Action.CLOSE, change, settings)
+
+
+def dismiss_case(
+    uow: UnitOfWorkPort,
+    actor_id: str | None,
+    number: str,
+    reason: str,
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> Case:
+    def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Case:
+        case.dismiss(actor.id, now, reason)
+        return case
+
+    return _change(uow, actor_id, number, Action.CLOSE, change, settings)
+
+
+def file_objection(
+    uow: UnitOfWorkPort,
+    actor_id: str | None,
+    number: str,
+    reason: str,
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> Case:
+    """Register an objection (bezwaar) of the student or parents against the decisions."""
+
+    def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Case:
+        case.file_objection(actor.id, now, reason)
+        return case
+
+    return _change(uow, actor_id, number, Action.HANDLE, change, settings)
+
+
+def decide_objection(
+    uow: UnitOfWorkPort,
+    actor_id: str | None,
+    number: str,
+    upheld: bool,
+    reason: str,
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> Case:
+    """Decide an objection; it needs at least the authority of the steps it reviews."""
+
+    def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Case:
+        needed = max(
+            (_authority_needed(uow, d, settings) for d in case.decisions if not d.revoked),
+            default=0,
+        )
+        if actor.person.authority < needed:
+            raise PermissionDeniedError(
+                f"{actor.id} may not review decisions that needed more authority than theirs"
+            )
+        case.decide_objection(upheld, actor.id, now, reason)
+        return case
+
+    return _change(uow, actor_id, number, Action.REVIEW, change, settings)
+
+
+# --------------------------------------------------------------------------- helpers
+def _change(
+    uow: UnitOfWorkPort,
+    actor_id: str | None,
+    number: str,
+    action: Action,
+    change: Callable[[Case, Actor, pendulum.DateTime], T],
+    settings: Settings,
+) -> T:
+    """Load, authorise, change, commit: one transaction; a refusal is logged."""
+    actor = load_actor(uow, actor_id, settings)
+    case = uow.cases.get(number)
+    authorize(uow, actor, action, case, settings)
+    now = settings.clock()
+    try:
+        result = change(case, actor, now)
+    except PermissionDeniedError as exc:
+        refuse(uow, actor.id, action.value, now, number, str(exc))
+    uow.commit()
+    return result
+
+
+def _recommendation(
+    uow: UnitOfWorkPort, case: Case, offender_id: str, kind: PersonKind, settings: Settings
+) -> Recommendation:
+    assessment = case.assessment_of(offender_id)
+    if assessment is None:
+        raise InvalidInputError(
+            f"offender {offender_id} has not been assessed yet; assess before deciding"
+        )
+    since = case.occurred_at.subtract(days=settings.policy.lookback_days)
+    prior = uow.cases.count_prior_decided(offender_id, since, case.occurred_at, case.number)
+    return settings.policy.recommend(kind, assessment.level, prior)
+
+
+def _authority_needed(uow: UnitOfWorkPort, decision: Decision, settings: Settings) -> int:
+    kind = _known_people(uow, [decision.offender_id])[decision.offender_id]
+    return AUTHORITY_RANK[settings.policy.ladder(kind).step(decision.step).authority]
+
+
+def _known_people(uow: UnitOfWorkPort, person_ids: Sequence[str]) -> dict[str, PersonKind]:
+    """The kinds of the given people; unknown ids are refused, all of them named."""
+    found = uow.people.find_many(list(dict.fromkeys(person_ids)))
+    unknown = [p for p in dict.fromkeys(person_ids) if p not in found]
+    if unknown:
+        raise InvalidInputError(
+            f"person id(s) not found: {', '.join(unknown)}; import people first "
+            "(pcc-cases people import)"
+        )
+    return {pid: person.kind for pid, person in found.items()}
+
+
+def _check_location(uow: UnitOfWorkPort, location: str) -> None:
+    known = uow.people.locations()
+    if known and location not in known:
+        raise InvalidInputError(f"location: {location!r} is not one of {choices(sorted(known))}")

@@ -1,0 +1,86 @@
+"""Who is acting, whether they may, and the access log of reads and refusals."""
+
+from __future__ import annotations
+
+from typing import NoReturn
+
+import pendulum
+
+from pcc_cases.access import Action, Actor
+from pcc_cases.domain.access_log import AccessEntry
+from pcc_cases.domain.case import Case
+from pcc_cases.domain.errors import PermissionDeniedError
+from pcc_cases.domain.time import local_date
+from pcc_cases.services.ports import UnitOfWorkPort
+from pcc_cases.services.settings import Settings
+
+
+def load_actor(uow: UnitOfWorkPort, actor_id: str | None, settings: Settings) -> Actor:
+    """The acting staff member; anyone else (unknown, not staff, left) is refused."""
+    now = settings.clock()
+    if not actor_id:
+        raise PermissionDeniedError(
+            "no actor given: say who you are with --as ID (or PCC_CASES_ACTOR)"
+        )
+    person = uow.people.find(actor_id)
+    if person is None:
+        refuse(uow, actor_id, "identify", now, None, f"unknown actor {actor_id!r}")
+    actor = Actor(person, uow.people.mentees(person.id))
+    if not actor.active_on(local_date(now)):
+        refuse(uow, actor_id, "identify", now, None, f"{actor_id} is not active staff")
+    return actor
+
+
+def authorize(
+    uow: UnitOfWorkPort, actor: Actor, action: Action, case: Case | None, settings: Settings
+) -> None:
+    """Refuse (and log the refusal) unless the permission table allows ``action``."""
+    if not actor.may(action, case):
+        number = case.number if case is not None else None
+        refuse(uow, actor.id, action.value, settings.clock(), number, actor.refusal(action, case))
+
+
+def refuse(
+    uow: UnitOfWorkPort,
+    actor_id: str,
+    action: str,
+    at: pendulum.DateTime,
+    case_number: str | None,
+    message: str,
+    person_id: str | None = None,
+) -> NoReturn:
+    """Log the refusal in a transaction of its own (nothing else is kept), then raise."""
+    uow.rollback()
+    uow.access_log.add(
+        AccessEntry(
+            at=at,
+            actor_id=actor_id[:100],
+            action=action,
+            allowed=False,
+            case_number=case_number,
+            person_id=person_id,
+            detail=message[:2000],
+        )
+    )
+    uow.commit()
+    raise PermissionDeniedError(message)
+
+
+def log_read(
+    uow: UnitOfWorkPort,
+    actor: Actor,
+    action: str,
+    at: pendulum.DateTime,
+    case_number: str | None = None,
+    person_id: str | None = None,
+) -> None:
+    uow.access_log.add(
+        AccessEntry(
+            at=at,
+            actor_id=actor.id,
+            action=action,
+            allowed=True,
+            case_number=case_number,
+            person_id=person_id,
+        )
+    )

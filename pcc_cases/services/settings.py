@@ -1,0 +1,21 @@
+"""What every service call works with besides storage: protocol, policy and the clock."""
+
+from __future__ import annotations
+
+import attrs
+
+from pcc_cases.domain.policy import Policy, default_policy
+from pcc_cases.domain.time import Clock, system_clock
+from pcc_cases.protocol import Protocol, load_protocol
+
+
+@attrs.frozen
+class Settings:
+    """The protocol catalogue, the school's policy and the clock (injected for tests)."""
+
+    protocol: Protocol = attrs.field(factory=load_protocol)
+    policy: Policy = attrs.field(factory=default_policy)
+    clock: Clock = system_clock
+
+
+DEFAULT_SETTINGS = Settings()
