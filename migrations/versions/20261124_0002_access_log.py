@@ -42,7 +42,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_access_log_person_id"), ["person_id"], unique=False)
 
 
-
 def downgrade() -> None:
     with op.batch_alter_table("access_log", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_access_log_person_id"))

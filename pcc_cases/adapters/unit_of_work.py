@@ -74,6 +74,10 @@ class UnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
+        # What was read stays readable after the block (objects are detached, not expired);
+        # uncommitted changes are rolled back, and after an error everything is expired.
+        if exc_type is None:
+            self.session.expunge_all()
         self.rollback()
         self.session.close()
 

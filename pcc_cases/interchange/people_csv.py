@@ -72,15 +72,13 @@ def parse_people_csv(data: bytes) -> list[tuple[int, Person]]:
         values = {h: cell.strip() for h, cell in zip(header, row, strict=True)}
         row_problems, person = _person(values)
         problems += [f"line {index}, column {p}" for p in row_problems]
-        if person is None:
+        pid = values["id"]
+        if pid and pid in seen:
+            problems.append(f"line {index}, column id: {pid} is also on line {seen[pid]}")
             continue
-        if person.id in seen:
-            problems.append(
-                f"line {index}, column id: {person.id} is also on line {seen[person.id]}"
-            )
-            continue
-        seen[person.id] = index
-        people.append((index, person))
+        seen.setdefault(pid, index)
+        if person is not None:
+            people.append((index, person))
     if problems:
         raise PeopleFileError(problems)
     return people

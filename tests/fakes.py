@@ -1,0 +1,147 @@
+"""An in-memory unit of work with the same behaviour as the SQLAlchemy one, for fast tests.
+
+Commit keeps what was added; rollback forgets what was added since the last commit (the
+fake does not undo changes to loaded objects: the services do not rely on that).
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections.abc import Sequence
+
+from pcc_cases.adapters.numbering import format_number
+from pcc_cases.domain.access_log import AccessEntry
+from pcc_cases.domain.case import Case
+from pcc_cases.domain.errors import NotFoundError
+from pcc_cases.domain.people import Person
+
+
+class FakeCases:
+    def __init__(self) -> None:
+        self.stored: dict[str, Case] = {}
+        self.pending: dict[str, Case] = {}
+        self.counters: dict[int, int] = {}
+
+    def add(self, case: Case) -> str:
+        year = case.school_year
+        self.counters[year] = self.counters.get(year, 0) + 1
+        case.number = format_number(year, self.counters[year])
+        self.pending[case.number] = case
+        return case.number
+
+    def get(self, number: str) -> Case:
+        found = self.pending.get(number) or self.stored.get(number)
+        if found is None:
+            raise NotFoundError(f"case {number!r} does not exist")
+        return found
+
+    def find(
+        self,
+        *,
+        state: str | None = None,
+        location: str | None = None,
+        school_year: int | None = None,
+        open_obligations_only: bool = False,
+    ) -> Sequence[Case]:
+        return [
+            c
+            for c in {**self.stored, **self.pending}.values()
+            if (state is None or c.state.value == state)
+            and (location is None or c.location == location)
+            and (school_year is None or c.school_year == school_year)
+            and (not open_obligations_only or any(o.done_on is None for o in c.obligations))
+        ]
+
+    def count_prior_decided(
+        self, person_id: str, since: dt.datetime, before: dt.datetime, exclude: str | None
+    ) -> int:
+        return sum(
+            1
+            for c in self.stored.values()
+            if c.number != exclude
+            and since <= c.occurred_at < before
+            and any(d.offender_id == person_id and not d.revoked for d in c.decisions)
+        )
+
+
+class FakePeople:
+    def __init__(self) -> None:
+        self.stored: dict[str, Person] = {}
+        self.pending: dict[str, Person] = {}
+
+    def add(self, person: Person) -> None:
+        self.pending[person.id] = person
+
+    def find(self, person_id: str) -> Person | None:
+        return self.pending.get(person_id) or self.stored.get(person_id)
+
+    def get(self, person_id: str) -> Person:
+        person = self.find(person_id)
+        if person is None:
+            raise NotFoundError(f"person {person_id!r} does not exist")
+        return person
+
+    def count(self) -> int:
+        return len({**self.stored, **self.pending})
+
+    def find_many(self, person_ids: Sequence[str]) -> dict[str, Person]:
+        return {p: found for p in person_ids if (found := self.find(p)) is not None}
+
+    def all(self, *, location: str | None = None, kind: str | None = None) -> Sequence[Person]:
+        everyone = {**self.stored, **self.pending}
+        return [
+            p
+            for _id, p in sorted(everyone.items())
+            if (location is None or p.location == location)
+            and (kind is None or p.kind.value == kind)
+        ]
+
+    def mentees(self, mentor_id: str) -> frozenset[str]:
+        return frozenset(p.id for p in self.all() if p.mentor_id == mentor_id)
+
+    def locations(self) -> frozenset[str]:
+        return frozenset(p.location for p in self.all() if p.location)
+
+
+class FakeAccessLog:
+    def __init__(self) -> None:
+        self.entries: list[AccessEntry] = []
+        self.pending: list[AccessEntry] = []
+
+    def add(self, entry: AccessEntry) -> None:
+        self.pending.append(entry)
+
+
+class FakeUnitOfWork:
+    """Keeps its stores across transactions, like a database does."""
+
+    def __init__(self) -> None:
+        self.cases = FakeCases()
+        self.people = FakePeople()
+        self.access_log = FakeAccessLog()
+        self.commits = 0
+
+    def __enter__(self) -> FakeUnitOfWork:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.rollback()
+
+    def commit(self) -> None:
+        self.cases.stored.update(self.cases.pending)
+        self.people.stored.update(self.people.pending)
+        self.access_log.entries += self.access_log.pending
+        self.rollback()
+        self.commits += 1
+
+    def rollback(self) -> None:
+        self.cases.pending.clear()
+        self.people.pending.clear()
+        self.access_log.pending.clear()
+
+    def snapshot(self) -> object:
+        """Everything stored, for 'nothing changed' checks."""
+        return copy.deepcopy(
+            (sorted(self.cases.stored), sorted(self.people.stored), len(self.access_log.entries))
+        )

@@ -1,0 +1,162 @@
+"""The use cases end to end, on the fake and on SQLite: a case from report to objection."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pendulum
+import pytest
+
+from pcc_cases import services as sv
+from pcc_cases.domain.errors import (
+    IllegalTransitionError,
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+)
+from pcc_cases.domain.factors import Factors
+from tests.org import NOW, settings_at
+
+S = settings_at()
+OCCURRED = pendulum.datetime(2025, 10, 3, 20, tz="Europe/Amsterdam")
+
+
+def record(uow: Any, actor: str = "vd-alk", **overrides: Any) -> str:
+    values: dict[str, Any] = {
+        "occurred_at": OCCURRED,
+        "platform": "instagram",
+        "location": "Alkmaar",
+        "summary": "Foto van docent met spottende tekst gedeeld",
+        "offenders": ["s-alk1"],
+        "clauses": ["1.2"],
+        "targets": ["norole"],
+        "settings": S,
+    }
+    values.update(overrides)
+    case = sv.record_incident(uow, actor, **values)
+    assert case.number is not None
+    return case.number
+
+
+def test_a_case_from_report_to_close(new_uow: Any) -> None:
+    with new_uow() as uow:
+        number = record(uow, factors=Factors(reach="public", intent="deliberate"))
+    with new_uow() as uow:
+        recs = sv.recommend_steps(uow, "vd-alk", number, settings=S)
+    assert recs["s-alk1"].step == "suspension"  # base 2 + public + deliberate = 4
+    with new_uow() as uow:
+        sv.decide_step(uow, "vd-alk", number, "s-alk1", "suspension", days=2, settings=S)
+    with new_uow() as uow:
+        views = sv.list_obligations(uow, "vd-alk", settings=S)
+    kinds = {v.obligation.kind for v in views if v.case_number == number}
+    assert kinds == {"written-decision", "report-inspectie", "inform-leerplicht"}
+    assert not any(v.overdue for v in views)
+    with new_uow() as uow:
+        first = next(v for v in views if v.case_number == number)
+        sv.complete_obligation(uow, "tl-alk", number, first.obligation.seq, settings=S)
+    with new_uow() as uow:
+        sv.close_case(uow, "vd-alk", number, "Afgehandeld", settings=S)
+    with new_uow() as uow:
+        case = sv.show_case(uow, "vd-alk", number, settings=S)
+        assert case.state.value == "closed"
+        assert [e.kind for e in case.events] == [
+            "recorded",
+            "assessed",
+            "decided",
+            "obligation_completed",
+            "closed",
+        ]
+
+
+def test_obligations_become_overdue_in_school_days(new_uow: Any) -> None:
+    with new_uow() as uow:
+        number = record(uow, factors=Factors(reach="public", intent="deliberate"))
+    with new_uow() as uow:
+        sv.decide_step(uow, "vd-alk", number, "s-alk1", "suspension", days=3, settings=S)
+    later = settings_at(NOW.add(days=14))
+    with new_uow() as uow:
+        overdue = sv.list_obligations(uow, "vd-alk", overdue_only=True, settings=later)
+    assert overdue and all(v.overdue for v in overdue)
+    assert all(v.id.startswith(number + "/") for v in overdue)
+
+
+def test_earlier_decided_cases_raise_the_recommendation(new_uow: Any) -> None:
+    with new_uow() as uow:
+        first = record(uow, clauses=["1.1"], factors=Factors())  # severity 1
+    with new_uow() as uow:
+        sv.decide_step(uow, "men-alk", first, "s-alk1", "talk-mentor", settings=S)
+    with new_uow() as uow:
+        second = record(
+            uow,
+            occurred_at=OCCURRED.add(days=1),
+            clauses=["1.1"],
+            factors=Factors(),
+            settings=settings_at(NOW.add(hours=1)),
+        )
+    with new_uow() as uow:
+        rec = sv.recommend_steps(uow, "vd-alk", second, settings=S)["s-alk1"]
+    assert (rec.prior_cases, rec.step) == (1, "talk-management")
+
+
+def test_unknown_people_and_locations_are_named(new_uow: Any) -> None:
+    with new_uow() as uow, pytest.raises(InvalidInputError, match="ghost"):
+        record(uow, offenders=["s-alk1", "ghost"])
+    with new_uow() as uow, pytest.raises(InvalidInputError, match="Alkmaar, Bergen"):
+        record(uow, location="Atlantis")
+    with new_uow() as uow, pytest.raises(NotFoundError, match="2025-0999"):
+        sv.show_case(uow, "vd-alk", "2025-0999", settings=S)
+
+
+def test_override_needs_a_reason_and_transitions_are_checked(new_uow: Any) -> None:
+    with new_uow() as uow:
+        number = record(uow, factors=Factors())
+    with new_uow() as uow, pytest.raises(InvalidInputError, match="reason"):
+        sv.override_severity(uow, "vd-alk", number, "s-alk1", 3, "", settings=S)
+    with new_uow() as uow:
+        assert (
+            sv.override_severity(uow, "vd-alk", number, "s-alk1", 3, "Herhaling", settings=S).level
+            == 3
+        )
+    with new_uow() as uow, pytest.raises(IllegalTransitionError):
+        sv.file_objection(uow, "vd-alk", number, "Ouders niet eens", settings=S)
+
+
+def test_objection_upheld_revokes_the_decision(new_uow: Any) -> None:
+    with new_uow() as uow:
+        number = record(uow, factors=Factors())
+    with new_uow() as uow:
+        sv.decide_step(uow, "tl-alk", number, "s-alk1", "talk-management", settings=S)
+    with new_uow() as uow:
+        sv.file_objection(uow, "tl-alk", number, "Ouders maken bezwaar", settings=S)
+    with new_uow() as uow, pytest.raises(PermissionDeniedError):
+        sv.decide_objection(uow, "tl-alk", number, True, "Terecht", settings=S)
+    with new_uow() as uow:
+        case = sv.decide_objection(uow, "vd-alk", number, True, "Terecht", settings=S)
+    assert case.state.value == "assessed" and case.decisions[0].revoked
+
+
+def test_involvements_and_clauses_can_change(new_uow: Any) -> None:
+    with new_uow() as uow:
+        number = record(uow)
+    with new_uow() as uow:
+        sv.start_investigation(uow, "tl-alk", number, "Gesprek gepland", settings=S)
+    with new_uow() as uow:
+        sv.add_involvement(uow, "tl-alk", number, "s-alk2", "offender", settings=S)
+    with new_uow() as uow:
+        sv.cite_clause(uow, "tl-alk", number, "s-alk2", "1.1", settings=S)
+    with new_uow() as uow:
+        sv.cite_clause(uow, "tl-alk", number, "s-alk2", "6.3", settings=S)
+    with new_uow() as uow:
+        sv.withdraw_clause(uow, "tl-alk", number, "s-alk2", "1.1", "Niet aangetoond", settings=S)
+    with new_uow() as uow:
+        sv.assess_offender(uow, "tl-alk", number, "s-alk2", Factors(), settings=S)
+    with new_uow() as uow:
+        case = sv.remove_involvement(
+            uow, "tl-alk", number, "s-alk2", "offender", "Was het niet", settings=S
+        )
+    assert case.offender_ids == ["s-alk1"]
+    with new_uow() as uow:
+        assert (
+            sv.dismiss_case(uow, "tl-alk", number, "Ongegrond", settings=S).state.value
+            == "dismissed"
+        )
