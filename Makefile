@@ -16,7 +16,7 @@ $(STAMP): requirements.lock pyproject.toml
 	@touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/pcc-cases protocol show
+	$(BIN)/pcc-cases demo
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

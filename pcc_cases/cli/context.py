@@ -2,12 +2,48 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import attrs
+from sqlalchemy import Engine
+
+from pcc_cases.adapters.engine import make_engine
+from pcc_cases.adapters.migrate import current, head, upgrade
+from pcc_cases.adapters.unit_of_work import UnitOfWork
+from pcc_cases.domain.errors import InvalidInputError
 
 
 @attrs.define
 class CliContext:
-    """Global options: the language and the database URL (None: the default database)."""
+    """Global options: language, database URL (None: the default database), the actor."""
 
     lang: str = "nl"
     db_url: str | None = None
+    actor: str | None = None
+    _engine: Engine | None = attrs.field(default=None, init=False)
+
+    def say(self, nl: str, en: str) -> str:
+        return en if self.lang == "en" else nl
+
+    def engine(self) -> Engine:
+        """The engine, once per command; an empty SQLite database is set up on first use."""
+        if self._engine is None:
+            engine = make_engine(self.db_url)
+            revision, latest = current(engine), head()
+            if revision is None and engine.dialect.name == "sqlite":
+                engine.dispose()
+                upgrade(self.db_url)
+            elif revision != latest:
+                engine.dispose()
+                raise InvalidInputError(
+                    f"the database is at schema revision {revision or 'none'}, this version "
+                    f"needs {latest}: run 'pcc-cases db upgrade' first"
+                )
+            self._engine = engine
+        return self._engine
+
+    @contextmanager
+    def unit_of_work(self, write: bool = True) -> Iterator[UnitOfWork]:
+        with UnitOfWork(self.engine(), write=write) as uow:
+            yield uow

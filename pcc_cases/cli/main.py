@@ -8,8 +8,13 @@ from typing import Any
 
 import click
 
+from pcc_cases.cli.case_cmd import case_group
 from pcc_cases.cli.context import CliContext
 from pcc_cases.cli.db_cmd import db
+from pcc_cases.cli.demo_cmd import demo
+from pcc_cases.cli.incident_cmd import incident
+from pcc_cases.cli.obligations_cmd import obligation, obligations
+from pcc_cases.cli.people_cmd import people
 from pcc_cases.cli.protocol_cmd import protocol
 from pcc_cases.domain.errors import PccCasesError
 
@@ -31,17 +36,25 @@ from pcc_cases.domain.errors import PccCasesError
     metavar="URL",
     help="Database URL (default: a SQLite file in your data directory).",
 )
+@click.option(
+    "--as",
+    "actor",
+    envvar="PCC_CASES_ACTOR",
+    default=None,
+    metavar="ID",
+    help="Who you are: your staff id / Wie u bent: uw personeelsnummer.",
+)
 @click.pass_context
-def cli(ctx: click.Context, lang: str, db_url: str | None) -> None:
+def cli(ctx: click.Context, lang: str, db_url: str | None, actor: str | None) -> None:
     """pcc-cases: record and handle breaches of the PCC Social Media Protocol.
 
     Registreer en behandel overtredingen van het Protocol Sociale Media van het PCC.
     """
-    ctx.obj = CliContext(lang=lang, db_url=db_url)
+    ctx.obj = CliContext(lang=lang, db_url=db_url, actor=actor)
 
 
-cli.add_command(protocol)
-cli.add_command(db)
+for command in (protocol, db, people, incident, case_group, obligations, obligation, demo):
+    cli.add_command(command)
 
 
 def main(argv: list[str] | None = None) -> Any:

@@ -58,9 +58,14 @@ class AccessLogStore(Protocol):
 class UnitOfWorkPort(Protocol):
     """One transaction: services commit it once, at the end, or not at all."""
 
-    cases: CaseStore
-    people: PersonStore
-    access_log: AccessLogStore
+    @property
+    def cases(self) -> CaseStore: ...
+
+    @property
+    def people(self) -> PersonStore: ...
+
+    @property
+    def access_log(self) -> AccessLogStore: ...
 
     def commit(self) -> None: ...
 

@@ -1,0 +1,281 @@
+"""``pcc-cases case ...``: follow and handle a case."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+from rich.console import Group
+from rich.panel import Panel
+from rich.table import Table
+
+from pcc_cases import services
+from pcc_cases.cli.context import CliContext
+from pcc_cases.cli.render import (
+    case_json,
+    case_summary_row,
+    emit_json,
+    local,
+    recommendation_json,
+    stdout,
+    table,
+)
+from pcc_cases.domain.case import Case
+from pcc_cases.domain.factors import Factors, Harm, Intent, Reach
+from pcc_cases.domain.lifecycle import CaseState
+
+JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print JSON / Toon JSON.")
+NUMBER = click.argument("number", metavar="NUMBER")
+
+
+@click.group("case")
+def case_group() -> None:
+    """Follow and handle cases / Zaken volgen en behandelen."""
+
+
+@case_group.command("list")
+@click.option("--state", type=click.Choice([s.value for s in CaseState]), help="Only this state.")
+@click.option("--location", metavar="L", help="Only this location / Alleen deze vestiging.")
+@JSON_OPTION
+@click.pass_obj
+def list_cmd(obj: CliContext, state: str | None, location: str | None, as_json: bool) -> None:
+    """List the cases you may see / Toon de zaken die u mag zien."""
+    with obj.unit_of_work(write=False) as uow:
+        found = services.list_cases(uow, obj.actor, state=state, location=location)
+    if as_json:
+        emit_json(
+            [
+                {
+                    "number": c.number,
+                    "state": c.state.value,
+                    "severity": c.severity,
+                    "location": c.location,
+                    "occurred_at": c.occurred_at.isoformat(),
+                    "platform": c.platform.value,
+                    "offenders": c.offender_ids,
+                    "clauses": list(dict.fromkeys(v.clause_id for v in c.violations)),
+                }
+                for c in found
+            ]
+        )
+        return
+    headers = obj.say(
+        "zaak status ernst vestiging gebeurd platform overtreders bepalingen",
+        "case state severity location occurred platform offenders clauses",
+    ).split()
+    table(obj.say("Zaken", "Cases"), headers, [case_summary_row(c) for c in found])
+
+
+@case_group.command("show")
+@NUMBER
+@JSON_OPTION
+@click.pass_obj
+def show_cmd(obj: CliContext, number: str, as_json: bool) -> None:
+    """Show a case with its history (the read is logged) / Toon een zaak."""
+    with obj.unit_of_work() as uow:
+        case = services.show_case(uow, obj.actor, number)
+    if as_json:
+        emit_json(case_json(case))
+        return
+    stdout().print(_case_view(obj, case))
+
+
+@case_group.command("recommend")
+@NUMBER
+@JSON_OPTION
+@click.pass_obj
+def recommend_cmd(obj: CliContext, number: str, as_json: bool) -> None:
+    """The recommended step per offender / Het geadviseerde vervolg per overtreder."""
+    with obj.unit_of_work() as uow:
+        recs = services.recommend_steps(uow, obj.actor, number)
+    if as_json:
+        emit_json(recommendation_json(recs))
+        return
+    headers = obj.say(
+        "overtreder ernst eerdere_zaken advies overweeg", "offender severity prior step consider"
+    ).split()
+    rows = [[o, r.severity, r.prior_cases, r.step, r.consider] for o, r in recs.items()]
+    table(obj.say(f"Advies voor {number}", f"Recommendation for {number}"), headers, rows)
+
+
+@case_group.command("assess")
+@NUMBER
+@click.option("--offender", required=True, metavar="ID", help="The offender / De overtreder.")
+@click.option("--reach", type=click.Choice([r.value for r in Reach]), help="How far it spread.")
+@click.option("--intent", type=click.Choice([i.value for i in Intent]), help="How deliberate.")
+@click.option("--harm", type=click.Choice([h.value for h in Harm]), help="What it damaged.")
+@click.option("--confidential", is_flag=True, help="Confidential data was shared.")
+@click.option("--criminal", is_flag=True, help="A criminal aspect.")
+@click.option("--removed", is_flag=True, help="Removed promptly and apologised.")
+@click.option("--override", type=click.IntRange(1, 4), help="Set the level by hand (1-4).")
+@click.option("--reason", metavar="TEXT", help="Why (required with --override).")
+@JSON_OPTION
+@click.pass_obj
+def assess_cmd(obj: CliContext, /, number: str, offender: str, **options: Any) -> None:
+    """Assess an offender, or override the level with a reason / Beoordeel de ernst.
+
+    With factor options the level is computed; with --override LEVEL --reason TEXT it is
+    set by hand, the computed level staying beside it.
+    """
+    factor_keys = ("reach", "intent", "harm", "confidential", "criminal", "removed")
+    if options["override"] is None and not any(options[k] for k in factor_keys):
+        options["reach"] = Reach.PRIVATE  # assess with the default factors
+    with obj.unit_of_work() as uow:
+        if any(options[k] for k in factor_keys):
+            factors = Factors(
+                reach=options["reach"] or Reach.PRIVATE,
+                intent=options["intent"] or Intent.NEGLIGENT,
+                harm=options["harm"] or Harm.NONE,
+                confidential=options["confidential"],
+                criminal=options["criminal"],
+                removed_and_apologised=options["removed"],
+            )
+            assessment = services.assess_offender(uow, obj.actor, number, offender, factors)
+    if options["override"] is not None:
+        with obj.unit_of_work() as uow:
+            assessment = services.override_severity(
+                uow, obj.actor, number, offender, options["override"], options["reason"] or ""
+            )
+    if options["as_json"]:
+        emit_json(
+            {
+                "offender_id": offender,
+                "computed_level": assessment.computed_level,
+                "override_level": assessment.override_level,
+                "level": assessment.level,
+            }
+        )
+        return
+    click.echo(assessment.level)
+    click.echo(
+        obj.say(
+            f"Ernst van {offender}: {assessment.level}",
+            f"Severity of {offender}: {assessment.level}",
+        ),
+        err=True,
+    )
+
+
+@case_group.command("decide")
+@NUMBER
+@click.option("--offender", required=True, metavar="ID", help="The offender / De overtreder.")
+@click.option("--step", required=True, metavar="STEP", help="Escalation step, e.g. suspension.")
+@click.option("--days", type=int, help="Length in school days (suspension).")
+@click.option("--reason", metavar="TEXT", help="Why (required above the recommendation).")
+@JSON_OPTION
+@click.pass_obj
+def decide_cmd(
+    obj: CliContext,
+    number: str,
+    offender: str,
+    step: str,
+    days: int | None,
+    reason: str | None,
+    as_json: bool,
+) -> None:
+    """Decide an escalation step for an offender / Besluit over een maatregel."""
+    with obj.unit_of_work() as uow:
+        decision = services.decide_step(uow, obj.actor, number, offender, step, days, reason)
+    if as_json:
+        emit_json(
+            {
+                "offender_id": decision.offender_id,
+                "step": decision.step,
+                "days": decision.days,
+                "recommended_step": decision.recommended_step,
+            }
+        )
+        return
+    click.echo(obj.say(f"Besluit vastgelegd: {step}", f"Decision recorded: {step}"), err=True)
+
+
+def _simple(name: str, help_text: str, reason_required: bool, action: Any) -> None:
+    @case_group.command(name, help=help_text)
+    @NUMBER
+    @click.option("--reason", required=reason_required, metavar="TEXT", help="Why / Waarom.")
+    @click.pass_obj
+    def command(obj: CliContext, number: str, reason: str | None) -> None:
+        with obj.unit_of_work() as uow:
+            case = action(uow, obj.actor, number, reason)
+        click.echo(
+            obj.say(f"Zaak {number}: {case.state.value}", f"Case {number}: {case.state.value}"),
+            err=True,
+        )
+
+
+_simple(
+    "investigate",
+    "Start the investigation / Start het onderzoek.",
+    False,
+    services.start_investigation,
+)
+_simple("close", "Close a decided case / Sluit een zaak.", False, services.close_case)
+_simple(
+    "dismiss", "Dismiss an unfounded report / Seponeer een melding.", True, services.dismiss_case
+)
+_simple(
+    "object",
+    "Register an objection (bezwaar) against the decisions / Registreer bezwaar.",
+    True,
+    services.file_objection,
+)
+
+
+@case_group.command("review")
+@NUMBER
+@click.option("--upheld/--rejected", required=True, help="Objection upheld or rejected.")
+@click.option("--reason", required=True, metavar="TEXT", help="Why / Waarom.")
+@click.pass_obj
+def review_cmd(obj: CliContext, number: str, upheld: bool, reason: str) -> None:
+    """Decide an objection / Beslis op een bezwaar."""
+    with obj.unit_of_work() as uow:
+        case = services.decide_objection(uow, obj.actor, number, upheld, reason)
+    click.echo(
+        obj.say(f"Zaak {number}: {case.state.value}", f"Case {number}: {case.state.value}"),
+        err=True,
+    )
+
+
+def _case_view(obj: CliContext, case: Case) -> Group:
+    head = Table.grid(padding=(0, 2))
+    for label, value in [
+        (obj.say("Zaak", "Case"), case.number),
+        (obj.say("Status", "State"), case.state.value),
+        (obj.say("Ernst", "Severity"), case.severity or "-"),
+        (obj.say("Vestiging", "Location"), case.location),
+        (obj.say("Gebeurd", "Occurred"), local(case.occurred_at)),
+        (obj.say("Gemeld", "Reported"), local(case.reported_at)),
+        ("Platform", case.platform.value),
+        (obj.say("Samenvatting", "Summary"), case.summary),
+    ]:
+        head.add_row(label, str(value))
+    people = Table(title=obj.say("Betrokkenen", "People involved"), title_justify="left")
+    for column in obj.say(
+        "persoon rol bepalingen ernst besluit", "person role clauses severity decision"
+    ).split():
+        people.add_column(column)
+    for inv in case.involvements:
+        assessment = case.assessment_of(inv.person_id) if inv.role.value == "offender" else None
+        decision = case.decision_of(inv.person_id) if inv.role.value == "offender" else None
+        people.add_row(
+            inv.person_id,
+            inv.role.value,
+            ", ".join(case.clauses_of(inv.person_id)) if inv.role.value == "offender" else "",
+            str(assessment.level) if assessment else "",
+            f"{decision.step}" + (f" ({decision.days}d)" if decision and decision.days else "")
+            if decision
+            else "",
+        )
+    duties = Table(title=obj.say("Verplichtingen", "Obligations"), title_justify="left")
+    for column in obj.say("nr soort uiterlijk gedaan", "no kind due done").split():
+        duties.add_column(column)
+    for o in case.obligations:
+        duties.add_row(str(o.seq), o.kind, str(o.due_on), str(o.done_on or "-"))
+    history = Table(title=obj.say("Geschiedenis", "History"), title_justify="left")
+    for column in obj.say(
+        "nr wanneer wie wat status reden", "no when who what state reason"
+    ).split():
+        history.add_column(column)
+    for e in case.events:
+        history.add_row(str(e.seq), local(e.at), e.actor_id, e.kind, e.state.value, e.reason or "")
+    return Group(Panel(head), people, duties, history)

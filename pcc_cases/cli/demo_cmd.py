@@ -1,0 +1,108 @@
+"""``pcc-cases demo``: a fresh demo database with a realistic school year, and its summary."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+from sqlalchemy import inspect
+from sqlalchemy.engine import make_url
+
+from pcc_cases.adapters.engine import make_engine
+from pcc_cases.adapters.migrate import upgrade
+from pcc_cases.adapters.unit_of_work import UnitOfWork
+from pcc_cases.cli.context import CliContext
+from pcc_cases.cli.render import table
+from pcc_cases.demo.scenario import run_scenario
+from pcc_cases.domain.errors import InvalidInputError
+from pcc_cases.domain.people import PersonKind
+from pcc_cases.domain.policy import default_policy
+
+DEFAULT_DEMO_FILE = "pcc-cases-demo.sqlite3"
+
+
+@click.command("demo")
+@click.option("--seed", type=int, default=2025, show_default=True, help="Random seed.")
+@click.option("--db", "db_url", metavar="URL", help=f"Database (default: ./{DEFAULT_DEMO_FILE}).")
+@click.option(
+    "--cases", type=click.IntRange(1, 100_000), default=250, show_default=True, hidden=True
+)
+@click.pass_obj
+def demo(obj: CliContext, seed: int, db_url: str | None, cases: int) -> None:
+    """Build a demo database with one school year of cases / Bouw een demodatabase.
+
+    1,500 students and 120 staff at three locations, 250 incidents over the school year
+    2025-2026, each recorded and handled through the same services as real work.
+    """
+    url = db_url or obj.db_url or f"sqlite:///{Path.cwd() / DEFAULT_DEMO_FILE}"
+    _start_fresh(url, default=db_url is None and obj.db_url is None)
+    started = time.perf_counter()
+    upgrade(url)
+    engine = make_engine(url)
+    try:
+        result = run_scenario(lambda: UnitOfWork(engine, write=True), seed, cases)
+    finally:
+        engine.dispose()
+    seconds = time.perf_counter() - started
+    say = obj.say
+    click.echo(say(f"Demodatabase: {url}", f"Demo database: {url}"), err=True)
+    rows: list[list[Any]] = [
+        [say("personen", "people"), result.people],
+        [say("zaken", "cases"), result.cases],
+        *[[say(f"  status {k}", f"  state {k}"), v] for k, v in sorted(result.states.items())],
+        *[
+            [say(f"  ernst {k}", f"  severity {k}"), v]
+            for k, v in sorted(result.severities.items())
+        ],
+        *[
+            [say("  maatregel ", "  step ") + _step_label(k, obj.lang), v]
+            for k, v in sorted(result.steps.items())
+        ],
+        [
+            say("verwijderingsprocedure loopt", "expulsion in progress"),
+            result.expulsion_case or "-",
+        ],
+        [say("open verplichtingen", "open obligations"), result.open_obligations],
+        [say("  waarvan te laat", "  of which overdue"), result.overdue_obligations],
+        [
+            say("stand op", "as of"),
+            result.ended_at.in_timezone("Europe/Amsterdam").format("YYYY-MM-DD HH:mm"),
+        ],
+        [say("duur (s)", "took (s)"), f"{seconds:.1f}"],
+    ]
+    table(
+        say("Schooljaar 2025-2026 in de demo", "School year 2025-2026 in the demo"), ["", ""], rows
+    )
+    hint = say(
+        f"Probeer: pcc-cases --db {url} --as P0006 case list",
+        f"Try: pcc-cases --db {url} --as P0006 case list",
+    )
+    click.echo(hint, err=True)
+
+
+def _step_label(step: str, lang: str) -> str:
+    policy = default_policy()
+    for kind in (PersonKind.STUDENT, PersonKind.STAFF):
+        ladder = policy.ladder(kind)
+        if any(s.name == step for s in ladder.steps):
+            return f"{ladder.step(step).label(lang)} ({kind.value})"
+    return step
+
+
+def _start_fresh(url: str, default: bool) -> None:
+    """The default demo file is replaced; any other database must be empty."""
+    parsed = make_url(url)
+    if default and parsed.database:
+        for suffix in ("", "-wal", "-shm"):
+            Path(parsed.database + suffix).unlink(missing_ok=True)
+        return
+    engine = make_engine(url)
+    try:
+        if inspect(engine).get_table_names():
+            raise InvalidInputError(
+                f"the demo needs an empty database, and {url} has tables; give a new one"
+            )
+    finally:
+        engine.dispose()

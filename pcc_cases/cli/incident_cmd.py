@@ -1,0 +1,127 @@
+"""``pcc-cases incident record``: a director records a new incident."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from pcc_cases import services
+from pcc_cases.cli.context import CliContext
+from pcc_cases.cli.render import case_json, emit_json
+from pcc_cases.domain.case import Platform
+from pcc_cases.domain.factors import Factors, Harm, Intent, Reach
+from pcc_cases.domain.time import parse_local
+from pcc_cases.protocol import load_protocol
+
+PLATFORMS = [p.value for p in Platform]
+
+
+@click.group()
+def incident() -> None:
+    """Incidents / Incidenten."""
+
+
+@incident.command("record")
+@click.option("--occurred", metavar='"YYYY-MM-DD HH:MM"', help="When it happened (Amsterdam).")
+@click.option("--platform", type=click.Choice(PLATFORMS), help="Where it was posted.")
+@click.option("--location", metavar="L", help="The school location / De vestiging.")
+@click.option("--summary", metavar="TEXT", help="What happened / Wat er gebeurde.")
+@click.option("--offender", "offenders", multiple=True, metavar="ID", help="Offender (repeat).")
+@click.option("--target", "targets", multiple=True, metavar="ID", help="Person targeted.")
+@click.option("--witness", "witnesses", multiple=True, metavar="ID", help="Witness.")
+@click.option("--reporter", metavar="ID", help="Who reported it / Melder.")
+@click.option("--clause", "clauses", multiple=True, metavar="C", help="Clause broken (repeat).")
+@click.option("--reach", type=click.Choice([r.value for r in Reach]), help="How far it spread.")
+@click.option("--intent", type=click.Choice([i.value for i in Intent]), help="How deliberate.")
+@click.option("--harm", type=click.Choice([h.value for h in Harm]), help="What it damaged.")
+@click.option("--confidential", is_flag=True, help="Confidential data was shared.")
+@click.option("--criminal", is_flag=True, help="A criminal aspect (threat, sexual images, ...).")
+@click.option("--removed", is_flag=True, help="Removed promptly and apologised (tip 6.6).")
+@click.option("--json", "as_json", is_flag=True, help="Print the case as JSON.")
+@click.pass_obj
+def record_cmd(obj: CliContext, /, **options: Any) -> None:
+    """Record a new incident; prints the new case number / Registreer een incident.
+
+    Times are Europe/Amsterdam. Every clause is cited against every offender. With any of
+    --reach, --intent, --harm, --confidential, --criminal or --removed, the offenders are
+    assessed straight away. In a terminal, missing options are asked for one by one.
+    """
+    _ask_missing(obj, options)
+    occurred = parse_local(options["occurred"])
+    assessed = any(
+        options[k] for k in ("reach", "intent", "harm", "confidential", "criminal", "removed")
+    )
+    factors = None
+    if assessed:
+        factors = Factors(
+            reach=options["reach"] or Reach.PRIVATE,
+            intent=options["intent"] or Intent.NEGLIGENT,
+            harm=options["harm"] or Harm.NONE,
+            confidential=options["confidential"],
+            criminal=options["criminal"],
+            removed_and_apologised=options["removed"],
+        )
+    with obj.unit_of_work() as uow:
+        case = services.record_incident(
+            uow,
+            obj.actor,
+            occurred_at=occurred,
+            platform=options["platform"],
+            location=options["location"],
+            summary=options["summary"],
+            offenders=options["offenders"],
+            clauses=options["clauses"],
+            targets=options["targets"],
+            witnesses=options["witnesses"],
+            reporter=options["reporter"],
+            factors=factors,
+        )
+    if options["as_json"]:
+        emit_json(case_json(case))
+    else:
+        click.echo(case.number)
+    click.echo(
+        obj.say(f"Zaak {case.number} geregistreerd", f"Case {case.number} recorded"), err=True
+    )
+
+
+_REQUIRED = ("occurred", "platform", "location", "summary", "offenders", "clauses")
+
+
+def _ask_missing(obj: CliContext, options: dict[str, Any]) -> None:
+    """In a terminal, ask for what is missing; elsewhere, name it (usage error, exit 2)."""
+    missing = [name for name in _REQUIRED if not options[name]]
+    if not missing:
+        return
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+        names = ", ".join("--" + name.rstrip("s") for name in missing)
+        raise click.UsageError(obj.say(f"ontbrekende opties: {names}", f"missing options: {names}"))
+    citable = [c.id for c in load_protocol().clauses if c.kind.citable]
+    questions: dict[str, tuple[str, str, Any]] = {
+        "occurred": (
+            "Wanneer gebeurde het (JJJJ-MM-DD UU:MM)",
+            "When did it happen (YYYY-MM-DD HH:MM)",
+            str,
+        ),
+        "platform": ("Platform", "Platform", click.Choice(PLATFORMS)),
+        "location": ("Vestiging", "Location", str),
+        "summary": ("Wat gebeurde er", "What happened", str),
+        "offenders": (
+            "Id van de overtreder(s), gescheiden door komma's",
+            "Offender id(s), comma-separated",
+            str,
+        ),
+        "clauses": (
+            f"Overtreden bepaling(en), gescheiden door komma's ({', '.join(citable)})",
+            f"Clause(s) broken, comma-separated ({', '.join(citable)})",
+            str,
+        ),
+    }
+    for name in missing:
+        nl, en, kind = questions[name]
+        answer = click.prompt(obj.say(nl, en), type=kind, err=True)
+        if name in ("offenders", "clauses"):
+            answer = tuple(part.strip() for part in answer.split(",") if part.strip())
+        options[name] = answer

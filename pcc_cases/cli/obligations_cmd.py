@@ -1,0 +1,65 @@
+"""``pcc-cases obligations`` and ``pcc-cases obligation done``: the legal duties."""
+
+from __future__ import annotations
+
+import click
+
+from pcc_cases import services
+from pcc_cases.cli.context import CliContext
+from pcc_cases.cli.render import emit_json, obligation_json, table
+from pcc_cases.domain.time import parse_date
+
+
+@click.command("obligations")
+@click.option("--overdue", is_flag=True, help="Only overdue ones / Alleen te late.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON / Toon JSON.")
+@click.pass_obj
+def obligations(obj: CliContext, overdue: bool, as_json: bool) -> None:
+    """Open legal obligations of your cases, by due date / Openstaande verplichtingen."""
+    with obj.unit_of_work(write=False) as uow:
+        views = services.list_obligations(uow, obj.actor, overdue_only=overdue)
+    if as_json:
+        emit_json([obligation_json(v) for v in views])
+        return
+    headers = obj.say(
+        "id zaak vestiging soort overtreder uiterlijk te_laat",
+        "id case location kind offender due overdue",
+    ).split()
+    late = obj.say("JA", "YES")
+    rows = [
+        [
+            v.id,
+            v.case_number,
+            v.location,
+            v.obligation.kind,
+            v.obligation.offender_id,
+            v.obligation.due_on,
+            late if v.overdue else "",
+        ]
+        for v in views
+    ]
+    table(obj.say("Verplichtingen", "Obligations"), headers, rows)
+
+
+@click.group("obligation")
+def obligation() -> None:
+    """One legal obligation / Een verplichting."""
+
+
+@obligation.command("done")
+@click.argument("obligation_id", metavar="ID")
+@click.option("--on", "done_on", metavar="YYYY-MM-DD", help="When it was done (default today).")
+@click.pass_obj
+def done_cmd(obj: CliContext, obligation_id: str, done_on: str | None) -> None:
+    """Mark an obligation done, e.g. 2025-0012/2 / Markeer een verplichting als gedaan."""
+    number, seq = services.parse_obligation_id(obligation_id)
+    day = parse_date(done_on, "--on") if done_on else None
+    with obj.unit_of_work() as uow:
+        done = services.complete_obligation(uow, obj.actor, number, seq, day)
+    click.echo(
+        obj.say(
+            f"Verplichting {obligation_id} ({done.kind}) gedaan op {done.done_on}",
+            f"Obligation {obligation_id} ({done.kind}) done on {done.done_on}",
+        ),
+        err=True,
+    )

@@ -1,0 +1,113 @@
+"""Turning results into output: JSON for programs, rich tables for people (stdout only)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from pcc_cases.domain.case import Case
+from pcc_cases.domain.people import Person, format_roles
+from pcc_cases.domain.policy import Recommendation
+from pcc_cases.domain.snapshot import case_snapshot
+from pcc_cases.domain.time import to_local
+from pcc_cases.services.queries import ObligationView
+
+
+def emit_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def stdout() -> Console:
+    return Console(soft_wrap=False, highlight=False)
+
+
+def table(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    shown = Table(title=title, title_justify="left", show_header=any(headers))
+    for header in headers:
+        shown.add_column(header)
+    for row in rows:
+        shown.add_row(*["" if v is None else str(v) for v in row])
+    stdout().print(shown)
+
+
+def local(value: Any) -> str:
+    return to_local(value).format("YYYY-MM-DD HH:mm")
+
+
+def case_json(case: Case) -> dict[str, Any]:
+    data = case_snapshot(case)
+    data["severity"] = case.severity
+    data["school_year"] = case.school_year
+    return data
+
+
+def person_json(person: Person) -> dict[str, Any]:
+    return {
+        "id": person.id,
+        "kind": person.kind.value,
+        "first_name": person.first_name,
+        "last_name": person.last_name,
+        "location": person.location,
+        "class": person.class_name,
+        "mentor_id": person.mentor_id,
+        "roles": sorted(r.value for r in person.roles),
+        "left_on": person.left_on.isoformat() if person.left_on else None,
+    }
+
+
+def person_row(person: Person) -> list[Any]:
+    return [
+        person.id,
+        person.kind.value,
+        person.full_name,
+        person.location,
+        person.class_name,
+        person.mentor_id,
+        format_roles(person.roles),
+        person.left_on,
+    ]
+
+
+def obligation_json(view: ObligationView) -> dict[str, Any]:
+    o = view.obligation
+    return {
+        "id": view.id,
+        "case": view.case_number,
+        "location": view.location,
+        "kind": o.kind,
+        "cause": o.cause,
+        "offender_id": o.offender_id,
+        "due_on": o.due_on.isoformat(),
+        "overdue": view.overdue,
+        "done_on": o.done_on.isoformat() if o.done_on else None,
+    }
+
+
+def recommendation_json(recs: Mapping[str, Recommendation]) -> dict[str, Any]:
+    return {
+        offender: {
+            "step": r.step,
+            "severity": r.severity,
+            "prior_cases": r.prior_cases,
+            "consider": r.consider,
+        }
+        for offender, r in recs.items()
+    }
+
+
+def case_summary_row(case: Case) -> list[Any]:
+    return [
+        case.number,
+        case.state.value,
+        case.severity or "-",
+        case.location,
+        local(case.occurred_at),
+        case.platform.value,
+        ", ".join(case.offender_ids),
+        ", ".join(dict.fromkeys(v.clause_id for v in case.violations)),
+    ]

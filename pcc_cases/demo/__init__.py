@@ -1,0 +1,1 @@
+"""The demo: a realistic school year recorded through the real services."""
