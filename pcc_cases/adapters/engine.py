@@ -20,6 +20,7 @@ from pcc_cases.domain.errors import InvalidInputError
 
 ENV_URL = "PCC_CASES_DATABASE_URL"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+BUSY_TIMEOUT_ENV = "PCC_CASES_SQLITE_BUSY_TIMEOUT_MS"
 BEGIN_OPTION = "pcc_cases_begin"
 
 
@@ -80,6 +81,16 @@ def make_engine(url: str | URL | None = None, **kwargs: Any) -> Engine:
     return create_engine(target, **kwargs)
 
 
+def _busy_timeout_ms() -> int:
+    """How long a SQLite writer waits for another (``PCC_CASES_SQLITE_BUSY_TIMEOUT_MS``)."""
+    text = os.environ.get(BUSY_TIMEOUT_ENV, "")
+    if not text:
+        return SQLITE_BUSY_TIMEOUT_MS
+    if not text.isdigit():
+        raise InvalidInputError(f"{BUSY_TIMEOUT_ENV}: {text!r} is not a number of milliseconds")
+    return int(text)
+
+
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -87,7 +98,7 @@ def _configure_sqlite(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout={_busy_timeout_ms()}")
         if engine.url.database not in (None, "", ":memory:"):
             cursor.execute("PRAGMA journal_mode=WAL")
         cursor.close()

@@ -80,6 +80,12 @@ class UnitOfWork:
             self.session.expunge_all()
         self.rollback()
         self.session.close()
+        if isinstance(exc, DBAPIError) and _is_conflict(exc):
+            # Wherever in the block it surfaced (a busy SQLite file at BEGIN, a deadlock on
+            # a read), it is a concurrent change, not a failure of the program.
+            raise ConflictError(
+                "a concurrent change got in the way; nothing was saved: try again"
+            ) from None
 
     def flush(self) -> None:
         self._translate(self.session.flush)

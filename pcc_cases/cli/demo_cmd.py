@@ -15,7 +15,6 @@ from pcc_cases.adapters.migrate import upgrade
 from pcc_cases.adapters.unit_of_work import UnitOfWork
 from pcc_cases.cli.context import CliContext
 from pcc_cases.cli.render import table
-from pcc_cases.demo.scenario import run_scenario
 from pcc_cases.domain.errors import InvalidInputError
 from pcc_cases.domain.people import PersonKind
 from pcc_cases.domain.policy import default_policy
@@ -36,6 +35,8 @@ def demo(obj: CliContext, seed: int, db_url: str | None, cases: int) -> None:
     1,500 students and 120 staff at three locations, 250 incidents over the school year
     2025-2026, each recorded and handled through the same services as real work.
     """
+    from pcc_cases.demo.scenario import run_scenario  # Faker loads only for the demo
+
     url = db_url or obj.db_url or f"sqlite:///{Path.cwd() / DEFAULT_DEMO_FILE}"
     _start_fresh(url, default=db_url is None and obj.db_url is None)
     started = time.perf_counter()

@@ -92,7 +92,7 @@ _REQUIRED = ("occurred", "platform", "location", "summary", "offenders", "clause
 
 def _ask_missing(obj: CliContext, options: dict[str, Any]) -> None:
     """In a terminal, ask for what is missing; elsewhere, name it (usage error, exit 2)."""
-    missing = [name for name in _REQUIRED if not options[name]]
+    missing = [name for name in _REQUIRED if options[name] is None or options[name] == ()]
     if not missing:
         return
     if not (sys.stdin.isatty() and sys.stderr.isatty()):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -23,13 +24,14 @@ def emit_json(data: Any) -> None:
 
 
 def stdout() -> Console:
-    return Console(soft_wrap=False, highlight=False)
+    """Terminal width in a terminal; wide enough not to cut values when piped to a file."""
+    return Console(highlight=False, width=None if sys.stdout.isatty() else 200)
 
 
 def table(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     shown = Table(title=title, title_justify="left", show_header=any(headers))
-    for header in headers:
-        shown.add_column(header)
+    for index, header in enumerate(headers):
+        shown.add_column(header, no_wrap=index == 0)
     for row in rows:
         shown.add_row(*["" if v is None else str(v) for v in row])
     stdout().print(shown)

@@ -1,0 +1,101 @@
+"""A director's work through the installed ``pcc-cases``, and every exit code it can give."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.test_cli import run
+from tests.org import PEOPLE_CSV
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    """A fresh database with the test organisation, acting as the Alkmaar director."""
+    url = f"sqlite:///{tmp_path / 'director.sqlite3'}"
+    people = tmp_path / "people.csv"
+    people.write_text(PEOPLE_CSV, encoding="utf-8")
+    environment = {"PCC_CASES_DATABASE_URL": url, "PCC_CASES_ACTOR": "vd-alk"}
+    imported = run("people", "import", str(people), env=environment)
+    assert imported.returncode == 0, imported.stderr
+    return environment
+
+
+RECORD = (
+    "incident", "record", "--occurred", "2026-11-20 20:15", "--platform", "instagram",
+    "--location", "Alkmaar", "--summary", "Foto van docent gedeeld", "--offender", "s-alk1",
+    "--target", "norole", "--clause", "1.2", "--reach", "public", "--intent", "deliberate",
+)  # fmt: skip
+
+
+def test_record_recommend_decide_obligations_close(env: dict[str, str]) -> None:
+    recorded = run(*RECORD, env=env)
+    assert recorded.returncode == 0, recorded.stderr
+    number = recorded.stdout.strip()
+    assert number.startswith("2026-")
+    rec = json.loads(run("case", "recommend", number, "--json", env=env).stdout)
+    assert rec["s-alk1"]["step"] == "suspension"
+    decided = run(
+        "case", "decide", number, "--offender", "s-alk1", "--step", "suspension", "--days", "2",
+        env=env,
+    )  # fmt: skip
+    assert decided.returncode == 0, decided.stderr
+    duties = json.loads(run("obligations", "--json", env=env).stdout)
+    assert {d["kind"] for d in duties} == {
+        "written-decision",
+        "report-inspectie",
+        "inform-leerplicht",
+    }
+    for duty in duties:
+        assert run("obligation", "done", duty["id"], env=env).returncode == 0
+    assert json.loads(run("obligations", "--json", env=env).stdout) == []
+    closed = run("--lang", "en", "case", "close", number, "--reason", "Afgehandeld", env=env)
+    assert closed.returncode == 0 and "closed" in closed.stderr
+    shown = json.loads(run("case", "show", number, "--json", env=env).stdout)
+    assert shown["state"] == "closed" and shown["severity"] == 4
+    listed = run("case", "list", env=env)
+    assert number in listed.stdout
+
+
+def test_permission_denied_exits_4(env: dict[str, str]) -> None:
+    number = run(*RECORD, env=env).stdout.strip()
+    out = run("--as", "tl-ber", "case", "show", number, env=env)
+    assert out.returncode == 4 and "may not view" in out.stderr
+
+
+def test_not_found_exits_3(env: dict[str, str]) -> None:
+    out = run("case", "show", "2026-0999", env=env)
+    assert out.returncode == 3 and "2026-0999" in out.stderr
+
+
+def test_invalid_input_and_illegal_transition_exit_5(env: dict[str, str]) -> None:
+    bad = run(*RECORD[:-4], "--clause", "9.9", env=env)
+    assert bad.returncode == 5 and "9.9" in bad.stderr and "Traceback" not in bad.stderr
+    number = run(*RECORD, env=env).stdout.strip()
+    illegal = run("case", "object", number, "--reason", "Bezwaar", env=env)
+    assert illegal.returncode == 5
+
+
+def test_missing_options_outside_a_terminal_exit_2(env: dict[str, str]) -> None:
+    out = run("incident", "record", "--platform", "x", env=env)
+    assert out.returncode == 2 and "--occurred" in out.stderr
+
+
+def test_busy_database_is_a_conflict_exit_6(env: dict[str, str], tmp_path: Path) -> None:
+    holder = sqlite3.connect(tmp_path / "director.sqlite3", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        out = run(*RECORD, env={**env, "PCC_CASES_SQLITE_BUSY_TIMEOUT_MS": "100"})
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert out.returncode == 6 and "try again" in out.stderr
+
+
+def test_unexpected_error_exits_1_without_traceback() -> None:
+    out = run("--db", "postgresql://nobody@127.0.0.1:1/none", "--as", "x", "case", "list")
+    assert out.returncode == 1
+    assert "Traceback" not in out.stderr and len(out.stderr.strip().splitlines()) == 1
