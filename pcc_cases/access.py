@@ -126,7 +126,7 @@ class Actor:
 
     def refusal(self, action: Action, case: Case | None) -> str:
         roles = ", ".join(sorted(r.value for r in self.person.roles)) or "none"
-        where = f" on case {case.number}" if case is not None and case.number else ""
+        where = f" case {case.number}" if case is not None and case.number else ""
         return (
             f"{self.id} (roles: {roles}) may not {action.value}{where}; "
             f"see the permission table in the documentation"

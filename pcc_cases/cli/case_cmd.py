@@ -278,4 +278,4 @@ def _case_view(obj: CliContext, case: Case) -> Group:
         history.add_column(column)
     for e in case.events:
         history.add_row(str(e.seq), local(e.at), e.actor_id, e.kind, e.state.value, e.reason or "")
-    return Group(Panel(head), people, duties, history)
+    return Group(Panel(head, expand=False), people, duties, history)

@@ -16,10 +16,18 @@ from pcc_cases.adapters.migrate import head
 EXE = shutil.which("pcc-cases", path=str(Path(sys.executable).parent)) or "pcc-cases"
 
 
-def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    full_env = {k: v for k, v in os.environ.items() if k != "PCC_CASES_DATABASE_URL"}
+def run(
+    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    full_env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("PCC_CASES_DATABASE_URL", "PCC_CASES_ACTOR")
+    }
     full_env.update(env or {})
-    return subprocess.run([EXE, *args], capture_output=True, text=True, env=full_env, timeout=60)
+    return subprocess.run(
+        [EXE, *args], capture_output=True, text=True, env=full_env, timeout=60, cwd=cwd
+    )
 
 
 def test_protocol_show_prints_the_catalogue_in_dutch() -> None:

@@ -1,0 +1,62 @@
+"""The CLI reference page, generated from the commands themselves.
+
+``python -m pcc_cases.cli.reference > docs/cli.md``; a test checks the page is current.
+"""
+
+from __future__ import annotations
+
+import inspect
+
+import click
+
+from pcc_cases.cli.main import cli
+
+
+def walk(command: click.Command, path: list[str]) -> list[tuple[list[str], click.Command]]:
+    """Every command under ``command`` with its full path, groups first."""
+    found = [(path, command)]
+    if isinstance(command, click.Group):
+        for name in sorted(command.commands):
+            found += walk(command.commands[name], [*path, name])
+    return found
+
+
+def reference() -> str:
+    lines = [
+        "# Command-line reference",
+        "",
+        "Generated from the commands (`python -m pcc_cases.cli.reference > docs/cli.md`).",
+        "Every command also answers `--help`.",
+        "",
+        "Exit codes: 0 success, 1 unexpected error, 2 usage error, 3 not found, "
+        "4 permission denied, 5 invalid input or illegal transition, 6 concurrent change.",
+        "",
+    ]
+    for path, command in walk(cli, ["pcc-cases"]):
+        with click.Context(command, info_name=" ".join(path)) as ctx:
+            usage = command.get_usage(ctx).removeprefix("Usage: ")
+        lines += [
+            f"## `{' '.join(path)}`",
+            "",
+            inspect.cleandoc(command.help or ""),
+            "",
+            "```text",
+            usage,
+            "```",
+            "",
+        ]
+        options = [p for p in command.params if isinstance(p, click.Option) and not p.hidden]
+        if options:
+            lines += ["| option | meaning |", "| --- | --- |"]
+            for option in options:
+                names = ", ".join(f"`{n}`" for n in option.opts + option.secondary_opts)
+                meaning = (option.help or "").replace("|", "\\|")
+                if isinstance(option.type, click.Choice):
+                    meaning += " One of: " + ", ".join(str(c) for c in option.type.choices) + "."
+                lines.append(f"| {names} | {meaning} |")
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+if __name__ == "__main__":
+    click.echo(reference(), nl=False)

@@ -1,0 +1,58 @@
+"""The directors' guide is true: every console block in it is run and its output checked.
+
+A ``$`` line is a command (``export`` lines set the environment); the lines after it must
+appear in the command's output, in any order, with ``…`` standing for a part that depends
+on the day the test runs. A block line starting ``Fout / Error`` expects a failure.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+from pathlib import Path
+
+from tests.e2e.test_cli import run
+
+DOCS = Path(__file__).parent.parent.parent / "docs"
+
+
+def transcript(page: Path) -> list[tuple[str, list[str]]]:
+    blocks = re.findall(r"```console\n(.*?)```", page.read_text(encoding="utf-8"), re.DOTALL)
+    steps: list[tuple[str, list[str]]] = []
+    for block in blocks:
+        for line in block.splitlines():
+            if line.startswith("$ "):
+                steps.append((line[2:], []))
+            elif line.strip():
+                steps[-1][1].append(line.rstrip())
+    return steps
+
+
+def appears(expected: str, output: str) -> bool:
+    pattern = ".*?".join(re.escape(part.strip()) for part in expected.split("…"))
+    squeeze = re.compile(r"\s+")
+    return any(
+        re.search(squeeze.sub(" ", pattern.replace(r"\ ", " ")), squeeze.sub(" ", line))
+        for line in output.splitlines()
+    )
+
+
+def test_the_directors_guide_runs_as_written(tmp_path: Path) -> None:
+    shutil.copy(DOCS / "examples" / "people.csv", tmp_path / "people.csv")
+    env = {"PCC_CASES_DATABASE_URL": f"sqlite:///{tmp_path / 'school.sqlite3'}"}
+    steps = transcript(DOCS / "directors.md")
+    assert len(steps) >= 10
+    for command, expected in steps:
+        words = shlex.split(command)
+        if words[0] == "export":
+            name, _, value = words[1].partition("=")
+            env[name] = value
+            continue
+        assert words[0] == "pcc-cases"
+        out = run(*words[1:], env=env, cwd=tmp_path)
+        output = out.stdout + out.stderr
+        failing = any(line.startswith("Fout / Error") for line in expected)
+        assert (out.returncode != 0) == failing, (command, output)
+        for line in expected:
+            assert appears(line, output), (command, line, output)
