@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import click
+from rich.console import Console
+from rich.progress import Progress
 from sqlalchemy import inspect
 from sqlalchemy.engine import make_url
 
@@ -43,7 +48,8 @@ def demo(obj: CliContext, seed: int, db_url: str | None, cases: int) -> None:
     upgrade(url)
     engine = make_engine(url)
     try:
-        result = run_scenario(lambda: UnitOfWork(engine, write=True), seed, cases)
+        with _progress(obj, cases) as advance:
+            result = run_scenario(lambda: UnitOfWork(engine, write=True), seed, cases, advance)
     finally:
         engine.dispose()
     seconds = time.perf_counter() - started
@@ -81,6 +87,17 @@ def demo(obj: CliContext, seed: int, db_url: str | None, cases: int) -> None:
         f"Try: pcc-cases --db {url} --as P0006 case list",
     )
     click.echo(hint, err=True)
+
+
+@contextmanager
+def _progress(obj: CliContext, total: int) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield lambda: None
+        return
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task(obj.say("Zaken registreren", "Recording cases"), total=total)
+        yield lambda: progress.advance(task)
 
 
 def _step_label(step: str, lang: str) -> str:

@@ -103,8 +103,16 @@ def demo_calendar() -> SchoolCalendar:
     return SchoolCalendar.of(HOLIDAYS_2025_2026)
 
 
-def run_scenario(new_uow: Callable[[], Any], seed: int, cases: int = 250) -> DemoResult:
-    """Import the organisation and play ``cases`` incidents through the services."""
+def run_scenario(
+    new_uow: Callable[[], Any],
+    seed: int,
+    cases: int = 250,
+    on_recorded: Callable[[], None] | None = None,
+) -> DemoResult:
+    """Import the organisation and play ``cases`` incidents through the services.
+
+    ``on_recorded`` is called after each incident is recorded (for a progress bar).
+    """
     rng = random.Random(seed)
     fake = Faker("nl_NL")
     fake.seed_instance(seed)
@@ -114,7 +122,7 @@ def run_scenario(new_uow: Callable[[], Any], seed: int, cases: int = 250) -> Dem
     settings = sv.Settings(protocol=load_protocol(), policy=policy, clock=clock)
     with new_uow() as uow:
         sv.import_people(uow, None, org.csv_bytes, settings=settings)
-    play = _Play(org, rng, settings, clock, new_uow)
+    play = _Play(org, rng, settings, clock, new_uow, on_recorded or (lambda: None))
     for moment in _incident_moments(rng, cases, policy.calendar):
         play.schedule(moment, play.record)
     play.run()
@@ -165,7 +173,9 @@ class _Play:
         settings: sv.Settings,
         clock: FixedClock,
         new_uow: Callable[[], Any],
+        on_recorded: Callable[[], None],
     ) -> None:
+        self.on_recorded = on_recorded
         self.org, self.rng, self.settings, self.clock, self.new_uow = (
             org,
             rng,
@@ -237,6 +247,7 @@ class _Play:
             settings=self.settings,
         )
         number = case.number or ""
+        self.on_recorded()
         if rng.random() < 0.07:
             self.schedule(self.later(at, 2), self.dismiss, number, recorder)
         else:

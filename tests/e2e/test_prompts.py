@@ -1,0 +1,55 @@
+"""In a terminal, ``incident record`` asks for what is missing, showing the allowed values."""
+
+from __future__ import annotations
+
+import os
+import pty
+import select
+import subprocess
+from pathlib import Path
+
+from tests.e2e.test_cli import EXE, run
+from tests.org import PEOPLE_CSV
+
+
+def read_until(fd: int, marker: str, seen: list[str], timeout: float = 30) -> str:
+    text = ""
+    while marker not in text:
+        ready, _, _ = select.select([fd], [], [], timeout)
+        assert ready, f"no {marker!r} in {text!r}"
+        chunk = os.read(fd, 1024).decode(errors="replace")
+        assert chunk, f"closed before {marker!r}: {text!r}"
+        text += chunk
+    seen.append(text)
+    return text
+
+
+def test_missing_options_are_asked_for_in_a_terminal(tmp_path: Path) -> None:
+    (tmp_path / "people.csv").write_text(PEOPLE_CSV, encoding="utf-8")
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("PCC_CASES")},
+        "PCC_CASES_DATABASE_URL": f"sqlite:///{tmp_path / 'prompt.sqlite3'}",
+        "PCC_CASES_ACTOR": "vd-alk",
+    }
+    assert run("people", "import", str(tmp_path / "people.csv"), env=env).returncode == 0
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen(
+        [EXE, "--lang", "en", "incident", "record", "--location", "Alkmaar"],
+        stdin=terminal, stdout=terminal, stderr=terminal, env=env, close_fds=True,
+    )  # fmt: skip
+    os.close(terminal)
+    seen: list[str] = []
+    answers = [
+        ("When did it happen", "2026-11-20 20:15"),
+        ("instagram, tiktok", "tiktok"),
+        ("What happened", "Filmpje uit de les"),
+        ("Offender id", "s-alk1"),
+        ("1.1, 1.2", "6.3"),
+    ]
+    for question, answer in answers:
+        read_until(controller, question, seen)
+        os.write(controller, (answer + "\n").encode())
+    read_until(controller, "recorded", seen)
+    assert process.wait(timeout=30) == 0
+    os.close(controller)
+    assert any("instagram, tiktok, snapchat" in text for text in seen)
