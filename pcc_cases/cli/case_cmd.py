@@ -11,6 +11,7 @@ from rich.table import Table
 
 from pcc_cases import services
 from pcc_cases.cli.context import CliContext
+from pcc_cases.cli.factor_options import factor_options, factors_from
 from pcc_cases.cli.render import (
     case_json,
     case_summary_row,
@@ -21,7 +22,7 @@ from pcc_cases.cli.render import (
     table,
 )
 from pcc_cases.domain.case import Case
-from pcc_cases.domain.factors import Factors, Harm, Intent, Reach
+from pcc_cases.domain.factors import Factors
 from pcc_cases.domain.lifecycle import CaseState
 
 JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print JSON / Toon JSON.")
@@ -101,12 +102,7 @@ def recommend_cmd(obj: CliContext, number: str, as_json: bool) -> None:
 @case_group.command("assess")
 @NUMBER
 @click.option("--offender", required=True, metavar="ID", help="The offender / De overtreder.")
-@click.option("--reach", type=click.Choice([r.value for r in Reach]), help="How far it spread.")
-@click.option("--intent", type=click.Choice([i.value for i in Intent]), help="How deliberate.")
-@click.option("--harm", type=click.Choice([h.value for h in Harm]), help="What it damaged.")
-@click.option("--confidential", is_flag=True, help="Confidential data was shared.")
-@click.option("--criminal", is_flag=True, help="A criminal aspect.")
-@click.option("--removed", is_flag=True, help="Removed promptly and apologised.")
+@factor_options
 @click.option("--override", type=click.IntRange(1, 4), help="Set the level by hand (1-4).")
 @click.option("--reason", metavar="TEXT", help="Why (required with --override).")
 @JSON_OPTION
@@ -117,19 +113,11 @@ def assess_cmd(obj: CliContext, /, number: str, offender: str, **options: Any) -
     With factor options the level is computed; with --override LEVEL --reason TEXT it is
     set by hand, the computed level staying beside it.
     """
-    factor_keys = ("reach", "intent", "harm", "confidential", "criminal", "removed")
-    if options["override"] is None and not any(options[k] for k in factor_keys):
-        options["reach"] = Reach.PRIVATE  # assess with the default factors
-    with obj.unit_of_work() as uow:
-        if any(options[k] for k in factor_keys):
-            factors = Factors(
-                reach=options["reach"] or Reach.PRIVATE,
-                intent=options["intent"] or Intent.NEGLIGENT,
-                harm=options["harm"] or Harm.NONE,
-                confidential=options["confidential"],
-                criminal=options["criminal"],
-                removed_and_apologised=options["removed"],
-            )
+    factors = factors_from(options)
+    if factors is None and options["override"] is None:
+        factors = Factors()  # assess with the default factors
+    if factors is not None:
+        with obj.unit_of_work() as uow:
             assessment = services.assess_offender(uow, obj.actor, number, offender, factors)
     if options["override"] is not None:
         with obj.unit_of_work() as uow:

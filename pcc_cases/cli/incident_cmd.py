@@ -9,9 +9,9 @@ import click
 
 from pcc_cases import services
 from pcc_cases.cli.context import CliContext
+from pcc_cases.cli.factor_options import factor_options, factors_from
 from pcc_cases.cli.render import case_json, emit_json
 from pcc_cases.domain.case import Platform
-from pcc_cases.domain.factors import Factors, Harm, Intent, Reach
 from pcc_cases.domain.time import parse_local
 from pcc_cases.protocol import load_protocol
 
@@ -33,12 +33,7 @@ def incident() -> None:
 @click.option("--witness", "witnesses", multiple=True, metavar="ID", help="Witness.")
 @click.option("--reporter", metavar="ID", help="Who reported it / Melder.")
 @click.option("--clause", "clauses", multiple=True, metavar="C", help="Clause broken (repeat).")
-@click.option("--reach", type=click.Choice([r.value for r in Reach]), help="How far it spread.")
-@click.option("--intent", type=click.Choice([i.value for i in Intent]), help="How deliberate.")
-@click.option("--harm", type=click.Choice([h.value for h in Harm]), help="What it damaged.")
-@click.option("--confidential", is_flag=True, help="Confidential data was shared.")
-@click.option("--criminal", is_flag=True, help="A criminal aspect (threat, sexual images, ...).")
-@click.option("--removed", is_flag=True, help="Removed promptly and apologised (tip 6.6).")
+@factor_options
 @click.option("--json", "as_json", is_flag=True, help="Print the case as JSON.")
 @click.pass_obj
 def record_cmd(obj: CliContext, /, **options: Any) -> None:
@@ -50,19 +45,7 @@ def record_cmd(obj: CliContext, /, **options: Any) -> None:
     """
     _ask_missing(obj, options)
     occurred = parse_local(options["occurred"])
-    assessed = any(
-        options[k] for k in ("reach", "intent", "harm", "confidential", "criminal", "removed")
-    )
-    factors = None
-    if assessed:
-        factors = Factors(
-            reach=options["reach"] or Reach.PRIVATE,
-            intent=options["intent"] or Intent.NEGLIGENT,
-            harm=options["harm"] or Harm.NONE,
-            confidential=options["confidential"],
-            criminal=options["criminal"],
-            removed_and_apologised=options["removed"],
-        )
+    factors = factors_from(options)
     with obj.unit_of_work() as uow:
         case = services.record_incident(
             uow,

@@ -99,3 +99,20 @@ def test_unexpected_error_exits_1_without_traceback() -> None:
     out = run("--db", "postgresql://nobody@127.0.0.1:1/none", "--as", "x", "case", "list")
     assert out.returncode == 1
     assert "Traceback" not in out.stderr and len(out.stderr.strip().splitlines()) == 1
+
+
+def test_assess_override_needs_a_reason_and_keeps_the_computed_level(env: dict[str, str]) -> None:
+    number = run(*RECORD, env=env).stdout.strip()
+    no_reason = run("case", "assess", number, "--offender", "s-alk1", "--override", "3", env=env)
+    assert no_reason.returncode == 5 and "reason" in no_reason.stderr
+    out = run(
+        "case", "assess", number, "--offender", "s-alk1", "--override", "3",
+        "--reason", "Eerste keer, direct verwijderd", "--json", env=env,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == {
+        "offender_id": "s-alk1",
+        "computed_level": 4,
+        "override_level": 3,
+        "level": 3,
+    }
