@@ -19,6 +19,7 @@ from pcc_cases.adapters.engine import make_engine
 from pcc_cases.adapters.migrate import upgrade
 from pcc_cases.adapters.unit_of_work import UnitOfWork
 from pcc_cases.cli.context import CliContext
+from pcc_cases.cli.i18n import t
 from pcc_cases.cli.render import table
 from pcc_cases.domain.errors import InvalidInputError
 from pcc_cases.domain.people import PersonKind
@@ -105,7 +106,7 @@ def _step_label(step: str, lang: str) -> str:
     for kind in (PersonKind.STUDENT, PersonKind.STAFF):
         ladder = policy.ladder(kind)
         if any(s.name == step for s in ladder.steps):
-            return f"{ladder.step(step).label(lang)} ({kind.value})"
+            return f"{ladder.step(step).label(lang)} ({t(kind.value, lang)})"
     return step
 
 
