@@ -30,6 +30,8 @@ class Action(enum.StrEnum):
     VIEW_PEOPLE = "view-people"
     IMPORT_PEOPLE = "import-people"
     READ_ACCESS_LOG = "read-access-log"
+    REPORT = "report"  # aggregate reports of the locations in scope
+    REPORT_UNSUPPRESSED = "report-unsuppressed"  # the same without small-cell suppression
 
 
 class Scope(enum.StrEnum):
@@ -45,13 +47,15 @@ _HANDLING = frozenset(
     {Action.VIEW, Action.RECORD, Action.HANDLE, Action.DECIDE, Action.CLOSE, Action.VIEW_PEOPLE}
 )
 
+_REPORTS = frozenset({Action.REPORT, Action.REPORT_UNSUPPRESSED})
+
 PERMISSIONS: Mapping[Role, tuple[Scope, frozenset[Action]]] = {
     Role.MENTOR: (Scope.OWN_STUDENTS, _HANDLING),
-    Role.TEAMLEIDER: (Scope.LOCATION, _HANDLING),
-    Role.VESTIGINGSDIRECTEUR: (Scope.LOCATION, _HANDLING | {Action.REVIEW}),
+    Role.TEAMLEIDER: (Scope.LOCATION, _HANDLING | {Action.REPORT}),
+    Role.VESTIGINGSDIRECTEUR: (Scope.LOCATION, _HANDLING | _REPORTS | {Action.REVIEW}),
     Role.CVB: (
         Scope.ALL,
-        _HANDLING | {Action.REVIEW, Action.IMPORT_PEOPLE, Action.READ_ACCESS_LOG},
+        _HANDLING | _REPORTS | {Action.REVIEW, Action.IMPORT_PEOPLE, Action.READ_ACCESS_LOG},
     ),
     Role.PR: (Scope.PR_ARTICLES, frozenset({Action.VIEW})),
     Role.FG: (
@@ -100,6 +104,15 @@ class Actor:
         if case is None:
             return bool(scopes)
         return any(self._reaches(scope, case) for scope in scopes)
+
+    def report_locations(self, action: Action) -> frozenset[str] | None:
+        """The locations ``action`` reaches: None for all, empty for none."""
+        scopes = self.scopes_for(action)
+        if Scope.ALL in scopes:
+            return None
+        if Scope.LOCATION in scopes and self.person.location:
+            return frozenset({self.person.location})
+        return frozenset()
 
     def may_see_person(self, person: Person) -> bool:
         for scope in self.scopes_for(Action.VIEW_PEOPLE):

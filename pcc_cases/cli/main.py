@@ -16,6 +16,7 @@ from pcc_cases.cli.incident_cmd import incident
 from pcc_cases.cli.obligations_cmd import obligation, obligations
 from pcc_cases.cli.people_cmd import people
 from pcc_cases.cli.protocol_cmd import protocol
+from pcc_cases.cli.report_cmd import report
 from pcc_cases.domain.errors import PccCasesError
 
 
@@ -53,7 +54,7 @@ def cli(ctx: click.Context, lang: str, db_url: str | None, actor: str | None) ->
     ctx.obj = CliContext(lang=lang, db_url=db_url, actor=actor)
 
 
-for command in (protocol, db, people, incident, case_group, obligations, obligation, demo):
+for command in (protocol, db, people, incident, case_group, obligations, obligation, report, demo):
     cli.add_command(command)
 
 

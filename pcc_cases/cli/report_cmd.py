@@ -1,0 +1,139 @@
+"""``pcc-cases report severity``: the board's and directors' figures, in every format."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from pcc_cases.cli.context import CliContext
+from pcc_cases.cli.render import stdout
+from pcc_cases.domain.errors import InvalidInputError
+from pcc_cases.domain.time import parse_date
+from pcc_cases.reports.period import Period, date_span, parse_school_year
+from pcc_cases.reports.suppression import DEFAULT_THRESHOLD
+
+FORMATS = ("text", "json", "csv", "xlsx", "html")
+
+
+@click.group()
+def report() -> None:
+    """Reports / Rapportages."""
+
+
+@report.command("severity")
+@click.option(
+    "--school-year", metavar="2025-2026", help="The school year (default: the current one)."
+)
+@click.option("--from", "date_from", metavar="YYYY-MM-DD", help="First day (with --to).")
+@click.option("--to", "date_to", metavar="YYYY-MM-DD", help="Last day (with --from).")
+@click.option(
+    "--location", "locations", multiple=True, metavar="L", help="Only this location (repeat)."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file."
+)
+@click.option(
+    "--threshold",
+    type=click.IntRange(1, 100),
+    default=DEFAULT_THRESHOLD,
+    show_default=True,
+    help="Hide counts from 1 to this.",
+)
+@click.option("--no-suppression", is_flag=True, help="Show small counts (only with full scope).")
+@click.option(
+    "--lang",
+    type=click.Choice(["nl", "en"]),
+    help="Language of the report (default: --lang of pcc-cases).",
+)
+@click.pass_obj
+def severity_cmd(
+    obj: CliContext,
+    school_year: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    locations: tuple[str, ...],
+    fmt: str,
+    output: Path | None,
+    threshold: int,
+    no_suppression: bool,
+    lang: str | None,
+) -> None:
+    """How many breaches, how grave, of which articles, where, when, and what was done.
+
+    Ernst van overtredingen: aantallen naar ernst, artikel, platform, maand en vestiging,
+    met de maatregelen en verplichtingen, en het vorige jaar ernaast.
+    """
+    from pcc_cases.reports.severity import severity_report
+
+    language = lang or obj.lang
+    period = _period(school_year, date_from, date_to)
+    with obj.unit_of_work() as uow:
+        result = severity_report(
+            uow,
+            obj.actor,
+            period=period,
+            locations=locations or None,
+            threshold=threshold,
+            suppression=not no_suppression,
+        )
+    if fmt == "json":
+        import json
+
+        data = json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n"
+        _write(output, data.encode("utf-8"))
+    elif fmt == "csv":
+        from pcc_cases.reports.tabular import render_csv
+
+        _write(output, render_csv(result, language))
+    elif fmt == "xlsx":
+        from pcc_cases.reports.tabular import render_xlsx
+
+        if output is None and sys.stdout.isatty():
+            raise click.UsageError("--format xlsx needs --output FILE (or a pipe)")
+        _write(output, render_xlsx(result, language))
+    elif fmt == "html":
+        from pcc_cases.reports.render_html import render_html
+
+        _write(output, render_html(result, language).encode("utf-8"))
+    else:
+        from pcc_cases.reports.render_text import render_text
+
+        if output is None:
+            render_text(result, language, stdout())
+        else:
+            from rich.console import Console
+
+            with output.open("w", encoding="utf-8") as handle:
+                render_text(result, language, Console(file=handle, width=120))
+    if output is not None:
+        click.echo(obj.say(f"Rapport geschreven: {output}", f"Report written: {output}"), err=True)
+
+
+def _period(school_year: str | None, date_from: str | None, date_to: str | None) -> Period | None:
+    if school_year and (date_from or date_to):
+        raise InvalidInputError("give either --school-year or --from/--to, not both")
+    if bool(date_from) != bool(date_to):
+        raise InvalidInputError("--from and --to go together")
+    if school_year:
+        return parse_school_year(school_year)
+    if date_from and date_to:
+        return date_span(parse_date(date_from, "--from"), parse_date(date_to, "--to"))
+    return None
+
+
+def _write(output: Path | None, data: bytes) -> None:
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    output.write_bytes(data)

@@ -1,0 +1,1 @@
+"""Reports: aggregated in SQL, rendered in the formats the school uses."""

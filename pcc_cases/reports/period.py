@@ -1,0 +1,93 @@
+"""Report periods: a school year (1 August to 31 July) or any span of dates, in Amsterdam.
+
+A case belongs to the period of the Amsterdam date of its ``occurred_at``; boundaries
+are turned into UTC instants once, so the database compares plain timestamps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import attrs
+import pendulum
+
+from pcc_cases.domain.errors import InvalidInputError
+from pcc_cases.domain.time import LOCAL_TZ_NAME, school_year_label, school_year_of
+
+
+@attrs.frozen
+class Period:
+    """The dates ``start`` to ``end``, both included."""
+
+    start: dt.date
+    end: dt.date
+    label: str
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise InvalidInputError(f"period: {self.end} is before {self.start}")
+        if (self.end - self.start).days > 366 * 5:
+            raise InvalidInputError("period: at most five years at once")
+
+    @property
+    def start_utc(self) -> pendulum.DateTime:
+        return local_midnight(self.start)
+
+    @property
+    def end_utc(self) -> pendulum.DateTime:
+        """The first instant after the period."""
+        return local_midnight(self.end + dt.timedelta(days=1))
+
+    def months(self) -> list[tuple[str, pendulum.DateTime, pendulum.DateTime]]:
+        """Each calendar month the period touches: ('YYYY-MM', first instant, next instant)."""
+        result = []
+        year, month = self.start.year, self.start.month
+        while (year, month) <= (self.end.year, self.end.month):
+            first = max(dt.date(year, month, 1), self.start)
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+            after = min(dt.date(year, month, 1), self.end + dt.timedelta(days=1))
+            result.append((f"{first:%Y-%m}", local_midnight(first), local_midnight(after)))
+        return result
+
+    def previous(self) -> Period:
+        """The same span one year earlier (the previous school year for a school year)."""
+        start, end = _year_back(self.start), _year_back(self.end)
+        if self.label == school_year_label(self.start.year) and self.start.month == 8:
+            return school_year(self.start.year - 1)
+        return Period(start, end, f"{start.isoformat()}/{end.isoformat()}")
+
+
+def local_midnight(day: dt.date) -> pendulum.DateTime:
+    return pendulum.datetime(day.year, day.month, day.day, tz=LOCAL_TZ_NAME).in_timezone("UTC")
+
+
+def school_year(start_year: int) -> Period:
+    return Period(
+        dt.date(start_year, 8, 1), dt.date(start_year + 1, 7, 31), school_year_label(start_year)
+    )
+
+
+def current_school_year(today: dt.date) -> Period:
+    return school_year(school_year_of(today))
+
+
+def parse_school_year(text: str) -> Period:
+    """'2025-2026' (also '2025/2026'): the school year from 1 August 2025 to 31 July 2026."""
+    match = re.fullmatch(r"\s*(\d{4})\s*[-/]\s*(\d{4})\s*", text)
+    if not match or int(match.group(2)) != int(match.group(1)) + 1:
+        raise InvalidInputError(
+            f"school year: {text!r} is not of the form 2025-2026 (two consecutive years)"
+        )
+    return school_year(int(match.group(1)))
+
+
+def date_span(start: dt.date, end: dt.date) -> Period:
+    return Period(start, end, f"{start.isoformat()}/{end.isoformat()}")
+
+
+def _year_back(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)

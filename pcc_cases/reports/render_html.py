@@ -1,0 +1,56 @@
+"""One self-contained, printable HTML file with inline SVG charts."""
+
+from __future__ import annotations
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from pcc_cases.reports.charts import bar_chart
+from pcc_cases.reports.render_text import BREAKDOWNS, heading, label, previous_value, shown
+from pcc_cases.reports.severity import SeverityReport
+
+CHARTED = ("by_severity", "by_article", "by_month", "by_platform")
+
+_ENV = Environment(
+    loader=PackageLoader("pcc_cases.reports", "templates"),
+    autoescape=select_autoescape(["html", "j2"]),
+    keep_trailing_newline=True,
+)
+
+
+def render_html(report: SeverityReport, lang: str) -> str:
+    f = report.figures
+    parts = []
+    for name in BREAKDOWNS:
+        rows = [
+            [key, shown(value), shown(previous_value(report, (name, key)))]
+            for key, value in f[name].items()
+        ]
+        chart = bar_chart(label(name, lang), f[name]) if name in CHARTED else None
+        parts.append({"title": label(name, lang), "rows": rows, "chart": chart})
+    summary = [
+        [label(key, lang), shown(f[key]), shown(previous_value(report, (key,)))]
+        for key in ("total_cases", "repeat_offenders", "median_days_to_close")
+    ] + [
+        [
+            f"{label('obligations', lang)}: {label(key, lang)}",
+            shown(f["obligations"][key]),
+            shown(previous_value(report, ("obligations", key))),
+        ]
+        for key in ("open", "overdue")
+    ]
+    matrix = f["by_severity_article"]
+    articles = list(next(iter(matrix.values())))
+    return _ENV.get_template("severity.html.j2").render(
+        lang=lang,
+        report=report,
+        title=label("title", lang),
+        heading=heading(report, lang),
+        this=label("this", lang),
+        before=label("previous", lang),
+        summary=summary,
+        parts=parts,
+        matrix_title=label("by_severity_article", lang),
+        matrix_corner=f"{label('level', lang)} \\ {label('article', lang)}",
+        articles=articles,
+        matrix=[(level, [shown(row[a]) for a in articles]) for level, row in matrix.items()],
+    )

@@ -1,0 +1,133 @@
+"""The severity report: what the board and directors read, private by default.
+
+``severity_report`` checks who asks and for which locations, computes the figures of the
+period and of the one before it in SQL, and hides small counts unless the asker may see
+every person counted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+from sqlalchemy import select
+
+from pcc_cases.access import Action
+from pcc_cases.adapters import tables as t
+from pcc_cases.adapters.unit_of_work import UnitOfWork
+from pcc_cases.domain.errors import InvalidInputError
+from pcc_cases.domain.people import PersonKind
+from pcc_cases.domain.time import local_date
+from pcc_cases.reports.figures import compute_figures
+from pcc_cases.reports.period import Period, current_school_year
+from pcc_cases.reports.suppression import DEFAULT_THRESHOLD, suppress
+from pcc_cases.services.guard import load_actor, log_read, refuse
+from pcc_cases.services.settings import DEFAULT_SETTINGS, Settings
+
+
+@attrs.frozen
+class SeverityReport:
+    """The figures of a period and scope, as shown (suppressed cells are None)."""
+
+    period: Period
+    locations: tuple[str, ...]
+    threshold: int
+    suppression_applied: bool
+    suppressed_cells: tuple[str, ...]
+    figures: dict[str, Any]
+    previous: dict[str, Any] | None
+    previous_period: Period
+
+    def to_json(self) -> dict[str, Any]:
+        """The documented JSON shape (see docs/reports.md and its JSON Schema)."""
+        return {
+            "report": "severity",
+            "period": {
+                "start": self.period.start.isoformat(),
+                "end": self.period.end.isoformat(),
+                "label": self.period.label,
+            },
+            "locations": list(self.locations),
+            "suppression": {
+                "threshold": self.threshold,
+                "applied": self.suppression_applied,
+                "cells": list(self.suppressed_cells),
+            },
+            **self.figures,
+            "previous": self.previous,
+        }
+
+
+def severity_report(
+    uow: UnitOfWork,
+    actor_id: str | None,
+    *,
+    period: Period | None = None,
+    locations: Sequence[str] | None = None,
+    threshold: int = DEFAULT_THRESHOLD,
+    suppression: bool = True,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> SeverityReport:
+    """The severity report for ``period`` (default: the current school year).
+
+    ``locations`` defaults to every location the actor may report on. Without
+    suppression, the actor's scope must cover every location asked for.
+    """
+    if isinstance(threshold, bool) or not 1 <= threshold <= 100:
+        raise InvalidInputError(f"threshold: {threshold!r} is not a number from 1 to 100")
+    actor = load_actor(uow, actor_id, settings)
+    now = settings.clock()
+    action = Action.REPORT if suppression else Action.REPORT_UNSUPPRESSED
+    allowed = actor.report_locations(action)
+    known = sorted(uow.people.locations() | _case_locations(uow))
+    wanted = sorted(set(locations)) if locations else None
+    if wanted is not None:
+        unknown = [loc for loc in wanted if loc not in known]
+        if unknown:
+            raise InvalidInputError(
+                f"location: {', '.join(unknown)} unknown; known: {', '.join(known) or 'none'}"
+            )
+    scope = wanted if wanted is not None else (known if allowed is None else sorted(allowed))
+    outside = [loc for loc in scope if allowed is not None and loc not in allowed]
+    if not scope or outside:
+        what = "an unsuppressed report" if not suppression else "a report"
+        where = ", ".join(outside) or "any location"
+        refuse(uow, actor.id, action.value, now, None, f"{actor.id} may not see {what} of {where}")
+    period = period or current_school_year(local_date(now))
+    previous_period = period.previous()
+    steps = _step_names(settings)
+    conn = uow.session.connection()
+    today = local_date(now)
+    figures = compute_figures(conn, settings.protocol, period, scope, today, steps)
+    previous = compute_figures(conn, settings.protocol, previous_period, scope, today, steps)
+    cells: list[str] = []
+    if suppression:
+        cells = suppress(figures, threshold) + suppress(previous, threshold, "previous.")
+    log_read(uow, actor, f"report:{period.label}", now)
+    uow.commit()
+    return SeverityReport(
+        period=period,
+        locations=tuple(scope),
+        threshold=threshold,
+        suppression_applied=suppression,
+        suppressed_cells=tuple(cells),
+        figures=figures,
+        previous=previous if _has_cases(previous) else None,
+        previous_period=previous_period,
+    )
+
+
+def _has_cases(figures: dict[str, Any]) -> bool:
+    return bool(figures["total_cases"] != 0)
+
+
+def _case_locations(uow: UnitOfWork) -> frozenset[str]:
+    return frozenset(uow.session.scalars(select(t.cases.c.location).distinct()))
+
+
+def _step_names(settings: Settings) -> list[str]:
+    names: list[str] = []
+    for kind in (PersonKind.STUDENT, PersonKind.STAFF):
+        names += [s.name for s in settings.policy.ladder(kind).steps if s.name not in names]
+    return names

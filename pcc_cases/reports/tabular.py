@@ -1,0 +1,95 @@
+"""The report as rows (for CSV and XLSX), with spreadsheet formula injection neutralised."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from typing import Any
+
+from openpyxl import Workbook
+
+from pcc_cases.reports.render_text import BREAKDOWNS, heading, label, previous_value
+from pcc_cases.reports.severity import SeverityReport
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """Text a spreadsheet would run as a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def header(lang: str) -> list[str]:
+    return ["overzicht", "sleutel", "waarde", "vorige"] if lang == "nl" else [
+        "breakdown", "key", "value", "previous"
+    ]  # fmt: skip
+
+
+def sections(report: SeverityReport) -> Iterator[tuple[str, list[list[Any]]]]:
+    """(breakdown name, rows of [key, value, previous]) for every part of the report."""
+    f = report.figures
+    yield (
+        "summary",
+        [
+            [key, f[key], previous_value(report, (key,))]
+            for key in ("total_cases", "repeat_offenders", "median_days_to_close")
+        ]
+        + [
+            [
+                f"obligations.{key}",
+                f["obligations"][key],
+                previous_value(report, ("obligations", key)),
+            ]
+            for key in ("open", "overdue")
+        ],
+    )
+    for name in BREAKDOWNS:
+        yield (
+            name,
+            [[key, value, previous_value(report, (name, key))] for key, value in f[name].items()],
+        )
+    yield (
+        "by_severity_article",
+        [
+            [f"{level}.{art}", n, previous_value(report, ("by_severity_article", level, art))]
+            for level, row in f["by_severity_article"].items()
+            for art, n in row.items()
+        ],
+    )
+
+
+def _cell(value: Any) -> Any:
+    return "" if value is None or value == "-" else neutralise(value)
+
+
+def render_csv(report: SeverityReport, lang: str) -> bytes:
+    """One file, a breakdown column; UTF-8 with BOM; ';' for Dutch spreadsheets."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";" if lang == "nl" else ",", lineterminator="\r\n")
+    writer.writerow(header(lang))
+    for name, rows in sections(report):
+        for key, value, previous in rows:
+            writer.writerow([name, _cell(key), _cell(value), _cell(previous)])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def render_xlsx(report: SeverityReport, lang: str) -> bytes:
+    """One sheet per breakdown; the heading on a first sheet."""
+    book = Workbook()
+    first = book.active
+    assert first is not None
+    first.title = "report"
+    for line in heading(report, lang):
+        first.append([neutralise(line)])
+    for name, rows in sections(report):
+        sheet = book.create_sheet(title=name[:31])
+        sheet.append([label(name, lang)])
+        sheet.append(header(lang)[1:])
+        for key, value, previous in rows:
+            sheet.append([_cell(key), _cell(value), _cell(previous)])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
