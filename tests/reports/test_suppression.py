@@ -1,0 +1,76 @@
+"""Suppression: every small count hidden, nothing else changed, and no hidden cell can be
+worked out from what is shown in its breakdown (each row and column of the matrix too)."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pcc_cases.reports.figures import COUNT_BREAKDOWNS
+from pcc_cases.reports.suppression import suppressed_copy
+
+counts = st.integers(0, 40)
+
+
+@st.composite
+def figures(draw: st.DrawFn) -> dict[str, Any]:
+    def breakdown(keys: list[str]) -> dict[str, int]:
+        return {k: draw(st.one_of(counts, st.integers(0, 6))) for k in keys}
+
+    articles = ["1", "2", "3", "5", "6"]
+    return {
+        "total_cases": draw(counts),
+        "repeat_offenders": draw(counts),
+        "median_days_to_close": None,
+        "obligations": {"open": draw(counts), "overdue": draw(counts)},
+        **{
+            name: breakdown([f"k{i}" for i in range(draw(st.integers(1, 8)))])
+            for name in COUNT_BREAKDOWNS
+        },
+        "by_severity_article": {lv: breakdown(articles) for lv in ["1", "2", "3", "4"]},
+    }
+
+
+def lines(f: dict[str, Any]) -> list[list[tuple[str, ...]]]:
+    result = [[(name, k) for k in f[name]] for name in COUNT_BREAKDOWNS]
+    matrix = f["by_severity_article"]
+    result += [[("by_severity_article", lv, a) for a in matrix[lv]] for lv in matrix]
+    result += [[("by_severity_article", lv, a) for lv in matrix] for a in matrix["1"]]
+    return result
+
+
+def get(f: dict[str, Any], cell: tuple[str, ...]) -> Any:
+    for part in cell:
+        f = f[part]
+    return f
+
+
+def could_be_worked_out(hidden: list[int]) -> bool:
+    """One hidden cell is its total minus the rest; hidden cells that are all 1 (and known
+    to be at least 1, as no zero is hidden among them) are given away by their sum."""
+    return len(hidden) == 1 or (bool(hidden) and all(v == 1 for v in hidden))
+
+
+@settings(max_examples=300)
+@given(original=figures(), threshold=st.integers(1, 10))
+def test_no_hidden_cell_can_be_recovered(original: dict[str, Any], threshold: int) -> None:
+    before = copy.deepcopy(original)
+    shown, cells = suppressed_copy(original, threshold)
+    assert original == before  # the input is left alone
+    for line in lines(before):
+        hidden = [get(before, c) for c in line if get(shown, c) is None]
+        for cell in line:
+            value, now = get(before, cell), get(shown, cell)
+            if 1 <= value <= threshold:
+                assert now is None, cell
+            if now is not None:
+                assert now == value
+        if len(hidden) < len(line):  # something to compare against is left
+            assert not could_be_worked_out(hidden), (line, hidden)
+    listed = {".".join(c) for line in lines(before) for c in line if get(shown, c) is None}
+    assert listed <= set(cells)
+    for key in ("total_cases", "repeat_offenders"):
+        assert (shown[key] is None) == (1 <= before[key] <= threshold)
