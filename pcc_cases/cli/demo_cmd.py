@@ -20,10 +20,11 @@ from pcc_cases.adapters.migrate import upgrade
 from pcc_cases.adapters.unit_of_work import UnitOfWork
 from pcc_cases.cli.context import CliContext
 from pcc_cases.cli.i18n import t
-from pcc_cases.cli.render import table
+from pcc_cases.cli.render import stdout, table
 from pcc_cases.domain.errors import InvalidInputError
 from pcc_cases.domain.people import PersonKind
 from pcc_cases.domain.policy import default_policy
+from pcc_cases.reports.period import parse_school_year
 
 DEFAULT_DEMO_FILE = "pcc-cases-demo.sqlite3"
 
@@ -42,6 +43,9 @@ def demo(obj: CliContext, seed: int, db_url: str | None, cases: int) -> None:
     2025-2026, each recorded and handled through the same services as real work.
     """
     from pcc_cases.demo.scenario import run_scenario  # Faker loads only for the demo
+    from pcc_cases.reports.render_html import render_html  # matplotlib too
+    from pcc_cases.reports.render_text import render_text
+    from pcc_cases.reports.severity import severity_report
 
     url = db_url or obj.db_url or f"sqlite:///{Path.cwd() / DEFAULT_DEMO_FILE}"
     _start_fresh(url, default=db_url is None and obj.db_url is None)
@@ -51,6 +55,13 @@ def demo(obj: CliContext, seed: int, db_url: str | None, cases: int) -> None:
     try:
         with _progress(obj, cases) as advance:
             result = run_scenario(lambda: UnitOfWork(engine, write=True), seed, cases, advance)
+        with UnitOfWork(engine, write=True) as uow:
+            report = severity_report(
+                uow,
+                result.board_member,
+                period=parse_school_year("2025-2026"),
+                settings=result.settings,
+            )
     finally:
         engine.dispose()
     seconds = time.perf_counter() - started
@@ -83,11 +94,23 @@ def demo(obj: CliContext, seed: int, db_url: str | None, cases: int) -> None:
     table(
         say("Schooljaar 2025-2026 in de demo", "School year 2025-2026 in the demo"), ["", ""], rows
     )
+    render_text(report, obj.lang, stdout())
+    html_path = _report_path(url)
+    html_path.write_text(render_html(report, obj.lang), encoding="utf-8")
+    click.echo(say(f"HTML-rapport: {html_path}", f"HTML report: {html_path}"), err=True)
     hint = say(
         f"Probeer: pcc-cases --db {url} --as P0006 case list",
         f"Try: pcc-cases --db {url} --as P0006 case list",
     )
     click.echo(hint, err=True)
+
+
+def _report_path(url: str) -> Path:
+    """Next to a SQLite database; in the current folder otherwise."""
+    database = make_url(url).database
+    if make_url(url).get_backend_name() == "sqlite" and database and database != ":memory:":
+        return Path(database).with_name(Path(database).stem + "-report.html")
+    return Path.cwd() / "pcc-cases-demo-report.html"
 
 
 @contextmanager

@@ -97,6 +97,8 @@ class DemoResult:
     overdue_obligations: int
     expulsion_case: str | None
     ended_at: pendulum.DateTime
+    board_member: str
+    settings: sv.Settings
 
 
 def demo_calendar() -> SchoolCalendar:
@@ -139,6 +141,8 @@ def run_scenario(
         overdue_obligations=sum(v.overdue for v in views),
         expulsion_case=play.expulsion_case,
         ended_at=clock.now,
+        board_member=org.cvb,
+        settings=attrs.evolve(settings, clock=FixedClock(clock.now)),
     )
 
 

@@ -40,8 +40,8 @@ def developed_cases(draw: st.DrawFn) -> Case:
     occurred = draw(instants)
     case.occurred_at = occurred
     case.reported_at = occurred.add(hours=draw(st.integers(0, 200)))
-    for event in case.events:
-        event.at = case.reported_at
+    for recorded in case.events:
+        recorded.at = case.reported_at
     develop(case, draw(factors), draw(st.integers(0, 3)))
     if case.state.value == "decided" and draw(st.booleans()):
         case.close("dir1", case.reported_at.add(days=draw(st.integers(0, 60)), minutes=7))

@@ -68,10 +68,8 @@ def test_cases_fall_in_the_right_school_year_and_month(engine: Engine) -> None:
                     expected[month] = expected.get(month, 0) + 1
             assert months == expected, year
             assert got["total_cases"] == sum(expected.values())
-            assert (
-                list(got["by_month"])[0] == f"{year}-08"
-                and list(got["by_month"])[-1] == f"{year + 1}-07"
-            )
+            month_keys = list(got["by_month"])
+            assert (month_keys[0], month_keys[-1]) == (f"{year}-08", f"{year + 1}-07")
 
 
 def test_school_year_text_and_previous_period() -> None:
