@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint docs bench lock clean
+.PHONY: setup demo test lint docs bench bench-report lock clean
 
 setup: $(STAMP)
 
@@ -31,6 +31,10 @@ docs: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/record.py
+
+# The report benchmark loads 100,000 and 1,000,000 cases into SQLite and PostgreSQL: slow.
+bench-report: $(STAMP)
+	$(BIN)/python bench/report.py
 
 # Regenerates requirements.lock (needs uv on PATH); the lock records versions and hashes only.
 lock:

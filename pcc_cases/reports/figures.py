@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, case, distinct, func, literal, select
+from sqlalchemy import Connection, Select, case, distinct, func, literal, select
 
 from pcc_cases.adapters import tables as t
 from pcc_cases.domain.case import Platform
@@ -83,11 +83,9 @@ def compute_figures(
         select(c.c.platform, func.count()).select_from(c).where(*where).group_by(c.c.platform)
     )
     months = period.months()
+    # The WHERE clause keeps the period; within it, the first boundary passed is the month.
     month_of = case(
-        *[
-            (and_(c.c.occurred_at >= first, c.c.occurred_at < after), literal(label))
-            for label, first, after in months
-        ],
+        *[(c.c.occurred_at < after, literal(label)) for label, _first, after in months],
         else_=None,
     )
     by_month = grouped(select(month_of, func.count()).where(*where).group_by(month_of))
@@ -177,6 +175,12 @@ def _median_days_to_close(conn: Connection, where: list[Any]) -> float | None:
         .select_from(c.join(closed_at, closed_at.c.case_id == c.c.id))
         .where(*where, c.c.state == "closed")
     )
+    if conn.dialect.name == "postgresql":
+        durations = base.subquery()
+        median = conn.execute(
+            select(func.percentile_cont(0.5).within_group(durations.c.days))
+        ).scalar_one()
+        return None if median is None else round(float(median), 1)
     n = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
     if not n:
         return None

@@ -80,17 +80,18 @@ def severity_report(
     now = settings.clock()
     action = Action.REPORT if suppression else Action.REPORT_UNSUPPRESSED
     allowed = actor.report_locations(action)
-    known = sorted(uow.people.locations() | _case_locations(uow))
     wanted = sorted(set(locations)) if locations else None
     if wanted is not None:
+        known = uow.people.locations() | _case_locations(uow)
         unknown = [loc for loc in wanted if loc not in known]
         if unknown:
             raise InvalidInputError(
-                f"location: {', '.join(unknown)} unknown; known: {', '.join(known) or 'none'}"
+                f"location: {', '.join(unknown)} unknown; known: {', '.join(sorted(known))}"
             )
-    scope = wanted if wanted is not None else (known if allowed is None else sorted(allowed))
-    outside = [loc for loc in scope if allowed is not None and loc not in allowed]
-    if not scope or outside:
+    # None: every location, without a filter (the whole organisation).
+    scope = wanted if wanted is not None else (None if allowed is None else sorted(allowed))
+    outside = [loc for loc in scope or () if allowed is not None and loc not in allowed]
+    if scope == [] or outside:
         what = "an unsuppressed report" if not suppression else "a report"
         where = ", ".join(outside) or "any location"
         refuse(uow, actor.id, action.value, now, None, f"{actor.id} may not see {what} of {where}")
@@ -108,7 +109,7 @@ def severity_report(
     uow.commit()
     return SeverityReport(
         period=period,
-        locations=tuple(scope),
+        locations=tuple(scope) if scope is not None else tuple(sorted(uow.people.locations())),
         threshold=threshold,
         suppression_applied=suppression,
         suppressed_cells=tuple(cells),
