@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from pcc_cases.domain.people import Person, PersonKind, Role
     from pcc_cases.domain.policy import Policy, default_policy
     from pcc_cases.protocol import Protocol, load_protocol
+    from pcc_cases.reports.severity import SeverityReport, severity_report
     from pcc_cases.services import (
         ImportResult,
         ObligationView,
@@ -81,6 +82,7 @@ _EXPORTS = {
     "Reach": "pcc_cases.domain.factors",
     "Role": "pcc_cases.domain.people",
     "Settings": "pcc_cases.services",
+    "SeverityReport": "pcc_cases.reports.severity",
     "UnitOfWork": "pcc_cases.adapters.unit_of_work",
     "add_involvement": "pcc_cases.services",
     "assess_offender": "pcc_cases.services",
@@ -104,6 +106,7 @@ _EXPORTS = {
     "record_incident": "pcc_cases.services",
     "remove_involvement": "pcc_cases.services",
     "show_case": "pcc_cases.services",
+    "severity_report": "pcc_cases.reports.severity",
     "show_person": "pcc_cases.services",
     "start_investigation": "pcc_cases.services",
     "upgrade": "pcc_cases.adapters.migrate",
@@ -137,6 +140,7 @@ __all__ = [
     "Reach",
     "Role",
     "Settings",
+    "SeverityReport",
     "UnitOfWork",
     "__version__",
     "add_involvement",
@@ -160,6 +164,7 @@ __all__ = [
     "recommend_steps",
     "record_incident",
     "remove_involvement",
+    "severity_report",
     "show_case",
     "show_person",
     "start_investigation",
