@@ -32,6 +32,8 @@ class Action(enum.StrEnum):
     READ_ACCESS_LOG = "read-access-log"
     REPORT = "report"  # aggregate reports of the locations in scope
     REPORT_UNSUPPRESSED = "report-unsuppressed"  # the same without small-cell suppression
+    EXPORT_CASES = "export-cases"  # every case, in full, for moving to another system
+    IMPORT_CASES = "import-cases"
 
 
 class Scope(enum.StrEnum):
@@ -55,7 +57,15 @@ PERMISSIONS: Mapping[Role, tuple[Scope, frozenset[Action]]] = {
     Role.VESTIGINGSDIRECTEUR: (Scope.LOCATION, _HANDLING | _REPORTS | {Action.REVIEW}),
     Role.CVB: (
         Scope.ALL,
-        _HANDLING | _REPORTS | {Action.REVIEW, Action.IMPORT_PEOPLE, Action.READ_ACCESS_LOG},
+        _HANDLING
+        | _REPORTS
+        | {
+            Action.REVIEW,
+            Action.IMPORT_PEOPLE,
+            Action.READ_ACCESS_LOG,
+            Action.EXPORT_CASES,
+            Action.IMPORT_CASES,
+        },
     ),
     Role.PR: (Scope.PR_ARTICLES, frozenset({Action.VIEW})),
     Role.FG: (

@@ -42,3 +42,18 @@ def reserve_numbers(session: Session, school_year: int, count: int) -> int:
 
 def format_number(school_year: int, sequence: int) -> str:
     return f"{school_year}-{sequence:04d}"
+
+
+def raise_counter(session: Session, school_year: int, at_least: int) -> None:
+    """Make sure the counter of ``school_year`` is at least ``at_least`` (imported numbers)."""
+    current = session.execute(
+        select(counters.c.last_number).where(counters.c.school_year == school_year)
+    ).scalar_one_or_none()
+    if current is None:
+        session.execute(counters.insert().values(school_year=school_year, last_number=at_least))
+    elif current < at_least:
+        session.execute(
+            counters.update()
+            .where(counters.c.school_year == school_year)
+            .values(last_number=at_least)
+        )

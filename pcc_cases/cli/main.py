@@ -13,6 +13,7 @@ from pcc_cases.cli.context import CliContext
 from pcc_cases.cli.db_cmd import db
 from pcc_cases.cli.demo_cmd import demo
 from pcc_cases.cli.incident_cmd import incident
+from pcc_cases.cli.interchange_cmd import export_group, import_group
 from pcc_cases.cli.obligations_cmd import obligation, obligations
 from pcc_cases.cli.people_cmd import people
 from pcc_cases.cli.protocol_cmd import protocol
@@ -54,7 +55,19 @@ def cli(ctx: click.Context, lang: str, db_url: str | None, actor: str | None) ->
     ctx.obj = CliContext(lang=lang, db_url=db_url, actor=actor)
 
 
-for command in (protocol, db, people, incident, case_group, obligations, obligation, report, demo):
+for command in (
+    protocol,
+    db,
+    people,
+    incident,
+    case_group,
+    obligations,
+    obligation,
+    report,
+    export_group,
+    import_group,
+    demo,
+):
     cli.add_command(command)
 
 

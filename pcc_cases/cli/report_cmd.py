@@ -8,10 +8,8 @@ from pathlib import Path
 import click
 
 from pcc_cases.cli.context import CliContext
+from pcc_cases.cli.period_options import period_from_options
 from pcc_cases.cli.render import stdout
-from pcc_cases.domain.errors import InvalidInputError
-from pcc_cases.domain.time import parse_date
-from pcc_cases.reports.period import Period, date_span, parse_school_year
 from pcc_cases.reports.suppression import DEFAULT_THRESHOLD
 
 FORMATS = ("text", "json", "csv", "xlsx", "html")
@@ -76,7 +74,7 @@ def severity_cmd(
     from pcc_cases.reports.severity import severity_report
 
     language = lang or obj.lang
-    period = _period(school_year, date_from, date_to)
+    period = period_from_options(school_year, date_from, date_to)
     with obj.unit_of_work() as uow:
         result = severity_report(
             uow,
@@ -117,18 +115,6 @@ def severity_cmd(
                 render_text(result, language, Console(file=handle, width=120))
     if output is not None:
         click.echo(obj.say(f"Rapport geschreven: {output}", f"Report written: {output}"), err=True)
-
-
-def _period(school_year: str | None, date_from: str | None, date_to: str | None) -> Period | None:
-    if school_year and (date_from or date_to):
-        raise InvalidInputError("give either --school-year or --from/--to, not both")
-    if bool(date_from) != bool(date_to):
-        raise InvalidInputError("--from and --to go together")
-    if school_year:
-        return parse_school_year(school_year)
-    if date_from and date_to:
-        return date_span(parse_date(date_from, "--from"), parse_date(date_to, "--to"))
-    return None
 
 
 def _write(output: Path | None, data: bytes) -> None:

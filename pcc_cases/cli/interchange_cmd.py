@@ -1,0 +1,72 @@
+"""``pcc-cases export cases`` and ``pcc-cases import cases``: JSON Lines, whole cases."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from pcc_cases.cli.context import CliContext
+from pcc_cases.cli.period_options import period_from_options
+from pcc_cases.domain.errors import InvalidInputError
+from pcc_cases.interchange.cases_io import export_cases, import_cases
+
+
+@click.group("export")
+def export_group() -> None:
+    """Export data / Gegevens exporteren."""
+
+
+@export_group.command("cases")
+@click.option("--school-year", metavar="2025-2026", help="Only cases of this school year.")
+@click.option("--from", "date_from", metavar="YYYY-MM-DD", help="First day (with --to).")
+@click.option("--to", "date_to", metavar="YYYY-MM-DD", help="Last day (with --from).")
+@click.option(
+    "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file."
+)
+@click.pass_obj
+def export_cases_cmd(
+    obj: CliContext,
+    school_year: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    output: Path | None,
+) -> None:
+    """Every case in full, one JSON object per line / Alle zaken, volledig, als JSON Lines."""
+    period = period_from_options(school_year, date_from, date_to)
+    with obj.unit_of_work(write=False) as uow:
+        if output is None:
+            count = export_cases(uow, obj.actor, sys.stdout, period=period)
+        else:
+            with output.open("w", encoding="utf-8", newline="\n") as handle:
+                count = export_cases(uow, obj.actor, handle, period=period)
+    click.echo(obj.say(f"{count} zaken geëxporteerd", f"{count} cases exported"), err=True)
+
+
+@click.group("import")
+def import_group() -> None:
+    """Import data / Gegevens importeren."""
+
+
+@import_group.command("cases")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Only check and show what would change.")
+@click.pass_obj
+def import_cases_cmd(obj: CliContext, file: Path, dry_run: bool) -> None:
+    """Import cases exported by pcc-cases (JSON Lines); all or nothing / Importeer zaken."""
+    try:
+        lines = file.read_text(encoding="utf-8-sig").splitlines()
+    except UnicodeDecodeError as exc:
+        raise InvalidInputError(f"{file}: not UTF-8 text (byte {exc.start})") from None
+    with obj.unit_of_work() as uow:
+        result = import_cases(uow, obj.actor, lines, dry_run=dry_run)
+    prefix = obj.say("Proef, niets opgeslagen: ", "Dry run, nothing saved: ") if dry_run else ""
+    click.echo(
+        prefix
+        + obj.say(
+            f"{len(result.created)} nieuw, {result.unchanged} al aanwezig",
+            f"{len(result.created)} new, {result.unchanged} already present",
+        ),
+        err=True,
+    )

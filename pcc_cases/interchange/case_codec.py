@@ -1,0 +1,206 @@
+"""Cases as JSON records (one per line in an export), and back, checked field by field.
+
+The record is the case's full content (``case_snapshot``) with a schema name and version.
+Reading a record never trusts it: every field's type and allowed values are checked, ids
+and clauses too, and the history must replay to the recorded state. Problems are
+collected, each naming its field, so that an import can list all of them at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import types
+import typing
+from typing import Any
+
+import attrs
+import pendulum
+
+from pcc_cases.domain.case import (
+    Assessment,
+    Case,
+    Decision,
+    Event,
+    Evidence,
+    Involvement,
+    Obligation,
+    Violation,
+)
+from pcc_cases.domain.errors import PccCasesError
+from pcc_cases.domain.lifecycle import replay
+from pcc_cases.domain.people import check_person_id
+from pcc_cases.domain.snapshot import case_snapshot
+from pcc_cases.protocol import Protocol
+
+SCHEMA = "pcc-cases.case"
+VERSION = 1
+PARTS: dict[str, type] = {
+    "evidence": Evidence,
+    "involvements": Involvement,
+    "violations": Violation,
+    "assessments": Assessment,
+    "decisions": Decision,
+    "obligations": Obligation,
+    "events": Event,
+}
+_PERSON_FIELDS = {"person_id", "offender_id", "actor_id", "assessed_by", "decided_by", "done_by"}
+_MISSING = object()
+
+
+def case_to_record(case: Case) -> dict[str, Any]:
+    return {"schema": SCHEMA, "version": VERSION, **case_snapshot(case)}
+
+
+class RecordProblems(Exception):
+    """The problems of one record, each 'field: what is wrong'."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+def record_to_case(data: Any, protocol: Protocol) -> Case:
+    """A Case from a record; raises RecordProblems listing every problem found."""
+    problems: list[str] = []
+    if not isinstance(data, dict):
+        raise RecordProblems(["(line): not a JSON object"])
+    if data.get("schema") != SCHEMA or data.get("version") != VERSION:
+        raise RecordProblems(
+            [
+                f"schema/version: expected {SCHEMA!r} version {VERSION}, got "
+                f"{data.get('schema')!r} version {data.get('version')!r}"
+            ]
+        )
+    known = {f.name for f in attrs.fields(Case)} | {"schema", "version"}
+    problems += [f"{key}: unknown field" for key in data if key not in known]
+    values = _convert(Case, data, "", problems, skip=frozenset(PARTS))
+    parts: dict[str, list[Any]] = {}
+    for name, cls in PARTS.items():
+        items = data.get(name, _MISSING)
+        if not isinstance(items, list):
+            problems.append(f"{name}: must be a list")
+            continue
+        parts[name] = []
+        for index, item in enumerate(items):
+            where = f"{name}[{index}]."
+            if not isinstance(item, dict):
+                problems.append(f"{name}[{index}]: not an object")
+                continue
+            extra = [k for k in item if k not in {f.name for f in attrs.fields(cls)}]
+            problems += [f"{where}{k}: unknown field" for k in extra]
+            converted = _convert(cls, item, where, problems)
+            if converted is not None:
+                parts[name].append(cls(**converted))
+    if values is None or problems:
+        raise RecordProblems(problems or ["(record): not readable"])
+    case = Case(**{**values, **parts})
+    _check_meaning(case, protocol, problems)
+    if problems:
+        raise RecordProblems(problems)
+    return case
+
+
+def _convert(
+    cls: type,
+    data: dict[str, Any],
+    where: str,
+    problems: list[str],
+    skip: frozenset[str] = frozenset(),
+) -> dict[str, Any] | None:
+    hints = typing.get_type_hints(cls)
+    result: dict[str, Any] = {}
+    before = len(problems)
+    for field in attrs.fields(cls):
+        if field.name in skip:
+            continue
+        value = data.get(field.name, _MISSING)
+        if value is _MISSING:
+            if field.default is attrs.NOTHING:
+                problems.append(f"{where}{field.name}: missing")
+            continue
+        try:
+            result[field.name] = _parse(hints[field.name], value)
+        except (TypeError, ValueError) as exc:
+            problems.append(f"{where}{field.name}: {exc}")
+            continue
+        if field.name in _PERSON_FIELDS and result[field.name] is not None:
+            try:
+                check_person_id(result[field.name], field.name)
+            except PccCasesError as exc:
+                problems.append(f"{where}{exc}")
+    return result if len(problems) == before else None
+
+
+def _parse(hint: Any, value: Any) -> Any:
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        if value is None:
+            return None
+        return _parse(options[0], value)
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise TypeError("must be an object")
+        return value
+    if hint is bool:
+        if not isinstance(value, bool):
+            raise TypeError(f"{value!r} is not true or false")
+        return value
+    if hint is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"{value!r} is not a whole number")
+        return value
+    if hint is str:
+        if not isinstance(value, str):
+            raise TypeError(f"{value!r} is not text")
+        return value
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        try:
+            return hint(value)
+        except ValueError:
+            allowed = ", ".join(str(m.value) for m in hint)
+            raise ValueError(f"{value!r} is not one of {allowed}") from None
+    if hint is pendulum.DateTime:
+        return _instant(value)
+    if hint is dt.date:
+        if not isinstance(value, str):
+            raise TypeError(f"{value!r} is not a date YYYY-MM-DD")
+        return dt.date.fromisoformat(value)
+    raise TypeError(f"cannot read a {hint}")  # pragma: no cover - a new field type
+
+
+def _instant(value: Any) -> pendulum.DateTime:
+    if not isinstance(value, str):
+        raise TypeError(f"{value!r} is not a date and time")
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not an ISO 8601 date and time") from None
+    if parsed.tzinfo is None:
+        raise ValueError(f"{value!r} has no time zone")
+    return pendulum.instance(parsed.astimezone(dt.UTC)).in_timezone("UTC")
+
+
+def _check_meaning(case: Case, protocol: Protocol, problems: list[str]) -> None:
+    """What types cannot say: clauses exist, the history replays to the state, numbers."""
+    if case.protocol_version != protocol.version:
+        problems.append(f"protocol_version: {case.protocol_version!r} is not {protocol.version!r}")
+    for index, violation in enumerate(case.violations):
+        try:
+            protocol.citable_clause(violation.clause_id, case.protocol_version)
+        except PccCasesError as exc:
+            problems.append(f"violations[{index}].clause_id: {exc}")
+    seqs = [e.seq for e in case.events]
+    if seqs != list(range(1, len(seqs) + 1)):
+        problems.append("events: seq must run 1, 2, 3, … without gaps")
+    try:
+        state = replay((e.kind, e.state) for e in case.events)
+        if state is not case.state:
+            problems.append(f"state: {case.state.value!r} but the history ends {state.value!r}")
+    except PccCasesError as exc:
+        problems.append(f"events: {exc}")
+    if not case.number:
+        problems.append("number: missing")
+    if not case.offender_ids:
+        problems.append("involvements: no offender")
