@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import itertools
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
