@@ -1,0 +1,148 @@
+"""Import under attack: hypothesis junk gives exit 5 naming the line and leaves the
+database unchanged; killing the import at a random moment leaves it unchanged or complete."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import signal
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pendulum
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sqlalchemy import create_engine, func, select
+
+from pcc_cases import services as sv
+from pcc_cases.adapters import tables as t
+from pcc_cases.adapters.engine import make_engine
+from pcc_cases.adapters.migrate import upgrade
+from pcc_cases.adapters.unit_of_work import UnitOfWork
+from pcc_cases.domain.factors import Factors
+from tests.e2e.test_cli import EXE
+from tests.e2e.test_cli_junk import cli, fingerprint
+from tests.org import bootstrap, settings_at
+
+
+@pytest.fixture(scope="module")
+def source(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """A database with the organisation and no cases, and one exported case line."""
+    folder = tmp_path_factory.mktemp("import")
+    url = f"sqlite:///{folder / 'source.sqlite3'}"
+    upgrade(url)
+    engine = make_engine(url)
+    with UnitOfWork(engine, write=True) as uow:
+        bootstrap(uow)
+    occurred = pendulum.datetime(2025, 10, 1, 20, tz="Europe/Amsterdam")
+    with UnitOfWork(engine, write=True) as uow:
+        case = sv.record_incident(
+            uow, "cvb1", occurred_at=occurred, platform="tiktok", location="Alkmaar",
+            summary="Filmpje", offenders=["s-alk1"], clauses=["1.2"], factors=Factors(),
+            settings=settings_at(),
+        )  # fmt: skip
+        sv.decide_step(
+            uow, "cvb1", case.number or "", "s-alk1", "talk-management", settings=settings_at()
+        )
+    out = folder / "one.jsonl"
+    assert cli("--db", url, "--as", "cvb1", "export", "cases", "--output", str(out))[0] == 0
+    line = out.read_text(encoding="utf-8").strip()
+    empty = f"sqlite:///{folder / 'empty.sqlite3'}"
+    upgrade(empty)
+    with UnitOfWork(make_engine(empty), write=True) as uow:
+        bootstrap(uow)
+    engine.dispose()
+    yield empty, line
+
+
+SCALARS = [
+    "protocol_version",
+    "occurred_at",
+    "reported_at",
+    "platform",
+    "location",
+    "summary",
+    "state",
+    "number",
+]
+JUNK = [12345, [], {"a": 1}, True]
+
+
+@st.composite
+def junk_files(draw: st.DrawFn, line: str) -> str:
+    record = json.loads(line)
+    lines = [
+        line.replace('"2025-0001"', f'"2025-{n:04d}"')
+        for n in range(1, draw(st.integers(1, 4)) + 1)
+    ]
+    victim = draw(st.integers(0, len(lines) - 1))
+    how = draw(st.sampled_from(["truncate", "field", "garbage", "unknown"]))
+    if how == "truncate":
+        lines[victim] = lines[victim][: draw(st.integers(1, len(lines[victim]) - 1))]
+    elif how == "field":
+        broken = dict(json.loads(lines[victim]))
+        broken[draw(st.sampled_from(SCALARS))] = draw(st.sampled_from(JUNK))
+        lines[victim] = json.dumps(broken)
+    elif how == "garbage":
+        lines[victim] = draw(
+            st.text(min_size=1, max_size=40).filter(
+                lambda s: s.strip() and "\n" not in s and "\r" not in s
+            )
+        )
+    else:
+        lines[victim] = json.dumps({**record, "bsn": "123456789"})
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=40)
+@given(data=st.data())
+def test_junk_gives_exit_5_and_changes_nothing(
+    source: tuple[str, str], data: st.DataObject, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    url, line = source
+    text = data.draw(junk_files(line))
+    path = tmp_path_factory.mktemp("junk") / "cases.jsonl"
+    path.write_text(text, encoding="utf-8")
+    before = fingerprint(url)
+    code, _out, err = cli("--db", url, "--as", "cvb1", "import", "cases", str(path))
+    assert code == 5, err
+    assert "line " in err and "nothing was imported" in err and "Traceback" not in err
+    assert fingerprint(url) == before
+
+
+def test_killing_the_import_leaves_nothing_half_done(
+    source: tuple[str, str], tmp_path: Path
+) -> None:
+    url, line = source
+    template = Path(url.removeprefix("sqlite:///"))
+    count = 1500
+    big = tmp_path / "big.jsonl"
+    big.write_text(
+        "".join(line.replace('"2025-0001"', f'"2025-{n:04d}"') + "\n" for n in range(1, count + 1)),
+        encoding="utf-8",
+    )
+    rng = random.Random(20261124)
+    outcomes = []
+    for attempt in range(20):
+        target = tmp_path / f"kill{attempt}.sqlite3"
+        shutil.copy(template, target)
+        process = subprocess.Popen(
+            [EXE, "--db", f"sqlite:///{target}", "--as", "cvb1", "import", "cases", str(big)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        time.sleep(rng.uniform(0.2, 3.0))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        engine = create_engine(f"sqlite:///{target}")
+        with engine.connect() as conn:
+            stored = conn.execute(select(func.count()).select_from(t.cases)).scalar_one()
+            events = conn.execute(select(func.count()).select_from(t.case_events)).scalar_one()
+        engine.dispose()
+        assert stored in (0, count), f"attempt {attempt}: {stored} of {count} cases"
+        assert events in (0, count * 3)
+        outcomes.append(stored)
+    assert 0 in outcomes  # at least one kill landed before the commit
