@@ -34,6 +34,8 @@ class Action(enum.StrEnum):
     REPORT_UNSUPPRESSED = "report-unsuppressed"  # the same without small-cell suppression
     EXPORT_CASES = "export-cases"  # every case, in full, for moving to another system
     IMPORT_CASES = "import-cases"
+    SUBJECT_ACCESS = "subject-access"  # everything held about one person
+    PURGE = "purge"  # apply the retention policy
 
 
 class Scope(enum.StrEnum):
@@ -65,12 +67,23 @@ PERMISSIONS: Mapping[Role, tuple[Scope, frozenset[Action]]] = {
             Action.READ_ACCESS_LOG,
             Action.EXPORT_CASES,
             Action.IMPORT_CASES,
+            Action.SUBJECT_ACCESS,
+            Action.PURGE,
         },
     ),
     Role.PR: (Scope.PR_ARTICLES, frozenset({Action.VIEW})),
     Role.FG: (
         Scope.ALL,
-        frozenset({Action.VIEW, Action.VIEW_PEOPLE, Action.IMPORT_PEOPLE, Action.READ_ACCESS_LOG}),
+        frozenset(
+            {
+                Action.VIEW,
+                Action.VIEW_PEOPLE,
+                Action.IMPORT_PEOPLE,
+                Action.READ_ACCESS_LOG,
+                Action.SUBJECT_ACCESS,
+                Action.PURGE,
+            }
+        ),
     ),
 }
 """The permission table (shown in the docs): role -> (scope, actions)."""

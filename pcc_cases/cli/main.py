@@ -16,6 +16,7 @@ from pcc_cases.cli.incident_cmd import incident
 from pcc_cases.cli.interchange_cmd import export_group, import_group
 from pcc_cases.cli.obligations_cmd import obligation, obligations
 from pcc_cases.cli.people_cmd import people
+from pcc_cases.cli.privacy_cmd import privacy
 from pcc_cases.cli.protocol_cmd import protocol
 from pcc_cases.cli.report_cmd import report
 from pcc_cases.domain.errors import PccCasesError
@@ -66,6 +67,7 @@ for command in (
     report,
     export_group,
     import_group,
+    privacy,
     demo,
 ):
     cli.add_command(command)

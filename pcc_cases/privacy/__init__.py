@@ -1,0 +1,1 @@
+"""Privacy: the access log, subject-access exports and the retention purge."""
