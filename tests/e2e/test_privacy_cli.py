@@ -1,0 +1,34 @@
+"""The privacy commands through the installed ``pcc-cases``: only for FG and CvB."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.e2e.test_cli import run
+from tests.e2e.test_cli_workflow import RECORD, env  # noqa: F401 - the fixture
+
+
+def test_privacy_commands_for_the_fg_and_nobody_else(env: dict[str, str], tmp_path: Path) -> None:  # noqa: F811
+    number = run(*RECORD, env=env).stdout.strip()
+    assert run("case", "show", number, env=env).returncode == 0
+    fg = {**env, "PCC_CASES_ACTOR": "fg1"}
+    assert run("privacy", "export-person", "s-alk1", env=env).returncode == 4  # a director
+    exported = json.loads(run("privacy", "export-person", "s-alk1", env=fg).stdout)
+    assert exported["person"]["last_name"] == "de Vries"
+    assert [c["number"] for c in exported["cases"]] == [number]
+    assert exported["cases"][0]["roles"] == ["offender"]
+    page = tmp_path / "inzage.html"
+    assert (
+        run(
+            "privacy", "export-person", "s-alk1", "--format", "html", "--output", str(page), env=fg
+        ).returncode
+        == 0
+    )
+    assert "Inzage persoonsgegevens" in page.read_text(encoding="utf-8")
+    log = json.loads(run("privacy", "access-log", "--case", number, "--json", env=fg).stdout)
+    assert any(e["actor_id"] == "vd-alk" and e["action"] == "view" for e in log)
+    dry = json.loads(run("privacy", "purge", "--dry-run", "--json", env=fg).stdout)
+    assert dry["dry_run"] is True and [p["id"] for p in dry["people"]] == ["left-tl"]
+    future = run("privacy", "purge", "--as-of", "2999-01-01", env=fg)
+    assert future.returncode == 5 and "future" in future.stderr
