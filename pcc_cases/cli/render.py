@@ -14,7 +14,7 @@ from rich.table import Table
 from pcc_cases.domain.case import Case
 from pcc_cases.domain.people import Person, format_roles
 from pcc_cases.domain.policy import Recommendation
-from pcc_cases.domain.snapshot import case_snapshot
+from pcc_cases.domain.snapshot import case_snapshot, person_record
 from pcc_cases.domain.time import to_local
 from pcc_cases.services.queries import ObligationView
 
@@ -49,17 +49,7 @@ def case_json(case: Case) -> dict[str, Any]:
 
 
 def person_json(person: Person) -> dict[str, Any]:
-    return {
-        "id": person.id,
-        "kind": person.kind.value,
-        "first_name": person.first_name,
-        "last_name": person.last_name,
-        "location": person.location,
-        "class": person.class_name,
-        "mentor_id": person.mentor_id,
-        "roles": sorted(r.value for r in person.roles),
-        "left_on": person.left_on.isoformat() if person.left_on else None,
-    }
+    return person_record(person)
 
 
 def person_row(person: Person) -> list[Any]:

@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 
 from pcc_cases.domain.case import Case
+from pcc_cases.domain.people import Person
 
 _PARTS = (
     "evidence",
@@ -49,3 +50,18 @@ def case_snapshot(case: Case) -> dict[str, Any]:
     for part in _PARTS:
         data[part] = [_fields(item) for item in getattr(case, part)]
     return data
+
+
+def person_record(person: Person) -> dict[str, Any]:
+    """A person as plain data, with the column names of the people file."""
+    return {
+        "id": person.id,
+        "kind": person.kind.value,
+        "first_name": person.first_name,
+        "last_name": person.last_name,
+        "location": person.location,
+        "class": person.class_name,
+        "mentor_id": person.mentor_id,
+        "roles": sorted(r.value for r in person.roles),
+        "left_on": person.left_on.isoformat() if person.left_on else None,
+    }

@@ -12,7 +12,7 @@ from pcc_cases.adapters import tables as t
 from pcc_cases.adapters.unit_of_work import UnitOfWork
 from pcc_cases.domain.access_log import AccessEntry
 from pcc_cases.domain.case import Case
-from pcc_cases.domain.snapshot import case_snapshot
+from pcc_cases.domain.snapshot import case_snapshot, person_record
 from pcc_cases.services.guard import authorize, load_actor, log_read
 from pcc_cases.services.settings import DEFAULT_SETTINGS, Settings
 
@@ -52,17 +52,7 @@ def export_person(
         select(AccessEntry).where(t.access_log.c.person_id == person_id).order_by(t.access_log.c.id)
     ).all()
     result = {
-        "person": {
-            "id": person.id,
-            "kind": person.kind.value,
-            "first_name": person.first_name,
-            "last_name": person.last_name,
-            "location": person.location,
-            "class": person.class_name,
-            "mentor_id": person.mentor_id,
-            "roles": sorted(r.value for r in person.roles),
-            "left_on": person.left_on.isoformat() if person.left_on else None,
-        },
+        "person": person_record(person),
         "cases": [_case_part(case, person_id) for case in cases],
         "access_log": [entry_json(e) for e in [*log, *about_person]],
     }
