@@ -8,8 +8,9 @@ import click
 
 from pcc_cases import services
 from pcc_cases.cli.context import CliContext
-from pcc_cases.cli.render import emit_json, person_json, person_row, table
+from pcc_cases.cli.render import emit_json, person_row, table
 from pcc_cases.domain.people import PersonKind
+from pcc_cases.domain.snapshot import person_record
 
 JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print JSON / Toon JSON.")
 
@@ -64,7 +65,7 @@ def list_cmd(obj: CliContext, location: str | None, kind: str | None, as_json: b
     with obj.unit_of_work(write=False) as uow:
         found = services.list_people(uow, obj.actor, location=location, kind=kind)
     if as_json:
-        emit_json([person_json(p) for p in found])
+        emit_json([person_record(p) for p in found])
         return
     headers = obj.say(
         "id soort naam vestiging klas mentor rollen vertrokken",
@@ -81,7 +82,7 @@ def show_cmd(obj: CliContext, person_id: str, as_json: bool) -> None:
     """Show one person (the read is logged) / Toon een persoon."""
     with obj.unit_of_work() as uow:
         person = services.show_person(uow, obj.actor, person_id)
-    data = person_json(person)
+    data = person_record(person)
     if as_json:
         emit_json(data)
         return

@@ -14,7 +14,7 @@ from rich.table import Table
 from pcc_cases.domain.case import Case
 from pcc_cases.domain.people import Person, format_roles
 from pcc_cases.domain.policy import Recommendation
-from pcc_cases.domain.snapshot import case_snapshot, person_record
+from pcc_cases.domain.snapshot import case_snapshot
 from pcc_cases.domain.time import to_local
 from pcc_cases.services.queries import ObligationView
 
@@ -46,10 +46,6 @@ def case_json(case: Case) -> dict[str, Any]:
     data["severity"] = case.severity
     data["school_year"] = case.school_year
     return data
-
-
-def person_json(person: Person) -> dict[str, Any]:
-    return person_record(person)
 
 
 def person_row(person: Person) -> list[Any]:

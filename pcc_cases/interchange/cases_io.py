@@ -120,9 +120,13 @@ def import_cases(
             "overwritten:\n  " + "\n  ".join(conflicts[:MAX_PROBLEMS_SHOWN])
         )
     if not dry_run and new:
+        highest: dict[int, int] = {}
         for case in new:
             case.db_school_year = case.school_year  # type: ignore[attr-defined]
-            raise_counter(uow.session, case.school_year, int((case.number or "0-0").split("-")[1]))
+            sequence = int((case.number or "0-0").split("-")[1])
+            highest[case.school_year] = max(highest.get(case.school_year, 0), sequence)
+        for year, sequence in highest.items():
+            raise_counter(uow.session, year, sequence)
         insert_new_cases(uow.session, new)
         uow.commit()
     else:

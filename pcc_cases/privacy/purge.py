@@ -21,7 +21,7 @@ from importlib import resources
 from typing import Any
 
 import attrs
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, or_, select, update
 
 from pcc_cases.access import Action
 from pcc_cases.adapters import tables as t
@@ -130,6 +130,7 @@ def purge(
         return PurgeResult(tuple(candidates), {}, day, True)
     for candidate in candidates:
         _anonymise(conn, candidate, pseudonyms[candidate.person_id])
+    _rewrite_texts(conn, pseudonyms)
     uow.session.expunge_all()  # what the session held still names the old ids
     for candidate in candidates:
         uow.access_log.add(
@@ -247,7 +248,6 @@ def _anonymise(conn: Connection, candidate: PurgeCandidate, pseudonym: str) -> N
         conn.execute(update(table).where(table.c[column] == old).values({column: pseudonym}))
     case_ids = conn.scalars(select(t.cases.c.id).where(t.cases.c.number.in_(candidate.cases))).all()
     _redact_cases(conn, case_ids)
-    _rewrite_texts(conn, old, pseudonym)
     conn.execute(delete(p).where(p.c.id == old))
 
 
@@ -273,21 +273,21 @@ def _redact_cases(conn: Connection, case_ids: Sequence[int]) -> None:
     conn.execute(delete(t.case_evidence).where(t.case_evidence.c.case_id.in_(case_ids)))
 
 
-def _rewrite_texts(conn: Connection, old: str, pseudonym: str) -> None:
-    """The id inside event data (JSON) and access-log details, wherever it appears."""
+def _rewrite_texts(conn: Connection, pseudonyms: dict[str, str]) -> None:
+    """The old ids inside event data (JSON) and access-log details: one pass for all."""
+    if not pseudonyms:
+        return
     e = t.case_events
     for event_id, data in conn.execute(select(e.c.id, e.c.data)).all():
         text = json.dumps(data)
-        if f'"{old}"' in text:
-            conn.execute(
-                update(e)
-                .where(e.c.id == event_id)
-                .values(data=json.loads(text.replace(f'"{old}"', f'"{pseudonym}"')))
-            )
+        changed = text
+        for old, new in pseudonyms.items():
+            changed = changed.replace(f'"{old}"', f'"{new}"')
+        if changed != text:
+            conn.execute(update(e).where(e.c.id == event_id).values(data=json.loads(changed)))
     log = t.access_log
-    for entry_id, detail in conn.execute(
-        select(log.c.id, log.c.detail).where(log.c.detail.contains(old))
-    ).all():
-        conn.execute(
-            update(log).where(log.c.id == entry_id).values(detail=detail.replace(old, pseudonym))
-        )
+    mentions = or_(*[log.c.detail.contains(old) for old in pseudonyms])
+    for entry_id, detail in conn.execute(select(log.c.id, log.c.detail).where(mentions)).all():
+        for old, new in pseudonyms.items():
+            detail = detail.replace(old, new)
+        conn.execute(update(log).where(log.c.id == entry_id).values(detail=detail))
