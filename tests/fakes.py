@@ -1,7 +1,7 @@
 """An in-memory unit of work with the same behaviour as the SQLAlchemy one, for fast tests.
 
-Commit keeps what was added; rollback forgets what was added since the last commit (the
-fake does not undo changes to loaded objects: the services do not rely on that).
+Reading hands out a working copy; commit keeps what was added or changed, and rollback
+forgets both, as a database transaction does.
 """
 
 from __future__ import annotations
@@ -31,10 +31,11 @@ class FakeCases:
         return case.number
 
     def get(self, number: str) -> Case:
-        found = self.pending.get(number) or self.stored.get(number)
-        if found is None:
-            raise NotFoundError(f"case {number!r} does not exist")
-        return found
+        if number not in self.pending:
+            if number not in self.stored:
+                raise NotFoundError(f"case {number!r} does not exist")
+            self.pending[number] = copy.deepcopy(self.stored[number])
+        return self.pending[number]
 
     def find(
         self,
@@ -74,7 +75,9 @@ class FakePeople:
         self.pending[person.id] = person
 
     def find(self, person_id: str) -> Person | None:
-        return self.pending.get(person_id) or self.stored.get(person_id)
+        if person_id not in self.pending and person_id in self.stored:
+            self.pending[person_id] = copy.deepcopy(self.stored[person_id])
+        return self.pending.get(person_id)
 
     def get(self, person_id: str) -> Person:
         person = self.find(person_id)

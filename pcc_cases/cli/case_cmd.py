@@ -114,16 +114,18 @@ def assess_cmd(obj: CliContext, /, number: str, offender: str, **options: Any) -
     set by hand, the computed level staying beside it.
     """
     factors = factors_from(options)
-    if factors is None and options["override"] is None:
+    override = options["override"]
+    if factors is None and override is None:
         factors = Factors()  # assess with the default factors
-    if factors is not None:
-        with obj.unit_of_work() as uow:
-            assessment = services.assess_offender(uow, obj.actor, number, offender, factors)
-    if options["override"] is not None:
-        with obj.unit_of_work() as uow:
-            assessment = services.override_severity(
-                uow, obj.actor, number, offender, options["override"], options["reason"] or ""
-            )
+    with obj.unit_of_work() as uow:
+        assessment = services.assess_offender(
+            uow,
+            obj.actor,
+            number,
+            offender,
+            factors,
+            override=None if override is None else (override, options["reason"] or ""),
+        )
     if options["as_json"]:
         emit_json(
             {

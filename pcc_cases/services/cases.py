@@ -170,12 +170,34 @@ def assess_offender(
     actor_id: str | None,
     number: str,
     offender_id: str,
-    factors: Factors,
+    factors: Factors | None = None,
     *,
+    override: tuple[int, str] | None = None,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> Assessment:
+    """Assess an offender from the factors and/or set the level by hand, in one transaction.
+
+    ``override`` is ``(level, reason)``; the reason is required. When the override is
+    refused, the assessment of the same call is not kept either.
+
+    Raises:
+        InvalidInputError: neither factors nor override, a bad level, a missing reason.
+        NotFoundError: no such case or offender.
+        PermissionDeniedError: the actor may not handle this case.
+        IllegalTransitionError: the case's state does not allow an assessment.
+    """
+    if factors is None and override is None:
+        raise InvalidInputError("assessment: give the factors, an override, or both")
+
     def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Assessment:
-        return case.assess(offender_id, factors, settings.protocol, settings.policy, actor.id, now)
+        if factors is not None:
+            case.assess(offender_id, factors, settings.protocol, settings.policy, actor.id, now)
+        if override is not None:
+            level, reason = override
+            case.override_severity(offender_id, level, reason, actor.id, now)
+        assessment = case.assessment_of(offender_id)
+        assert assessment is not None  # assess or override_severity made or required it
+        return assessment
 
     return _change(uow, actor_id, number, Action.HANDLE, change, settings)
 
@@ -190,13 +212,16 @@ def override_severity(
     *,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> Assessment:
-    """Set an offender's level by hand; the reason is required and kept."""
+    """Set an assessed offender's level by hand; the reason is required and kept.
 
-    def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Assessment:
-        case.override_severity(offender_id, level, reason, actor.id, now)
-        return case.assessment_of(offender_id)  # type: ignore[return-value]
-
-    return _change(uow, actor_id, number, Action.HANDLE, change, settings)
+    Raises:
+        InvalidInputError: not assessed yet, a level outside 1 to 4, an empty reason.
+        NotFoundError: no such case.
+        PermissionDeniedError: the actor may not handle this case.
+    """
+    return assess_offender(
+        uow, actor_id, number, offender_id, override=(level, reason), settings=settings
+    )
 
 
 def recommend_steps(

@@ -105,6 +105,9 @@ def test_assess_override_needs_a_reason_and_keeps_the_computed_level(env: dict[s
     number = run(*RECORD, env=env).stdout.strip()
     no_reason = run("case", "assess", number, "--offender", "s-alk1", "--override", "3", env=env)
     assert no_reason.returncode == 5 and "reason" in no_reason.stderr
+    unchanged = json.loads(run("case", "show", number, "--json", env=env).stdout)
+    assert unchanged["state"] == "reported"
+    assert [e["kind"] for e in unchanged["events"]] == ["recorded"]
     out = run(
         "case", "assess", number, "--offender", "s-alk1", "--override", "3",
         "--reason", "Eerste keer, direct verwijderd", "--json", env=env,

@@ -121,6 +121,29 @@ def test_override_needs_a_reason_and_transitions_are_checked(new_uow: Any) -> No
         sv.file_objection(uow, "vd-alk", number, "Ouders niet eens", settings=S)
 
 
+def test_a_refused_override_leaves_the_case_unchanged(new_uow: Any) -> None:
+    with new_uow() as uow:
+        number = record(uow)
+    factors = Factors(reach="viral")
+    with new_uow() as uow, pytest.raises(InvalidInputError, match="reason"):
+        sv.assess_offender(uow, "vd-alk", number, "s-alk1", factors, override=(3, ""), settings=S)
+    with new_uow() as uow:
+        case = sv.show_case(uow, "vd-alk", number, settings=S)
+    assert case.state.value == "reported"
+    assert [e.kind for e in case.events] == ["recorded"]
+    assert case.assessments == []
+    with new_uow() as uow:
+        both = sv.assess_offender(
+            uow, "vd-alk", number, "s-alk1", factors, override=(4, "Herhaling"), settings=S
+        )
+    assert (both.computed_level, both.override_level) == (3, 4)  # base 2, +1 viral
+    with new_uow() as uow:
+        case = sv.show_case(uow, "vd-alk", number, settings=S)
+    assert [e.kind for e in case.events] == ["recorded", "assessed", "severity_overridden"]
+    with new_uow() as uow, pytest.raises(InvalidInputError, match="factors, an override"):
+        sv.assess_offender(uow, "vd-alk", number, "s-alk1", settings=S)
+
+
 def test_objection_upheld_revokes_the_decision(new_uow: Any) -> None:
     with new_uow() as uow:
         number = record(uow, factors=Factors())
