@@ -27,8 +27,8 @@ from pcc_cases.adapters.migrate import upgrade
 from pcc_cases.adapters.unit_of_work import UnitOfWork
 from pcc_cases.domain.case import Case
 from pcc_cases.domain.people import Person, PersonKind
-from pcc_cases.domain.policy import default_policy
-from pcc_cases.protocol import load_protocol
+from pcc_cases.domain.policy_file import default_policy
+from pcc_cases.domain.protocol import load_protocol
 
 PROTOCOL, POLICY = load_protocol(), default_policy()
 STUDENTS = [f"s{i:04d}" for i in range(200)]

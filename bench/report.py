@@ -38,8 +38,8 @@ from pcc_cases.adapters.engine import make_engine
 from pcc_cases.adapters.migrate import upgrade
 from pcc_cases.adapters.unit_of_work import UnitOfWork
 from pcc_cases.domain.people import Role
+from pcc_cases.domain.period import school_year
 from pcc_cases.domain.time import FixedClock
-from pcc_cases.reports.period import school_year
 from pcc_cases.reports.severity import severity_report
 from pcc_cases.services import Settings
 

@@ -25,8 +25,10 @@ if TYPE_CHECKING:
     from pcc_cases.domain.factors import Factors, Harm, Intent, Reach
     from pcc_cases.domain.lifecycle import CaseState
     from pcc_cases.domain.people import Person, PersonKind, Role
-    from pcc_cases.domain.policy import Policy, default_policy
-    from pcc_cases.protocol import Protocol, load_protocol
+    from pcc_cases.domain.policy import Policy
+    from pcc_cases.domain.policy_file import default_policy
+    from pcc_cases.domain.protocol import Protocol, load_protocol
+    from pcc_cases.interchange.people_csv import import_people
     from pcc_cases.reports.severity import SeverityReport, severity_report
     from pcc_cases.services import (
         ImportResult,
@@ -41,7 +43,6 @@ if TYPE_CHECKING:
         decide_step,
         dismiss_case,
         file_objection,
-        import_people,
         list_cases,
         list_obligations,
         list_people,
@@ -78,7 +79,7 @@ _EXPORTS = {
     "PersonKind": "pcc_cases.domain.people",
     "Platform": "pcc_cases.domain.case",
     "Policy": "pcc_cases.domain.policy",
-    "Protocol": "pcc_cases.protocol",
+    "Protocol": "pcc_cases.domain.protocol",
     "Reach": "pcc_cases.domain.factors",
     "Role": "pcc_cases.domain.people",
     "Settings": "pcc_cases.services",
@@ -91,15 +92,15 @@ _EXPORTS = {
     "complete_obligation": "pcc_cases.services",
     "decide_objection": "pcc_cases.services",
     "decide_step": "pcc_cases.services",
-    "default_policy": "pcc_cases.domain.policy",
+    "default_policy": "pcc_cases.domain.policy_file",
     "default_url": "pcc_cases.adapters.engine",
     "dismiss_case": "pcc_cases.services",
     "file_objection": "pcc_cases.services",
-    "import_people": "pcc_cases.services",
+    "import_people": "pcc_cases.interchange.people_csv",
     "list_cases": "pcc_cases.services",
     "list_obligations": "pcc_cases.services",
     "list_people": "pcc_cases.services",
-    "load_protocol": "pcc_cases.protocol",
+    "load_protocol": "pcc_cases.domain.protocol",
     "make_engine": "pcc_cases.adapters.engine",
     "override_severity": "pcc_cases.services",
     "recommend_steps": "pcc_cases.services",

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from pcc_cases.adapters.numbering import format_number
 from pcc_cases.domain.access_log import AccessEntry
 from pcc_cases.domain.case import Case
 from pcc_cases.domain.errors import NotFoundError
 from pcc_cases.domain.people import Person
+from pcc_cases.domain.period import Period
 
 
 class FakeCases:
@@ -29,6 +30,21 @@ class FakeCases:
         case.number = format_number(year, self.counters[year])
         self.pending[case.number] = case
         return case.number
+
+    def add_numbered(self, cases: Sequence[Case]) -> None:
+        for case in cases:
+            assert case.number is not None
+            year, sequence = case.school_year, int(case.number.split("-")[1])
+            self.counters[year] = max(self.counters.get(year, 0), sequence)
+            self.pending[case.number] = case
+
+    def find_numbers(self, numbers: Sequence[str]) -> dict[str, Case]:
+        return {n: self.get(n) for n in numbers if n in self.stored or n in self.pending}
+
+    def stream(self, period: Period | None = None) -> Iterator[Case]:
+        for case in self.stored.values():
+            if period is None or period.start_utc <= case.occurred_at < period.end_utc:
+                yield copy.deepcopy(case)
 
     def get(self, number: str) -> Case:
         if number not in self.pending:

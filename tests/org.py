@@ -7,7 +7,8 @@ from pathlib import Path
 import pendulum
 
 from pcc_cases.domain.time import FixedClock
-from pcc_cases.services import Settings, import_people
+from pcc_cases.interchange.people_csv import import_people
+from pcc_cases.services import Settings
 
 PEOPLE_CSV = (Path(__file__).parent.parent / "docs" / "examples" / "people.csv").read_text(
     encoding="utf-8"

@@ -12,8 +12,8 @@ from pcc_cases.domain.calendar import Holiday, SchoolCalendar
 from pcc_cases.domain.case import Case, Evidence
 from pcc_cases.domain.factors import Factors, Harm, Intent, Reach
 from pcc_cases.domain.people import PersonKind
-from pcc_cases.domain.policy import default_policy
-from pcc_cases.protocol import load_protocol
+from pcc_cases.domain.policy_file import default_policy
+from pcc_cases.domain.protocol import load_protocol
 
 PROTOCOL = load_protocol()
 POLICY = default_policy()

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import Session
 
 from pcc_cases.adapters import tables as t
 from pcc_cases.adapters.case_insert import insert_new_cases
-from pcc_cases.adapters.numbering import format_number, reserve_numbers
+from pcc_cases.adapters.numbering import format_number, raise_counter, reserve_numbers
 from pcc_cases.domain.access_log import AccessEntry
 from pcc_cases.domain.case import Case
 from pcc_cases.domain.errors import NotFoundError
 from pcc_cases.domain.people import Person
+from pcc_cases.domain.period import Period
+
+STREAM_BATCH = 200
 
 
 class CaseRepository:
@@ -42,6 +45,42 @@ class CaseRepository:
                 case.db_school_year = year  # type: ignore[attr-defined]
         insert_new_cases(self.session, cases)
         return [case.number for case in cases]  # type: ignore[misc]
+
+    def add_numbered(self, cases: Sequence[Case]) -> None:
+        """Store cases that keep their numbers (an import); each year's counter goes past."""
+        highest: dict[int, int] = {}
+        for case in cases:
+            if case.number is None:
+                raise ValueError("an imported case needs its number")
+            case.db_school_year = case.school_year  # type: ignore[attr-defined]
+            sequence = int(case.number.split("-")[1])
+            highest[case.school_year] = max(highest.get(case.school_year, 0), sequence)
+        for year, sequence in highest.items():
+            raise_counter(self.session, year, sequence)
+        insert_new_cases(self.session, cases)
+
+    def find_numbers(self, numbers: Sequence[str]) -> dict[str, Case]:
+        """The stored cases among ``numbers``, by number."""
+        query = select(Case).where(t.cases.c.number.in_(set(numbers)))
+        return {case.number: case for case in self.session.scalars(query) if case.number}
+
+    def stream(self, period: Period | None = None) -> Iterator[Case]:
+        """Cases in id order, read in batches and let go of after each batch."""
+        c = t.cases
+        last = 0
+        while True:
+            query = select(c.c.id).where(c.c.id > last).order_by(c.c.id).limit(STREAM_BATCH)
+            if period is not None:
+                query = query.where(
+                    c.c.occurred_at >= period.start_utc, c.c.occurred_at < period.end_utc
+                )
+            ids = list(self.session.scalars(query))
+            if not ids:
+                return
+            batch = self.session.scalars(select(Case).where(c.c.id.in_(ids)).order_by(c.c.id))
+            yield from batch.all()
+            self.session.expunge_all()
+            last = ids[-1]
 
     def get(self, number: str) -> Case:
         case = self.session.scalars(select(Case).where(t.cases.c.number == number)).one_or_none()

@@ -23,8 +23,8 @@ from pcc_cases.cli.i18n import t
 from pcc_cases.cli.render import stdout, table
 from pcc_cases.domain.errors import InvalidInputError
 from pcc_cases.domain.people import PersonKind
-from pcc_cases.domain.policy import default_policy
-from pcc_cases.reports.period import parse_school_year
+from pcc_cases.domain.period import parse_school_year
+from pcc_cases.domain.policy_file import default_policy
 
 DEFAULT_DEMO_FILE = "pcc-cases-demo.sqlite3"
 

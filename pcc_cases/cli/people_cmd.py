@@ -11,6 +11,7 @@ from pcc_cases.cli.context import CliContext
 from pcc_cases.cli.render import emit_json, person_row, table
 from pcc_cases.domain.people import PersonKind
 from pcc_cases.domain.snapshot import person_record
+from pcc_cases.interchange.people_csv import import_people
 
 JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print JSON / Toon JSON.")
 
@@ -32,7 +33,7 @@ def import_cmd(obj: CliContext, file: Path, dry_run: bool, as_json: bool) -> Non
     Any invalid row stops the whole import; nothing is written then.
     """
     with obj.unit_of_work() as uow:
-        result = services.import_people(uow, obj.actor, file.read_bytes(), dry_run=dry_run)
+        result = import_people(uow, obj.actor, file.read_bytes(), dry_run=dry_run)
     if as_json:
         emit_json(
             {

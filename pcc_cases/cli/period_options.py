@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from pcc_cases.domain.errors import InvalidInputError
+from pcc_cases.domain.period import Period, date_span, parse_school_year
 from pcc_cases.domain.time import parse_date
-from pcc_cases.reports.period import Period, date_span, parse_school_year
 
 
 def period_from_options(

@@ -12,7 +12,13 @@ from rich.table import Table
 
 from pcc_cases.cli.context import CliContext
 from pcc_cases.cli.i18n import t
-from pcc_cases.protocol import Clause, Protocol, load_protocol
+from pcc_cases.domain.policy_file import default_policy
+from pcc_cases.domain.protocol import Clause, Protocol, load_protocol
+
+
+def base_severity(clause: Clause) -> int | None:
+    """The clause's base in the policy; awareness and sanction text has none."""
+    return default_policy().severity.base_of(clause) if clause.kind.citable else None
 
 
 def clause_json(clause: Clause) -> dict[str, Any]:
@@ -22,7 +28,7 @@ def clause_json(clause: Clause) -> dict[str, Any]:
         "kind": clause.kind.value,
         "citable": clause.kind.citable,
         "applies_to": list(clause.applies_to),
-        "base_severity": clause.base_severity,
+        "base_severity": base_severity(clause),
         "text_nl": clause.text_nl,
         "text_en": clause.text_en,
     }
@@ -82,6 +88,9 @@ def show(obj: CliContext, clause: str | None, as_json: bool, lang: str | None) -
         table.add_section()
         table.add_row(f"[bold]{article.number}[/]", "", "", f"[bold]{article.title(lang)}[/]")
         for c in article.clauses:
-            table.add_row(c.id, t(c.kind.value, lang), str(c.base_severity), c.text(lang))
+            base = base_severity(c)
+            table.add_row(
+                c.id, t(c.kind.value, lang), "" if base is None else str(base), c.text(lang)
+            )
     interactive = sys.stdout.isatty()
     Console(width=None if interactive else 120).print(table)

@@ -24,9 +24,10 @@ from pcc_cases.demo.organisation import Organisation, build_organisation
 from pcc_cases.domain.calendar import Holiday, SchoolCalendar
 from pcc_cases.domain.factors import Factors
 from pcc_cases.domain.people import PersonKind
-from pcc_cases.domain.policy import default_policy
+from pcc_cases.domain.policy_file import default_policy
+from pcc_cases.domain.protocol import load_protocol
 from pcc_cases.domain.time import FixedClock, local_date
-from pcc_cases.protocol import load_protocol
+from pcc_cases.interchange.people_csv import import_people
 from pcc_cases.services.ports import UnitOfWorkPort
 
 YEAR_START = pendulum.datetime(2025, 8, 25, tz="Europe/Amsterdam")
@@ -123,7 +124,7 @@ def run_scenario(
     policy = attrs.evolve(default_policy(), calendar=demo_calendar())
     settings = sv.Settings(protocol=load_protocol(), policy=policy, clock=clock)
     with new_uow() as uow:
-        sv.import_people(uow, None, org.csv_bytes, settings=settings)
+        import_people(uow, None, org.csv_bytes, settings=settings)
     play = _Play(org, rng, settings, clock, new_uow, on_recorded or (lambda: None))
     for moment in _incident_moments(rng, cases, policy.calendar):
         play.schedule(moment, play.record)

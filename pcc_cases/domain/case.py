@@ -21,8 +21,8 @@ from pcc_cases.domain.factors import Factors, Harm, Intent, Reach
 from pcc_cases.domain.lifecycle import CaseState, check_transition
 from pcc_cases.domain.people import AUTHORITY_RANK, PersonKind, check_person_id
 from pcc_cases.domain.policy import MAX_LEVEL, Duty, Policy, Recommendation
+from pcc_cases.domain.protocol import Clause, Protocol
 from pcc_cases.domain.time import as_utc, local_date, school_year_of
-from pcc_cases.protocol import Clause, Protocol
 
 MAX_SUMMARY = 4000
 MAX_REASON = 2000

@@ -49,8 +49,9 @@ def check_person_id(value: str, field: str = "id") -> str:
     """An admin-system id: 1 to 40 letters, digits, '.', '_' or '-'."""
     if not isinstance(value, str) or not _PERSON_ID.match(value):
         raise InvalidInputError(
-            f"{field}: {value!r} is not a valid person id (1 to 40 letters, digits, '.', '_', "
-            "'-', starting with a letter or digit)"
+            f"{value!r} is not a valid person id (1 to 40 letters, digits, '.', '_', "
+            "'-', starting with a letter or digit)",
+            field=field,
         )
     return value
 
@@ -66,7 +67,8 @@ def parse_roles(text: str | None) -> frozenset[Role]:
             roles.add(Role(name))
         except ValueError:
             raise InvalidInputError(
-                f"roles: {part.strip()!r} is not a role; allowed: {choices(r.value for r in Role)}"
+                f"{part.strip()!r} is not a role; allowed: {choices(r.value for r in Role)}",
+                field="roles",
             ) from None
     return frozenset(roles)
 
@@ -93,12 +95,18 @@ class Person:
         if self.kind is not PersonKind.STAFF and self.roles:
             raise InvalidInputError(
                 f"person {self.id}: only staff have roles, but a {self.kind.value} was given "
-                f"{format_roles(self.roles)}"
+                f"{format_roles(self.roles)}",
+                field="roles",
             )
         if self.kind is not PersonKind.STUDENT and (self.class_name or self.mentor_id):
-            raise InvalidInputError(f"person {self.id}: only students have a class and a mentor")
+            raise InvalidInputError(
+                f"person {self.id}: only students have a class and a mentor",
+                field="mentor_id/class",
+            )
         if self.mentor_id == self.id:
-            raise InvalidInputError(f"person {self.id}: cannot be their own mentor")
+            raise InvalidInputError(
+                f"person {self.id}: cannot be their own mentor", field="mentor_id"
+            )
 
     @property
     def full_name(self) -> str:
@@ -109,8 +117,13 @@ class Person:
         """The highest decision rank of the person's roles (0 for none)."""
         return max((AUTHORITY_RANK.get(r, 0) for r in self.roles), default=0)
 
-    def has_role(self, role: Role) -> bool:
-        return role in self.roles
-
     def has_left(self, on: dt.date) -> bool:
         return self.left_on is not None and self.left_on <= on
+
+
+@attrs.frozen
+class PersonRow:
+    """A person read from a line of a file, so that a later check can name the line."""
+
+    line: int
+    person: Person

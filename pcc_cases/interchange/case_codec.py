@@ -27,11 +27,11 @@ from pcc_cases.domain.case import (
     Obligation,
     Violation,
 )
-from pcc_cases.domain.errors import PccCasesError
+from pcc_cases.domain.errors import PccCasesError, Problem, RecordError
 from pcc_cases.domain.lifecycle import replay
 from pcc_cases.domain.people import check_person_id
+from pcc_cases.domain.protocol import Protocol
 from pcc_cases.domain.snapshot import case_snapshot
-from pcc_cases.protocol import Protocol
 
 SCHEMA = "pcc-cases.case"
 VERSION = 1
@@ -52,52 +52,47 @@ def case_to_record(case: Case) -> dict[str, Any]:
     return {"schema": SCHEMA, "version": VERSION, **case_snapshot(case)}
 
 
-class RecordProblems(Exception):
-    """The problems of one record, each 'field: what is wrong'."""
-
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("; ".join(problems))
-        self.problems = problems
-
-
 def record_to_case(data: Any, protocol: Protocol) -> Case:
-    """A Case from a record; raises RecordProblems listing every problem found."""
-    problems: list[str] = []
+    """A Case from a record; raises RecordError listing every problem found, by field."""
+    problems: list[Problem] = []
     if not isinstance(data, dict):
-        raise RecordProblems(["(line): not a JSON object"])
+        raise RecordError([Problem("not a JSON object", field="(line)")])
     if data.get("schema") != SCHEMA or data.get("version") != VERSION:
-        raise RecordProblems(
+        raise RecordError(
             [
-                f"schema/version: expected {SCHEMA!r} version {VERSION}, got "
-                f"{data.get('schema')!r} version {data.get('version')!r}"
+                Problem(
+                    f"expected {SCHEMA!r} version {VERSION}, got "
+                    f"{data.get('schema')!r} version {data.get('version')!r}",
+                    field="schema/version",
+                )
             ]
         )
     known = {f.name for f in attrs.fields(Case)} | {"schema", "version"}
-    problems += [f"{key}: unknown field" for key in data if key not in known]
+    problems += [Problem("unknown field", field=key) for key in data if key not in known]
     values = _convert(Case, data, "", problems, skip=frozenset(PARTS))
     parts: dict[str, list[Any]] = {}
     for name, cls in PARTS.items():
         items = data.get(name, _MISSING)
         if not isinstance(items, list):
-            problems.append(f"{name}: must be a list")
+            problems.append(Problem("must be a list", field=name))
             continue
         parts[name] = []
         for index, item in enumerate(items):
             where = f"{name}[{index}]."
             if not isinstance(item, dict):
-                problems.append(f"{name}[{index}]: not an object")
+                problems.append(Problem("not an object", field=f"{name}[{index}]"))
                 continue
             extra = [k for k in item if k not in {f.name for f in attrs.fields(cls)}]
-            problems += [f"{where}{k}: unknown field" for k in extra]
+            problems += [Problem("unknown field", field=f"{where}{k}") for k in extra]
             converted = _convert(cls, item, where, problems)
             if converted is not None:
                 parts[name].append(cls(**converted))
     if values is None or problems:
-        raise RecordProblems(problems or ["(record): not readable"])
+        raise RecordError(problems or [Problem("not readable", field="(record)")])
     case = Case(**{**values, **parts})
     _check_meaning(case, protocol, problems)
     if problems:
-        raise RecordProblems(problems)
+        raise RecordError(problems)
     return case
 
 
@@ -105,7 +100,7 @@ def _convert(
     cls: type,
     data: dict[str, Any],
     where: str,
-    problems: list[str],
+    problems: list[Problem],
     skip: frozenset[str] = frozenset(),
 ) -> dict[str, Any] | None:
     hints = typing.get_type_hints(cls)
@@ -117,18 +112,18 @@ def _convert(
         value = data.get(field.name, _MISSING)
         if value is _MISSING:
             if field.default is attrs.NOTHING:
-                problems.append(f"{where}{field.name}: missing")
+                problems.append(Problem("missing", field=f"{where}{field.name}"))
             continue
         try:
             result[field.name] = _parse(hints[field.name], value)
         except (TypeError, ValueError) as exc:
-            problems.append(f"{where}{field.name}: {exc}")
+            problems.append(Problem(str(exc), field=f"{where}{field.name}"))
             continue
         if field.name in _PERSON_FIELDS and result[field.name] is not None:
             try:
                 check_person_id(result[field.name], field.name)
             except PccCasesError as exc:
-                problems.append(f"{where}{exc}")
+                problems.append(_problem(exc, where))
     return result if len(problems) == before else None
 
 
@@ -182,25 +177,39 @@ def _instant(value: Any) -> pendulum.DateTime:
     return pendulum.instance(parsed.astimezone(dt.UTC)).in_timezone("UTC")
 
 
-def _check_meaning(case: Case, protocol: Protocol, problems: list[str]) -> None:
+def _problem(exc: PccCasesError, where: str) -> Problem:
+    """A domain error as a problem of the record, its field prefixed by where it is."""
+    text = str(exc)
+    if exc.field:
+        return Problem(text.removeprefix(f"{exc.field}: "), field=f"{where}{exc.field}")
+    return Problem(text, field=where.rstrip(".") or "(record)")
+
+
+def _check_meaning(case: Case, protocol: Protocol, problems: list[Problem]) -> None:
     """What types cannot say: clauses exist, the history replays to the state, numbers."""
     if case.protocol_version != protocol.version:
-        problems.append(f"protocol_version: {case.protocol_version!r} is not {protocol.version!r}")
+        problems.append(
+            Problem(
+                f"{case.protocol_version!r} is not {protocol.version!r}", field="protocol_version"
+            )
+        )
     for index, violation in enumerate(case.violations):
         try:
             protocol.citable_clause(violation.clause_id, case.protocol_version)
         except PccCasesError as exc:
-            problems.append(f"violations[{index}].clause_id: {exc}")
+            problems.append(Problem(str(exc), field=f"violations[{index}].clause_id"))
     seqs = [e.seq for e in case.events]
     if seqs != list(range(1, len(seqs) + 1)):
-        problems.append("events: seq must run 1, 2, 3, … without gaps")
+        problems.append(Problem("seq must run 1, 2, 3, … without gaps", field="events"))
     try:
         state = replay((e.kind, e.state) for e in case.events)
         if state is not case.state:
-            problems.append(f"state: {case.state.value!r} but the history ends {state.value!r}")
+            problems.append(
+                Problem(f"{case.state.value!r} but the history ends {state.value!r}", field="state")
+            )
     except PccCasesError as exc:
-        problems.append(f"events: {exc}")
+        problems.append(Problem(str(exc), field="events"))
     if not case.number:
-        problems.append("number: missing")
+        problems.append(Problem("missing", field="number"))
     if not case.offender_ids:
-        problems.append("involvements: no offender")
+        problems.append(Problem("no offender", field="involvements"))

@@ -10,83 +10,72 @@ is a conflict, and nothing is written.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import IO
 
 import attrs
-from sqlalchemy import select
 
 from pcc_cases.access import Action
-from pcc_cases.adapters import tables as t
-from pcc_cases.adapters.case_insert import insert_new_cases
-from pcc_cases.adapters.numbering import raise_counter
-from pcc_cases.adapters.unit_of_work import UnitOfWork
 from pcc_cases.domain.case import Case
-from pcc_cases.domain.errors import ConflictError, InvalidInputError
+from pcc_cases.domain.errors import CaseFileError, ConflictError, Problem, RecordError
+from pcc_cases.domain.period import Period
 from pcc_cases.domain.snapshot import case_snapshot
-from pcc_cases.interchange.case_codec import RecordProblems, case_to_record, record_to_case
-from pcc_cases.reports.period import Period
+from pcc_cases.interchange.case_codec import case_to_record, record_to_case
 from pcc_cases.services.guard import authorize, load_actor, log_read
+from pcc_cases.services.ports import UnitOfWorkPort
 from pcc_cases.services.settings import DEFAULT_SETTINGS, Settings
 
-BATCH = 200
-MAX_PROBLEMS_SHOWN = 50
+MAX_CONFLICTS_SHOWN = 50
 
 
 def export_cases(
-    uow: UnitOfWork,
+    uow: UnitOfWorkPort,
     actor_id: str | None,
     out: IO[str],
     *,
     period: Period | None = None,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> int:
-    """Write every case (of ``period``, if given) as one JSON line; returns how many."""
+    """Write every case (of ``period``, if given) as one JSON line; returns how many.
+
+    Raises:
+        PermissionDeniedError: the actor may not export cases (cvb only).
+    """
     actor = load_actor(uow, actor_id, settings)
     authorize(uow, actor, Action.EXPORT_CASES, None, settings)
     log_read(uow, actor, f"export:{period.label if period else 'all'}", settings.clock())
     uow.commit()
     written = 0
-    for case in _stream(uow, period):
+    for case in uow.cases.stream(period):
         out.write(json.dumps(case_to_record(case), ensure_ascii=False, sort_keys=False) + "\n")
         written += 1
     return written
 
 
-def _stream(uow: UnitOfWork, period: Period | None) -> Iterator[Case]:
-    c = t.cases
-    last = 0
-    while True:
-        query = select(c.c.id).where(c.c.id > last).order_by(c.c.id).limit(BATCH)
-        if period is not None:
-            query = query.where(
-                c.c.occurred_at >= period.start_utc, c.c.occurred_at < period.end_utc
-            )
-        ids = list(uow.session.scalars(query))
-        if not ids:
-            return
-        batch = uow.session.scalars(select(Case).where(c.c.id.in_(ids)).order_by(c.c.id)).all()
-        yield from batch
-        uow.session.expunge_all()
-        last = ids[-1]
-
-
 @attrs.frozen
 class CaseImportResult:
+    """What an import of cases did (or, with ``dry_run``, would do)."""
+
     created: tuple[str, ...]
     unchanged: int
     dry_run: bool
 
 
 def import_cases(
-    uow: UnitOfWork,
+    uow: UnitOfWorkPort,
     actor_id: str | None,
     lines: Iterable[str],
     *,
     dry_run: bool = False,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> CaseImportResult:
-    """Import cases from JSON lines; every problem is listed and then nothing is written."""
+    """Import cases from JSON lines; every problem is listed and then nothing is written.
+
+    Raises:
+        CaseFileError: every problem of the file, each with its line and field.
+        ConflictError: case numbers that exist with other content (nothing is imported).
+        PermissionDeniedError: the actor may not import cases (cvb only).
+    """
     actor = load_actor(uow, actor_id, settings)
     authorize(uow, actor, Action.IMPORT_CASES, None, settings)
     cases, problems = _read(lines, settings)
@@ -95,15 +84,10 @@ def import_cases(
     for line, case in cases:
         unknown = sorted(p for p in _person_ids(case) if p not in known)
         if unknown:
-            problems.append(f"line {line}: unknown person id(s) {', '.join(unknown)}")
+            problems.append(Problem(f"unknown person id(s) {', '.join(unknown)}", line=line))
     if problems:
-        raise _problems(problems)
-    existing = {
-        case.number: case
-        for case in uow.session.scalars(
-            select(Case).where(t.cases.c.number.in_([c.number for _l, c in cases]))
-        )
-    }
+        raise CaseFileError(problems)
+    existing = uow.cases.find_numbers([c.number or "" for _l, c in cases])
     conflicts, new, unchanged = [], [], 0
     for line, case in cases:
         stored = existing.get(case.number or "")
@@ -117,26 +101,19 @@ def import_cases(
         uow.rollback()
         raise ConflictError(
             "nothing was imported; these cases exist with other content and are not "
-            "overwritten:\n  " + "\n  ".join(conflicts[:MAX_PROBLEMS_SHOWN])
+            "overwritten:\n  " + "\n  ".join(conflicts[:MAX_CONFLICTS_SHOWN])
         )
     if not dry_run and new:
-        highest: dict[int, int] = {}
-        for case in new:
-            case.db_school_year = case.school_year  # type: ignore[attr-defined]
-            sequence = int((case.number or "0-0").split("-")[1])
-            highest[case.school_year] = max(highest.get(case.school_year, 0), sequence)
-        for year, sequence in highest.items():
-            raise_counter(uow.session, year, sequence)
-        insert_new_cases(uow.session, new)
+        uow.cases.add_numbered(new)
         uow.commit()
     else:
         uow.rollback()
     return CaseImportResult(tuple(c.number or "" for c in new), unchanged, dry_run)
 
 
-def _read(lines: Iterable[str], settings: Settings) -> tuple[list[tuple[int, Case]], list[str]]:
+def _read(lines: Iterable[str], settings: Settings) -> tuple[list[tuple[int, Case]], list[Problem]]:
     cases: list[tuple[int, Case]] = []
-    problems: list[str] = []
+    problems: list[Problem] = []
     seen: dict[str, int] = {}
     for number, text in enumerate(lines, start=1):
         if not text.strip():
@@ -144,12 +121,12 @@ def _read(lines: Iterable[str], settings: Settings) -> tuple[list[tuple[int, Cas
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            problems.append(f"line {number}: not JSON ({exc.msg} at column {exc.colno})")
+            problems.append(Problem(f"not JSON ({exc.msg} at column {exc.colno})", line=number))
             continue
         try:
             case = record_to_case(data, settings.protocol)
-        except RecordProblems as exc:
-            problems += [f"line {number}, {p}" for p in exc.problems]
+        except RecordError as exc:
+            problems += [attrs.evolve(p, line=number) for p in exc.problems]
             continue
         expected_prefix = f"{case.school_year}-"
         if (
@@ -157,19 +134,27 @@ def _read(lines: Iterable[str], settings: Settings) -> tuple[list[tuple[int, Cas
             or not (case.number or "")[5:].isdigit()
         ):
             problems.append(
-                f"line {number}, number: {case.number!r} does not fit school year "
-                f"{case.school_year} (expected {expected_prefix}NNNN)"
+                Problem(
+                    f"{case.number!r} does not fit school year {case.school_year} "
+                    f"(expected {expected_prefix}NNNN)",
+                    line=number,
+                    field="number",
+                )
             )
             continue
         if case.number in seen:
             problems.append(
-                f"line {number}, number: {case.number} is also on line {seen[case.number]}"
+                Problem(
+                    f"{case.number} is also on line {seen[case.number]}",
+                    line=number,
+                    field="number",
+                )
             )
             continue
         seen[case.number or ""] = number
         cases.append((number, case))
     if not cases and not problems:
-        problems.append("the file holds no cases")
+        problems.append(Problem("the file holds no cases"))
     return cases, problems
 
 
@@ -178,13 +163,3 @@ def _person_ids(case: Case) -> set[str]:
     ids |= {a.offender_id for a in case.assessments} | {d.offender_id for d in case.decisions}
     ids |= {o.offender_id for o in case.obligations if o.offender_id}
     return ids
-
-
-def _problems(problems: list[str]) -> InvalidInputError:
-    shown = problems[:MAX_PROBLEMS_SHOWN]
-    more = len(problems) - len(shown)
-    return InvalidInputError(
-        f"the file has {len(problems)} problem(s); nothing was imported:\n  "
-        + "\n  ".join(shown)
-        + (f"\n  ... and {more} more" if more else "")
-    )

@@ -2,7 +2,8 @@
 
 UTF-8 with or without a byte-order mark, comma or semicolon (whichever the header uses),
 one header row with exactly the known columns in any order. Nothing is half-read: any
-problem anywhere raises one ``InvalidInputError`` that lists every problem found.
+problem anywhere raises one ``PeopleFileError`` whose ``problems`` list every problem
+found, each with its line and column.
 """
 
 from __future__ import annotations
@@ -12,8 +13,11 @@ import datetime as dt
 import io
 import re
 
-from pcc_cases.domain.errors import InvalidInputError, PccCasesError
-from pcc_cases.domain.people import Person, PersonKind, parse_roles
+from pcc_cases.domain.errors import PccCasesError, PeopleFileError, Problem
+from pcc_cases.domain.people import Person, PersonKind, PersonRow, parse_roles
+from pcc_cases.services.people import ImportResult, import_people_rows
+from pcc_cases.services.ports import UnitOfWorkPort
+from pcc_cases.services.settings import DEFAULT_SETTINGS, Settings
 
 COLUMNS = (
     "id",
@@ -28,57 +32,66 @@ COLUMNS = (
 )
 REQUIRED = ("id", "kind", "first_name", "last_name")
 _BSN_LIKE = re.compile(r"bsn|burger\s*service|citizen\s*service|sofi", re.IGNORECASE)
-MAX_PROBLEMS_SHOWN = 50
 
 
-class PeopleFileError(InvalidInputError):
-    """The people file has problems; ``problems`` lists each as 'line N, column C: ...'."""
+def import_people(
+    uow: UnitOfWorkPort,
+    actor_id: str | None,
+    data: bytes,
+    *,
+    dry_run: bool = False,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> ImportResult:
+    """Upsert people by id from the admin system's CSV; all or nothing, and idempotent.
 
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        shown = problems[:MAX_PROBLEMS_SHOWN]
-        more = len(problems) - len(shown)
-        text = "\n  ".join(shown) + (f"\n  ... and {more} more" if more else "")
-        super().__init__(
-            f"the people file has {len(problems)} problem(s); nothing was imported:\n  {text}"
-        )
+    Raises:
+        PeopleFileError: every problem of the file, each with its line and column.
+        PermissionDeniedError: the actor may not import people (cvb or fg; anyone on a
+            database without people, where the first import sets up the organisation).
+    """
+    rows = parse_people_csv(data)
+    return import_people_rows(uow, actor_id, rows, dry_run=dry_run, settings=settings)
 
 
-def parse_people_csv(data: bytes) -> list[tuple[int, Person]]:
+def parse_people_csv(data: bytes) -> list[PersonRow]:
     """Every row as a Person with its line number; raises PeopleFileError listing problems."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise PeopleFileError([f"line {line}: not UTF-8 text (byte {exc.start})"]) from None
+        raise PeopleFileError([Problem(f"not UTF-8 text (byte {exc.start})", line=line)]) from None
     if "\x00" in text:
-        raise PeopleFileError(["the file contains NUL characters: is it a spreadsheet file?"])
+        raise PeopleFileError(
+            [Problem("the file contains NUL characters: is it a spreadsheet file?")]
+        )
     lines = text.splitlines()
     if not lines or not lines[0].strip():
-        raise PeopleFileError([f"line 1: no header row; expected {','.join(COLUMNS)}"])
+        raise PeopleFileError([Problem(f"no header row; expected {','.join(COLUMNS)}", line=1)])
     delimiter = ";" if lines[0].count(";") > lines[0].count(",") else ","
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False))
     header = [h.strip().lower() for h in rows[0]]
     _check_header(header)
-    people: list[tuple[int, Person]] = []
-    problems: list[str] = []
+    people: list[PersonRow] = []
+    problems: list[Problem] = []
     seen: dict[str, int] = {}
     for index, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
-            problems.append(f"line {index}: {len(row)} fields, but the header has {len(header)}")
+            problems.append(
+                Problem(f"{len(row)} fields, but the header has {len(header)}", line=index)
+            )
             continue
         values = {h: cell.strip() for h, cell in zip(header, row, strict=True)}
         row_problems, person = _person(values)
-        problems += [f"line {index}, column {p}" for p in row_problems]
+        problems += [Problem(text, line=index, column=column) for column, text in row_problems]
         pid = values["id"]
         if pid and pid in seen:
-            problems.append(f"line {index}, column id: {pid} is also on line {seen[pid]}")
+            problems.append(Problem(f"{pid} is also on line {seen[pid]}", line=index, column="id"))
             continue
         seen.setdefault(pid, index)
         if person is not None:
-            people.append((index, person))
+            people.append(PersonRow(line=index, person=person))
     if problems:
         raise PeopleFileError(problems)
     return people
@@ -89,42 +102,49 @@ def _check_header(header: list[str]) -> None:
     for name in header:
         if _BSN_LIKE.search(name):
             problems.append(
-                f"line 1, column {name}: looks like a BSN (citizen service number); pcc_cases "
-                "does not store BSNs: remove this column"
+                Problem(
+                    "looks like a BSN (citizen service number); pcc_cases does not store "
+                    "BSNs: remove this column",
+                    line=1,
+                    column=name,
+                )
             )
         elif name not in COLUMNS:
-            problems.append(f"line 1, column {name!r}: unknown; allowed: {', '.join(COLUMNS)}")
+            problems.append(
+                Problem(f"unknown; allowed: {', '.join(COLUMNS)}", line=1, column=repr(name))
+            )
     missing = [c for c in COLUMNS if c not in header]
     if missing:
-        problems.append(f"line 1: missing column(s) {', '.join(missing)}")
+        problems.append(Problem(f"missing column(s) {', '.join(missing)}", line=1))
     doubled = sorted({h for h in header if header.count(h) > 1})
     if doubled:
-        problems.append(f"line 1: column(s) {', '.join(doubled)} appear more than once")
+        problems.append(Problem(f"column(s) {', '.join(doubled)} appear more than once", line=1))
     if problems:
         raise PeopleFileError(problems)
 
 
-def _person(values: dict[str, str]) -> tuple[list[str], Person | None]:
-    problems = [f"{c}: required, but empty" for c in REQUIRED if not values[c]]
+def _person(values: dict[str, str]) -> tuple[list[tuple[str, str]], Person | None]:
+    """The row's person, or its problems as (column, message)."""
+    problems = [(c, "required, but empty") for c in REQUIRED if not values[c]]
     kind = values["kind"].lower()
     if kind and kind not in {k.value for k in PersonKind}:
         problems.append(
-            f"kind: {values['kind']!r} is not one of {', '.join(k.value for k in PersonKind)}"
+            ("kind", f"{values['kind']!r} is not one of {', '.join(k.value for k in PersonKind)}")
         )
     left_on = None
     if values["left_on"]:
         try:
             left_on = dt.date.fromisoformat(values["left_on"])
         except ValueError:
-            problems.append(f"left_on: {values['left_on']!r} is not a date YYYY-MM-DD")
+            problems.append(("left_on", f"{values['left_on']!r} is not a date YYYY-MM-DD"))
     try:
         roles = parse_roles(values["roles"])
     except PccCasesError as exc:
-        problems.append(str(exc))
+        problems.append(("roles", _without_field(exc)))
         roles = frozenset()
     for name, limit in (("first_name", 100), ("last_name", 100), ("location", 100), ("class", 20)):
         if len(values[name]) > limit:
-            problems.append(f"{name}: longer than {limit} characters")
+            problems.append((name, f"longer than {limit} characters"))
     if problems:
         return problems, None
     try:
@@ -140,16 +160,11 @@ def _person(values: dict[str, str]) -> tuple[list[str], Person | None]:
             left_on=left_on,
         )
     except PccCasesError as exc:
-        return [_column_of(str(exc))], None
+        return [(exc.field or "kind", _without_field(exc))], None
     return [], person
 
 
-def _column_of(message: str) -> str:
-    """Domain messages name a field ('id: ...') or the person ('person X: only staff ...')."""
-    if message.startswith("id:"):
-        return message
-    if "roles" in message:
-        return f"roles: {message}"
-    if "mentor" in message or "class" in message:
-        return f"mentor_id/class: {message}"
-    return f"kind: {message}"
+def _without_field(exc: PccCasesError) -> str:
+    """The message of a domain error whose field becomes the problem's column."""
+    text = str(exc)
+    return text.removeprefix(f"{exc.field}: ") if exc.field else text

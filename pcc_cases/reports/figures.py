@@ -14,9 +14,9 @@ from sqlalchemy import Connection, Select, case, distinct, func, literal, select
 
 from pcc_cases.adapters import tables as t
 from pcc_cases.domain.case import Platform
+from pcc_cases.domain.period import Period
 from pcc_cases.domain.policy import MAX_LEVEL
-from pcc_cases.protocol import Protocol
-from pcc_cases.reports.period import Period
+from pcc_cases.domain.protocol import Protocol
 from pcc_cases.reports.sqltime import seconds_between
 
 COUNT_BREAKDOWNS = (

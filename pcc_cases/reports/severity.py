@@ -18,9 +18,9 @@ from pcc_cases.adapters import tables as t
 from pcc_cases.adapters.unit_of_work import UnitOfWork
 from pcc_cases.domain.errors import InvalidInputError
 from pcc_cases.domain.people import PersonKind
+from pcc_cases.domain.period import Period, current_school_year
 from pcc_cases.domain.time import local_date
 from pcc_cases.reports.figures import compute_figures
-from pcc_cases.reports.period import Period, current_school_year
 from pcc_cases.reports.suppression import DEFAULT_THRESHOLD, suppress
 from pcc_cases.services.guard import load_actor, log_read, refuse
 from pcc_cases.services.settings import DEFAULT_SETTINGS, Settings

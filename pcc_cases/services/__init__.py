@@ -17,7 +17,7 @@ from pcc_cases.services.cases import (
     start_investigation,
     withdraw_clause,
 )
-from pcc_cases.services.people import ImportResult, import_people, list_people, show_person
+from pcc_cases.services.people import ImportResult, import_people_rows, list_people, show_person
 from pcc_cases.services.queries import (
     ObligationView,
     list_cases,
@@ -41,7 +41,7 @@ __all__ = [
     "decide_step",
     "dismiss_case",
     "file_objection",
-    "import_people",
+    "import_people_rows",
     "list_cases",
     "list_obligations",
     "list_people",

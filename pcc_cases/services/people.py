@@ -1,13 +1,14 @@
-"""People: the import from the admin system's CSV, and reading people within one's scope."""
+"""People: storing the admin system's people, and reading people within one's scope."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import attrs
 
 from pcc_cases.access import Action, Actor
-from pcc_cases.domain.errors import InvalidInputError
-from pcc_cases.domain.people import Person, PersonKind
-from pcc_cases.interchange.people_csv import PeopleFileError, parse_people_csv
+from pcc_cases.domain.errors import InvalidInputError, PeopleFileError, Problem
+from pcc_cases.domain.people import Person, PersonKind, PersonRow
 from pcc_cases.services.guard import authorize, load_actor, log_read, refuse
 from pcc_cases.services.ports import UnitOfWorkPort
 from pcc_cases.services.settings import DEFAULT_SETTINGS, Settings
@@ -34,45 +35,54 @@ class ImportResult:
     dry_run: bool
 
 
-def import_people(
+def import_people_rows(
     uow: UnitOfWorkPort,
     actor_id: str | None,
-    data: bytes,
+    rows: Sequence[PersonRow],
     *,
     dry_run: bool = False,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> ImportResult:
-    """Upsert people by id from the CSV; all or nothing, and idempotent.
+    """Upsert people by id from parsed rows; all or nothing, and idempotent.
 
     Needs an actor with the cvb or fg role, except on a database without people: the first
     import bootstraps the organisation.
+
+    Raises:
+        PeopleFileError: a mentor that is in neither the rows nor the database, or not staff
+            (each problem with its line).
+        PermissionDeniedError: the actor may not import people.
     """
     bootstrap = uow.people.count() == 0
     if not bootstrap:
         actor = load_actor(uow, actor_id, settings)
         authorize(uow, actor, Action.IMPORT_PEOPLE, None, settings)
-    rows = parse_people_csv(data)
-    in_file = {person.id: person for _line, person in rows}
+    in_file = {row.person.id: row.person for row in rows}
     stored = uow.people.find_many(
         list(in_file) + [p.mentor_id for p in in_file.values() if p.mentor_id]
     )
     problems = []
-    for line, person in rows:
+    for line, person in ((row.line, row.person) for row in rows):
         if person.mentor_id is None:
             continue
         mentor = in_file.get(person.mentor_id) or stored.get(person.mentor_id)
         if mentor is None:
             problems.append(
-                f"line {line}, column mentor_id: {person.mentor_id} is in neither the "
-                "file nor the database"
+                Problem(
+                    f"{person.mentor_id} is in neither the file nor the database",
+                    line=line,
+                    column="mentor_id",
+                )
             )
         elif mentor.kind is not PersonKind.STAFF:
-            problems.append(f"line {line}, column mentor_id: {person.mentor_id} is not staff")
+            problems.append(
+                Problem(f"{person.mentor_id} is not staff", line=line, column="mentor_id")
+            )
     if problems:
         raise PeopleFileError(problems)
     created, updated, unchanged = [], [], 0
     # Staff first: a student's mentor must exist before the student refers to them.
-    for _line, person in sorted(rows, key=lambda r: r[1].kind is PersonKind.STUDENT):
+    for person in sorted((r.person for r in rows), key=lambda p: p.kind is PersonKind.STUDENT):
         existing = stored.get(person.id)
         if existing is None:
             created.append(person.id)
@@ -109,7 +119,7 @@ def list_people(
     authorize(uow, actor, Action.VIEW_PEOPLE, None, settings)
     if kind is not None and kind not in {k.value for k in PersonKind}:
         raise InvalidInputError(
-            f"kind: {kind!r} is not one of {', '.join(k.value for k in PersonKind)}"
+            f"{kind!r} is not one of {', '.join(k.value for k in PersonKind)}", field="kind"
         )
     return [p for p in uow.people.all(location=location, kind=kind) if actor.may_see_person(p)]
 

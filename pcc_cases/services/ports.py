@@ -6,16 +6,27 @@ The SQLAlchemy unit of work satisfies these; so does the in-memory fake the unit
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Protocol
 
 from pcc_cases.domain.access_log import AccessEntry
 from pcc_cases.domain.case import Case
 from pcc_cases.domain.people import Person
+from pcc_cases.domain.period import Period
 
 
 class CaseStore(Protocol):
     def add(self, case: Case) -> str: ...
+
+    def add_numbered(self, cases: Sequence[Case]) -> None:
+        """Store cases that already have their numbers (an import); counters go on after."""
+        ...
+
+    def find_numbers(self, numbers: Sequence[str]) -> dict[str, Case]: ...
+
+    def stream(self, period: Period | None = None) -> Iterator[Case]:
+        """Every case (of the period), in batches, without keeping them all in memory."""
+        ...
 
     def get(self, number: str) -> Case: ...
 

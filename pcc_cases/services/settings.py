@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import attrs
 
-from pcc_cases.domain.policy import Policy, default_policy
+from pcc_cases.domain.policy import Policy
+from pcc_cases.domain.policy_file import default_policy
+from pcc_cases.domain.protocol import Protocol, load_protocol
 from pcc_cases.domain.time import Clock, system_clock
-from pcc_cases.protocol import Protocol, load_protocol
 
 
 @attrs.frozen
@@ -16,6 +17,9 @@ class Settings:
     protocol: Protocol = attrs.field(factory=load_protocol)
     policy: Policy = attrs.field(factory=default_policy)
     clock: Clock = system_clock
+
+    def __attrs_post_init__(self) -> None:
+        self.policy.check_against(self.protocol)
 
 
 DEFAULT_SETTINGS = Settings()

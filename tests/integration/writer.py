@@ -11,8 +11,8 @@ from pcc_cases.adapters.unit_of_work import UnitOfWork
 from pcc_cases.domain.case import Case
 from pcc_cases.domain.errors import ConflictError
 from pcc_cases.domain.people import PersonKind
-from pcc_cases.domain.policy import default_policy
-from pcc_cases.protocol import load_protocol
+from pcc_cases.domain.policy_file import default_policy
+from pcc_cases.domain.protocol import load_protocol
 
 
 def write(url: str, writer: int, count: int) -> list[str]:

@@ -18,10 +18,11 @@ from pcc_cases.adapters.types import RoleSet
 from pcc_cases.adapters.unit_of_work import UnitOfWork
 from pcc_cases.domain.errors import PermissionDeniedError
 from pcc_cases.domain.factors import Factors
+from pcc_cases.domain.period import school_year
+from pcc_cases.interchange.people_csv import import_people
 from pcc_cases.privacy.purge import ANONYMOUS_NAME, PSEUDONYM_PREFIX, purge
 from pcc_cases.privacy.subject_access import export_person, read_access_log
 from pcc_cases.reports.figures import compute_figures
-from pcc_cases.reports.period import school_year
 from tests.org import PEOPLE_CSV, settings_at
 from tests.strategies import PROTOCOL
 
@@ -64,7 +65,7 @@ def figures(engine: Engine) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def school(engine: Engine) -> Engine:
     with UnitOfWork(engine, write=True) as uow:
-        sv.import_people(uow, None, (PEOPLE_CSV + EXTRA).encode(), settings=settings_at(NOW))
+        import_people(uow, None, (PEOPLE_CSV + EXTRA).encode(), settings=settings_at(NOW))
     for day, offenders, targets in [
         (3, [GONE], ["s-alk2"]),
         (10, ["s-alk1"], [GONE]),

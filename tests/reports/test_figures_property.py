@@ -16,9 +16,9 @@ from sqlalchemy import Engine
 
 from pcc_cases.adapters.unit_of_work import UnitOfWork
 from pcc_cases.domain.case import Case
+from pcc_cases.domain.period import school_year
 from pcc_cases.domain.time import local_date
 from pcc_cases.reports.figures import compute_figures
-from pcc_cases.reports.period import school_year
 from tests.integration.test_persistence import develop, store_people
 from tests.strategies import POLICY, PROTOCOL, cases, factors
 

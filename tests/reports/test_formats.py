@@ -17,7 +17,7 @@ from rich.console import Console
 from pcc_cases.adapters.engine import make_engine
 from pcc_cases.adapters.unit_of_work import UnitOfWork
 from pcc_cases.domain.errors import PermissionDeniedError
-from pcc_cases.reports.period import parse_school_year
+from pcc_cases.domain.period import parse_school_year
 from pcc_cases.reports.render_html import render_html
 from pcc_cases.reports.render_text import render_text
 from pcc_cases.reports.severity import SeverityReport, severity_report

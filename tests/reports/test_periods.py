@@ -12,9 +12,9 @@ from pcc_cases.adapters.unit_of_work import UnitOfWork
 from pcc_cases.domain.case import Case
 from pcc_cases.domain.errors import InvalidInputError
 from pcc_cases.domain.people import PersonKind
+from pcc_cases.domain.period import parse_school_year, school_year
 from pcc_cases.domain.time import local_to_utc
 from pcc_cases.reports.figures import compute_figures
-from pcc_cases.reports.period import parse_school_year, school_year
 from tests.integration.test_persistence import store_people
 from tests.strategies import POLICY, PROTOCOL
 

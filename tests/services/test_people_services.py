@@ -8,6 +8,7 @@ import pytest
 
 from pcc_cases import services as sv
 from pcc_cases.domain.errors import InvalidInputError, PermissionDeniedError
+from pcc_cases.interchange.people_csv import import_people
 from tests.org import PEOPLE_CSV, settings_at
 
 S = settings_at()
@@ -16,7 +17,7 @@ NEW_ROWS = "s-new,student,Ali,Yilmaz,Bergen,1C,men-ber,,\n"
 
 def test_importing_the_same_file_twice_changes_nothing(new_uow: Any) -> None:
     with new_uow() as uow:
-        result = sv.import_people(uow, "cvb1", PEOPLE_CSV.encode(), settings=S)
+        result = import_people(uow, "cvb1", PEOPLE_CSV.encode(), settings=S)
     assert (result.created, result.updated, result.unchanged) == ((), (), 16)
 
 
@@ -26,12 +27,12 @@ def test_rows_upsert_by_id_and_dry_run_writes_nothing(new_uow: Any) -> None:
     )
     data = (changed + NEW_ROWS).encode()
     with new_uow() as uow:
-        dry = sv.import_people(uow, "fg1", data, dry_run=True, settings=S)
+        dry = import_people(uow, "fg1", data, dry_run=True, settings=S)
     assert (dry.created, dry.updated, dry.dry_run) == (("s-new",), ("s-alk3",), True)
     with new_uow() as uow:
         assert uow.people.find("s-new") is None
     with new_uow() as uow:
-        done = sv.import_people(uow, "fg1", data, settings=S)
+        done = import_people(uow, "fg1", data, settings=S)
     assert (done.created, done.updated) == (("s-new",), ("s-alk3",))
     with new_uow() as uow:
         assert uow.people.get("s-alk3").class_name == "4A"
@@ -41,14 +42,14 @@ def test_rows_upsert_by_id_and_dry_run_writes_nothing(new_uow: Any) -> None:
 def test_one_bad_row_aborts_the_whole_import(new_uow: Any) -> None:
     data = (PEOPLE_CSV + NEW_ROWS + "s-bad,student,Bo,Li,Bergen,1C,nobody,,\n").encode()
     with new_uow() as uow, pytest.raises(InvalidInputError, match="line 19, column mentor_id"):
-        sv.import_people(uow, "cvb1", data, settings=S)
+        import_people(uow, "cvb1", data, settings=S)
     with new_uow() as uow:
         assert uow.people.find("s-new") is None
 
 
 def test_only_cvb_and_fg_may_import_once_people_exist(new_uow: Any) -> None:
     with new_uow() as uow, pytest.raises(PermissionDeniedError):
-        sv.import_people(uow, "vd-alk", PEOPLE_CSV.encode(), settings=S)
+        import_people(uow, "vd-alk", PEOPLE_CSV.encode(), settings=S)
 
 
 def test_people_are_seen_within_scope_and_reads_are_logged(new_uow: Any) -> None:

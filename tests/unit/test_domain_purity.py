@@ -11,7 +11,7 @@ def test_domain_imports_no_sqlalchemy_and_no_click() -> None:
         "import sys, pkgutil, importlib, pcc_cases.domain as d\n"
         "for m in pkgutil.walk_packages(d.__path__, 'pcc_cases.domain.'):\n"
         "    importlib.import_module(m.name)\n"
-        "import pcc_cases.protocol\n"
+        "import pcc_cases.domain.protocol\n"
         "bad = sorted(n for n in sys.modules if n.split('.')[0] in ('sqlalchemy', 'click', 'alembic'))\n"
         "print(','.join(bad))\n"
     )

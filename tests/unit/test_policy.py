@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from pcc_cases.domain.errors import InvalidInputError, PolicyError
 from pcc_cases.domain.factors import Factors, Harm, Intent, Reach
 from pcc_cases.domain.people import PersonKind
-from pcc_cases.domain.policy import default_policy, default_policy_text, load_policy_text
-from pcc_cases.protocol import load_protocol
+from pcc_cases.domain.policy_file import default_policy, default_policy_text, load_policy_text
+from pcc_cases.domain.protocol import load_protocol
 from tests.strategies import clause_sets, factors
 
 POLICY = default_policy()

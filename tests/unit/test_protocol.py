@@ -12,7 +12,8 @@ from pcc_cases.domain.errors import (
     ProtocolVersionError,
     UnknownClauseError,
 )
-from pcc_cases.protocol import (
+from pcc_cases.domain.protocol import (
+    Article,
     Clause,
     ClauseKind,
     Protocol,
@@ -20,7 +21,6 @@ from pcc_cases.protocol import (
     load_protocol_text,
     protocol_to_toml,
 )
-from pcc_cases.protocol.catalogue import Article
 
 PROTOCOL = load_protocol()
 
@@ -81,10 +81,6 @@ def test_clause_of_another_version_is_refused() -> None:
             lambda t: t.replace('kind = "rule"', 'kind = "law"', 1),
             r"articles\[0\]\.clauses\[0\]\.kind: 'law'",
         ),
-        (
-            lambda t: t.replace("base_severity = 2", "base_severity = 9", 1),
-            r"base_severity: 9 is not",
-        ),
         (lambda t: t.replace('id = "1.2"', 'id = "1.1"', 1), r"'1\.1' appears twice"),
         (lambda t: t.replace('id = "2.1"', 'id = "3.1"', 1), r"is not of the form '2\.N'"),
         (lambda t: t.replace('adopted = "2013-03"', 'adopted = "maart"'), r"protocol\.adopted"),
@@ -100,7 +96,9 @@ def test_clause_of_another_version_is_refused() -> None:
 def test_broken_protocol_file_names_the_key(mutation, message) -> None:  # type: ignore[no-untyped-def]
     from importlib import resources
 
-    text = (resources.files("pcc_cases.protocol") / "pcc-smp-2013.toml").read_text("utf-8")
+    text = (resources.files("pcc_cases.domain") / "protocols" / "pcc-smp-2013.toml").read_text(
+        "utf-8"
+    )
     with pytest.raises(ProtocolFileError, match=message):
         load_protocol_text(mutation(text))
 
@@ -128,7 +126,6 @@ def protocols(draw: st.DrawFn) -> Protocol:
                         )
                     )
                 ),
-                base_severity=draw(st.integers(1, 4)),
                 text_nl=draw(texts),
                 text_en=draw(texts),
             )

@@ -52,7 +52,6 @@ class Clause:
     id: str
     kind: ClauseKind
     applies_to: tuple[str, ...]
-    base_severity: int
     text_nl: str
     text_en: str
 
@@ -155,14 +154,10 @@ def _parse_clause(table: Mapping[str, Any], where: str, article: int) -> Clause:
         raise ProtocolFileError(
             f"{where}.applies_to: {applies_to!r} must be a non-empty list of {choices(AUDIENCES)}"
         )
-    base = _field(table, "base_severity", int, where)
-    if not 1 <= base <= 4:
-        raise ProtocolFileError(f"{where}.base_severity: {base} is not between 1 and 4")
     return Clause(
         id=clause_id,
         kind=kind,
         applies_to=tuple(applies_to),
-        base_severity=base,
         text_nl=_field(table, "text_nl", str, where),
         text_en=_field(table, "text_en", str, where),
     )
@@ -228,7 +223,7 @@ def load_protocol_text(text: str) -> Protocol:
 @functools.cache
 def load_protocol(version: str = DEFAULT_VERSION) -> Protocol:
     """The bundled protocol of that version (loaded once, validated on load)."""
-    package = resources.files("pcc_cases.protocol")
+    package = resources.files("pcc_cases.domain") / "protocols"
     available = sorted(
         p.name.removesuffix(".toml") for p in package.iterdir() if p.name.endswith(".toml")
     )
@@ -275,7 +270,6 @@ def protocol_to_toml(protocol: Protocol) -> str:
                 f"id = {_toml_string(clause.id)}",
                 f"kind = {_toml_string(clause.kind.value)}",
                 f"applies_to = [{audience}]",
-                f"base_severity = {clause.base_severity}",
                 f"text_nl = {_toml_string(clause.text_nl)}",
                 f"text_en = {_toml_string(clause.text_en)}",
             ]

@@ -1,0 +1,257 @@
+"""Reading a policy file (TOML) into a checked ``Policy``.
+
+A school edits this file by hand, so every value is checked on load and a mistake fails at
+start-up with the key named, not in the middle of a director's decision.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from collections.abc import Mapping
+from importlib import resources
+from typing import Any
+
+from pcc_cases.domain.calendar import Holiday, SchoolCalendar
+from pcc_cases.domain.errors import InvalidInputError, PolicyError
+from pcc_cases.domain.factors import Harm, Intent, Reach
+from pcc_cases.domain.people import PersonKind, Role
+from pcc_cases.domain.policy import (
+    DECIDING_ROLES,
+    MAX_LEVEL,
+    Duty,
+    Ladder,
+    Policy,
+    SeverityPolicy,
+    Step,
+)
+from pcc_cases.domain.protocol import ClauseKind
+from pcc_cases.domain.tomldata import require
+
+_CLAUSE_ID = re.compile(r"^[1-9][0-9]*\.[1-9][0-9]*$")
+
+
+def _enum_set(values: Any, enum_type: Any, where: str) -> frozenset[Any]:
+    if not isinstance(values, list):
+        raise PolicyError(f"{where}: expected a list")
+    allowed = [e.value for e in enum_type]
+    for value in values:
+        if value not in allowed:
+            raise PolicyError(f"{where}: {value!r} is not one of {', '.join(allowed)}")
+    return frozenset(enum_type(v) for v in values)
+
+
+def _level(value: Any, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_LEVEL:
+        raise PolicyError(f"{where}: {value!r} is not 1 to {MAX_LEVEL}")
+    return value
+
+
+def _parse_bases(table: Mapping[str, Any]) -> tuple[dict[ClauseKind, int], dict[str, int]]:
+    kinds = require(table, "kind_base", dict, "severity", PolicyError)
+    citable = [k for k in ClauseKind if k.citable]
+    kind_base = {}
+    for key, value in kinds.items():
+        if key not in [k.value for k in citable]:
+            raise PolicyError(
+                f"severity.kind_base.{key}: not a citable clause kind; allowed: "
+                f"{', '.join(k.value for k in citable)}"
+            )
+        kind_base[ClauseKind(key)] = _level(value, f"severity.kind_base.{key}")
+    missing = [k.value for k in citable if k not in kind_base]
+    if missing:
+        raise PolicyError(f"severity.kind_base: missing {', '.join(missing)}")
+    clause_base = {}
+    for clause_id, value in require(
+        table, "clause_base", dict, "severity", PolicyError, {}
+    ).items():
+        if not _CLAUSE_ID.match(clause_id):
+            raise PolicyError(f"severity.clause_base.{clause_id}: not a clause id such as 5.1")
+        clause_base[clause_id] = _level(value, f"severity.clause_base.{clause_id}")
+    return kind_base, clause_base
+
+
+def _parse_severity(table: Mapping[str, Any]) -> SeverityPolicy:
+    kind_base, clause_base = _parse_bases(table)
+    aggr = require(table, "aggravating", dict, "severity", PolicyError)
+    mitig = require(table, "mitigating", dict, "severity", PolicyError)
+    crim = require(table, "criminal", dict, "severity", PolicyError)
+    removal = require(mitig, "removed_and_apologised", int, "severity.mitigating", PolicyError)
+    criminal_level = require(crim, "level", int, "severity.criminal", PolicyError)
+    if not 0 <= removal <= 3:
+        raise PolicyError(f"severity.mitigating.removed_and_apologised: {removal} is not 0 to 3")
+    if not 1 <= criminal_level <= MAX_LEVEL:
+        raise PolicyError(f"severity.criminal.level: {criminal_level} is not 1 to 4")
+    return SeverityPolicy(
+        kind_base=kind_base,
+        clause_base=clause_base,
+        aggravating_reach=_enum_set(aggr.get("reach", []), Reach, "severity.aggravating.reach"),
+        aggravating_intent=_enum_set(aggr.get("intent", []), Intent, "severity.aggravating.intent"),
+        aggravating_harm=_enum_set(aggr.get("harm", []), Harm, "severity.aggravating.harm"),
+        confidential_aggravates=require(
+            aggr, "confidential", bool, "severity.aggravating", PolicyError, False
+        ),
+        removal_mitigates=removal,
+        criminal_level=criminal_level,
+    )
+
+
+def _parse_step(table: Any, where: str) -> Step:
+    if not isinstance(table, dict):
+        raise PolicyError(f"{where}: expected a table")
+    authority = require(table, "authority", str, where, PolicyError)
+    if authority not in [r.value for r in DECIDING_ROLES]:
+        raise PolicyError(
+            f"{where}.authority: {authority!r} is not one of "
+            f"{', '.join(r.value for r in DECIDING_ROLES)}"
+        )
+    min_days = require(table, "min_days", int, where, PolicyError, None)
+    max_days = require(table, "max_days", int, where, PolicyError, None)
+    if min_days is not None and min_days < 0:
+        raise PolicyError(f"{where}.min_days: {min_days} is negative")
+    if max_days is not None and (max_days < 1 or (min_days or 0) > max_days):
+        raise PolicyError(f"{where}.max_days: {max_days} must be at least 1 and min_days")
+    return Step(
+        name=require(table, "step", str, where, PolicyError),
+        nl=require(table, "nl", str, where, PolicyError),
+        en=require(table, "en", str, where, PolicyError),
+        authority=Role(authority),
+        min_days=min_days,
+        max_days=max_days,
+    )
+
+
+def _parse_ladders(table: Mapping[str, Any]) -> dict[PersonKind, Ladder]:
+    ladders = {}
+    for kind in (PersonKind.STUDENT, PersonKind.STAFF):
+        rows = require(table, kind.value, list, "ladders", PolicyError)
+        steps = tuple(_parse_step(row, f"ladders.{kind.value}[{i}]") for i, row in enumerate(rows))
+        names = [s.name for s in steps]
+        if len(set(names)) != len(names) or not steps:
+            raise PolicyError(f"ladders.{kind.value}: step names must be present and unique")
+        ladders[kind] = Ladder(kind=kind, steps=steps)
+    return ladders
+
+
+def _parse_duty(table: Any, where: str, ladders: Mapping[PersonKind, Ladder]) -> Duty:
+    if not isinstance(table, dict):
+        raise PolicyError(f"{where}: expected a table")
+    trigger = require(table, "trigger", str, where, PolicyError)
+    prefix, _, name = trigger.partition(":")
+    step_names = {s.name for ladder in ladders.values() for s in ladder.steps}
+    valid = (
+        (prefix == "step" and name in step_names)
+        or trigger == "fact:criminal"
+        or (prefix == "clause" and bool(_CLAUSE_ID.match(name)))
+    )
+    if not valid:
+        raise PolicyError(
+            f"{where}.trigger: {trigger!r} must be step:NAME (a ladder step), fact:criminal "
+            "or clause:ID"
+        )
+    applies_to = require(table, "applies_to", str, where, PolicyError)
+    if applies_to not in ("any", "student", "staff", "external"):
+        raise PolicyError(
+            f"{where}.applies_to: {applies_to!r} is not any, student, staff, external"
+        )
+    due = require(table, "due_school_days", int, where, PolicyError)
+    if due < 0:
+        raise PolicyError(f"{where}.due_school_days: {due} is negative")
+    return Duty(
+        kind=require(table, "kind", str, where, PolicyError),
+        trigger=trigger,
+        applies_to=applies_to,
+        due_school_days=due,
+        nl=require(table, "nl", str, where, PolicyError),
+        en=require(table, "en", str, where, PolicyError),
+        min_length_days=require(table, "min_length_days", int, where, PolicyError, None),
+    )
+
+
+def _parse_holiday(table: Any, where: str) -> Holiday:
+    if not isinstance(table, dict):
+        raise PolicyError(f"{where}: expected a table with name, first, last")
+    first = require(table, "first", dt.date, where, PolicyError)
+    last = require(table, "last", dt.date, where, PolicyError)
+    return Holiday(name=require(table, "name", str, where, PolicyError), first=first, last=last)
+
+
+def parse_policy(data: Mapping[str, Any]) -> Policy:
+    """Build and validate a policy from its TOML document."""
+    ladders = _parse_ladders(require(data, "ladders", dict, "", PolicyError))
+    rec = require(data, "recommendation", dict, "", PolicyError)
+    recommend_steps = {}
+    for kind, ladder in ladders.items():
+        names = require(rec, kind.value, list, "recommendation", PolicyError)
+        if len(names) != MAX_LEVEL:
+            raise PolicyError(f"recommendation.{kind.value}: needs exactly {MAX_LEVEL} steps")
+        for name in names:
+            if name not in [s.name for s in ladder.steps]:
+                raise PolicyError(
+                    f"recommendation.{kind.value}: {name!r} is not a step of the "
+                    f"{kind.value} ladder"
+                )
+        indexes = [ladder.index(n) for n in names]
+        if indexes != sorted(indexes):
+            raise PolicyError(f"recommendation.{kind.value}: steps must go up the ladder")
+        recommend_steps[kind] = tuple(names)
+    never = frozenset(require(rec, "never", list, "recommendation", PolicyError, []))
+    for kind, recommended in recommend_steps.items():
+        if never & set(recommended):
+            raise PolicyError(
+                f"recommendation.{kind.value}: recommends a step listed in recommendation.never"
+            )
+    consider_raw = require(rec, "consider_at_cap", dict, "recommendation", PolicyError, {})
+    consider = {}
+    for key, step in consider_raw.items():
+        try:
+            kind = PersonKind(key)
+            ladders[kind].step(step)
+        except (ValueError, KeyError, InvalidInputError):
+            raise PolicyError(
+                f"recommendation.consider_at_cap.{key}: {step!r} is not a step of that ladder"
+            ) from None
+        consider[kind] = step
+    lookback = require(rec, "lookback_days", int, "recommendation", PolicyError)
+    if lookback < 0:
+        raise PolicyError(f"recommendation.lookback_days: {lookback} is negative")
+    duties = tuple(
+        _parse_duty(row, f"duties[{i}]", ladders)
+        for i, row in enumerate(require(data, "duties", list, "", PolicyError, []))
+    )
+    calendar_table = require(data, "calendar", dict, "", PolicyError, {})
+    holidays = [
+        _parse_holiday(row, f"calendar.holidays[{i}]")
+        for i, row in enumerate(
+            require(calendar_table, "holidays", list, "calendar", PolicyError, [])
+        )
+    ]
+    return Policy(
+        severity=_parse_severity(require(data, "severity", dict, "", PolicyError)),
+        ladders=ladders,
+        recommend_steps=recommend_steps,
+        lookback_days=lookback,
+        never_recommended=never,
+        consider_at_cap=consider,
+        duties=duties,
+        calendar=SchoolCalendar.of(holidays),
+    )
+
+
+def load_policy_text(text: str) -> Policy:
+    """Parse a policy TOML document; syntax and value errors name the key."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise PolicyError(f"policy file is not valid TOML: {exc}") from None
+    return parse_policy(data)
+
+
+def default_policy_text() -> str:
+    return (resources.files("pcc_cases.domain") / "default_policy.toml").read_text("utf-8")
+
+
+def default_policy() -> Policy:
+    """The bundled default policy (DESIGN section 4)."""
+    return load_policy_text(default_policy_text())
