@@ -87,7 +87,7 @@ def _busy_timeout_ms() -> int:
     if not text:
         return SQLITE_BUSY_TIMEOUT_MS
     if not text.isdigit():
-        raise InvalidInputError(f"{BUSY_TIMEOUT_ENV}: {text!r} is not a number of milliseconds")
+        raise InvalidInputError(f"{text!r} is not a number of milliseconds", field=BUSY_TIMEOUT_ENV)
     return int(text)
 
 

@@ -24,15 +24,11 @@ from pcc_cases.domain.case import (
     Obligation,
     Violation,
 )
-from pcc_cases.domain.errors import PccCasesError
+from pcc_cases.domain.errors import AppendOnlyError
 from pcc_cases.domain.people import Person
 
 mapper_registry = registry(metadata=t.metadata)
 _started = False
-
-
-class AppendOnlyError(PccCasesError):
-    """Something tried to change or delete a case event; history is append-only."""
 
 
 def _children(cls: type, table: Any, order: Any) -> Any:

@@ -12,6 +12,7 @@ from pcc_cases.cli.case_cmd import case_group
 from pcc_cases.cli.context import CliContext
 from pcc_cases.cli.db_cmd import db
 from pcc_cases.cli.demo_cmd import demo
+from pcc_cases.cli.hints import hint_for
 from pcc_cases.cli.incident_cmd import incident
 from pcc_cases.cli.interchange_cmd import export_group, import_group
 from pcc_cases.cli.obligations_cmd import obligation, obligations
@@ -84,7 +85,8 @@ def main(argv: list[str] | None = None) -> Any:
         exc.show()
         sys.exit(exc.exit_code)
     except PccCasesError as exc:
-        click.echo(f"Fout / Error: {exc}", err=True)
+        hint = hint_for(exc)
+        click.echo(f"Fout / Error: {exc}" + (f" ({hint})" if hint else ""), err=True)
         sys.exit(exc.exit_code)
     except Exception as exc:
         # No traceback (it could show personal data in local variables), only the kind

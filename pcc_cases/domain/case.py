@@ -63,18 +63,18 @@ def _enum(enum_type: type[enum.StrEnum], value: Any, field: str) -> Any:
         return enum_type(value)
     except ValueError:
         raise InvalidInputError(
-            f"{field}: {value!r} is not allowed; choose one of "
-            f"{', '.join(e.value for e in enum_type)}"
+            f"{value!r} is not allowed; choose one of {', '.join(e.value for e in enum_type)}",
+            field=field,
         ) from None
 
 
 def _text(value: str | None, field: str, limit: int, required: bool = True) -> str | None:
     if value is None or not value.strip():
         if required:
-            raise InvalidInputError(f"{field}: must not be empty")
+            raise InvalidInputError("must not be empty", field=field)
         return None
     if len(value) > limit:
-        raise InvalidInputError(f"{field}: {len(value)} characters; at most {limit} allowed")
+        raise InvalidInputError(f"{len(value)} characters; at most {limit} allowed", field=field)
     return value.strip()
 
 
@@ -94,10 +94,10 @@ class Evidence:
             len(ref) != 64 or any(c not in "0123456789abcdef" for c in ref.lower())
         ):
             raise InvalidInputError(
-                f"evidence reference: {ref!r} is not a SHA-256 hash (64 hexadecimal digits)"
+                f"{ref!r} is not a SHA-256 hash (64 hexadecimal digits)", field="evidence reference"
             )
         if evidence_kind is EvidenceKind.LINK and not ref.startswith(("https://", "http://")):
-            raise InvalidInputError(f"evidence reference: {ref!r} is not an http(s) link")
+            raise InvalidInputError(f"{ref!r} is not an http(s) link", field="evidence reference")
         return cls(
             kind=evidence_kind,
             reference=ref.lower() if evidence_kind is EvidenceKind.FILE_HASH else ref,
@@ -241,9 +241,10 @@ class Case:
         occurred, reported = as_utc(occurred_at), as_utc(reported_at)
         if occurred > reported:
             raise InvalidInputError(
-                f"occurred_at: {occurred.to_iso8601_string()} is after the report "
+                f"{occurred.to_iso8601_string()} is after the report "
                 f"({reported.to_iso8601_string()}); an incident cannot be reported before "
-                "it happened"
+                "it happened",
+                field="occurred_at",
             )
         case = cls(
             protocol_version=protocol.version,
@@ -257,7 +258,7 @@ class Case:
         for person_id, role in involvements:
             case._add_involvement(person_id, _enum(InvolvementRole, role, "role"))
         if not case.offender_ids:
-            raise InvalidInputError("involvements: a case needs at least one offender")
+            raise InvalidInputError("a case needs at least one offender", field="involvements")
         clauses_cited = []
         for offender_id, clause_id in violations:
             clause = protocol.citable_clause(clause_id)
@@ -266,7 +267,8 @@ class Case:
         for offender_id in case.offender_ids:
             if not case.clauses_of(offender_id):
                 raise InvalidInputError(
-                    f"violations: offender {offender_id} has no clause cited; cite at least one"
+                    f"offender {offender_id} has no clause cited; cite at least one",
+                    field="violations",
                 )
         case._append(
             "recorded",
@@ -366,11 +368,13 @@ class Case:
         if role_enum is InvolvementRole.OFFENDER:
             if self.offender_ids == [person_id]:
                 raise InvalidInputError(
-                    "involvements: cannot remove the only offender; dismiss the case instead"
+                    "cannot remove the only offender; dismiss the case instead",
+                    field="involvements",
                 )
             if self.decision_of(person_id):
                 raise InvalidInputError(
-                    f"involvements: offender {person_id} has a decision; file an objection first"
+                    f"offender {person_id} has a decision; file an objection first",
+                    field="involvements",
                 )
             others = [o for o in self.offender_ids if o != person_id]
             if self.state is CaseState.INVESTIGATING and all(self.assessment_of(o) for o in others):
@@ -405,7 +409,7 @@ class Case:
         clause = protocol.citable_clause(clause_id, self.protocol_version)
         if clause.id in self.clauses_of(offender_id):
             raise InvalidInputError(
-                f"violations: clause {clause.id} is already cited against {offender_id}"
+                f"clause {clause.id} is already cited against {offender_id}", field="violations"
             )
         self._add_violation(offender_id, clause, person_kinds)
         level = self._recompute(offender_id, protocol, policy)
@@ -434,13 +438,15 @@ class Case:
         cited = self.clauses_of(offender_id)
         if clause_id not in cited:
             raise NotFoundError(
-                f"violations: clause {clause_id} is not cited against {offender_id}; cited: "
-                f"{', '.join(cited) or 'none'}"
+                f"clause {clause_id} is not cited against {offender_id}; cited: "
+                f"{', '.join(cited) or 'none'}",
+                field="violations",
             )
         if len(cited) == 1:
             raise InvalidInputError(
-                f"violations: {clause_id} is the only clause cited against {offender_id}; "
-                "remove the offender's involvement instead"
+                f"{clause_id} is the only clause cited against {offender_id}; "
+                "remove the offender's involvement instead",
+                field="violations",
             )
         reason = _text(reason, "reason", MAX_REASON) or ""
         self.violations[:] = [
@@ -526,7 +532,7 @@ class Case:
         if assessment is None:
             raise InvalidInputError(f"offender {offender_id} has not been assessed yet")
         if isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= MAX_LEVEL:
-            raise InvalidInputError(f"override level: {level!r} is not 1, 2, 3 or 4")
+            raise InvalidInputError(f"{level!r} is not 1, 2, 3 or 4", field="override level")
         reason = _text(reason, "reason", MAX_REASON) or ""
         check_transition("severity_overridden", self.state, self.state)
         assessment.override_level = level
@@ -578,15 +584,16 @@ class Case:
             if days is None or isinstance(days, bool) or days < low or (high and days > high):
                 limit = f"{low} to {high}" if high else f"at least {low}"
                 raise InvalidInputError(
-                    f"days: step {chosen.name} needs a length of {limit} school days, got {days!r}"
+                    f"step {chosen.name} needs a length of {limit} school days, got {days!r}",
+                    field="days",
                 )
         elif days is not None:
-            raise InvalidInputError(f"days: step {chosen.name} has no length in days")
+            raise InvalidInputError(f"step {chosen.name} has no length in days", field="days")
         reason = _text(reason, "reason", MAX_REASON, required=False)
         if ladder.index(chosen.name) > ladder.index(recommendation.step) and not reason:
             raise InvalidInputError(
-                f"reason: step {chosen.name} is above the recommended {recommendation.step}; "
-                "give a reason"
+                f"step {chosen.name} is above the recommended {recommendation.step}; give a reason",
+                field="reason",
             )
         when = as_utc(at)
         decision = Decision(
@@ -629,7 +636,7 @@ class Case:
         when = as_utc(at)
         done = done_on or local_date(when)
         if done > local_date(when):
-            raise InvalidInputError(f"done_on: {done} is in the future")
+            raise InvalidInputError(f"{done} is in the future", field="done_on")
         obligation.done_on, obligation.done_by = done, actor_id
         self._append(
             "obligation_completed",
@@ -704,14 +711,15 @@ class Case:
     def _require_offender(self, offender_id: str) -> None:
         if offender_id not in self.offender_ids:
             raise NotFoundError(
-                f"offender: {offender_id!r} is not an offender in this case; offenders: "
-                f"{', '.join(self.offender_ids)}"
+                f"{offender_id!r} is not an offender in this case; offenders: "
+                f"{', '.join(self.offender_ids)}",
+                field="offender",
             )
 
     def _add_involvement(self, person_id: str, role: InvolvementRole) -> None:
         check_person_id(person_id, f"{role.value} id")
         if any(i.person_id == person_id and i.role is role for i in self.involvements):
-            raise InvalidInputError(f"involvements: {person_id} is already {role.value}")
+            raise InvalidInputError(f"{person_id} is already {role.value}", field="involvements")
         self.involvements.append(Involvement(person_id=person_id, role=role))
 
     def _add_violation(
@@ -720,15 +728,16 @@ class Case:
         self._require_offender(offender_id)
         if any(v.offender_id == offender_id and v.clause_id == clause.id for v in self.violations):
             raise InvalidInputError(
-                f"violations: clause {clause.id} is cited twice against {offender_id}"
+                f"clause {clause.id} is cited twice against {offender_id}", field="violations"
             )
         kind = person_kinds.get(offender_id)
         if kind is None:
             raise NotFoundError(f"offender {offender_id}: unknown person")
         if kind.value not in clause.applies_to:
             raise InvalidInputError(
-                f"violations: clause {clause.id} applies to {choices(clause.applies_to)}, not "
-                f"to a {kind.value} ({offender_id})"
+                f"clause {clause.id} applies to {choices(clause.applies_to)}, not "
+                f"to a {kind.value} ({offender_id})",
+                field="violations",
             )
         self.violations.append(Violation(offender_id=offender_id, clause_id=clause.id))
 

@@ -26,9 +26,9 @@ class Period:
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
-            raise InvalidInputError(f"period: {self.end} is before {self.start}")
+            raise InvalidInputError(f"{self.end} is before {self.start}", field="period")
         if (self.end - self.start).days > 366 * 5:
-            raise InvalidInputError("period: at most five years at once")
+            raise InvalidInputError("at most five years at once", field="period")
 
     @property
     def start_utc(self) -> pendulum.DateTime:
@@ -77,7 +77,7 @@ def parse_school_year(text: str) -> Period:
     match = re.fullmatch(r"\s*(\d{4})\s*[-/]\s*(\d{4})\s*", text)
     if not match or int(match.group(2)) != int(match.group(1)) + 1:
         raise InvalidInputError(
-            f"school year: {text!r} is not of the form 2025-2026 (two consecutive years)"
+            f"{text!r} is not of the form 2025-2026 (two consecutive years)", field="school year"
         )
     return school_year(int(match.group(1)))
 

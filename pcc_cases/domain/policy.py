@@ -55,12 +55,13 @@ class SeverityPolicy:
             return self.kind_base[clause.kind]
         except KeyError:
             raise InvalidInputError(
-                f"severity: clause {clause.id} is {clause.kind.value} text and has no base severity"
+                f"clause {clause.id} is {clause.kind.value} text and has no base severity",
+                field="severity",
             ) from None
 
     def assess(self, clauses: Sequence[Clause], factors: Factors) -> SeverityResult:
         if not clauses:
-            raise InvalidInputError("severity: cite at least one clause before assessing")
+            raise InvalidInputError("cite at least one clause before assessing", field="severity")
         base = max(self.base_of(c) for c in clauses)
         top = max(clauses, key=self.base_of)
         reasons = [f"base {base} (clause {top.id})"]
@@ -117,8 +118,9 @@ class Ladder:
             if step.name == name:
                 return step
         raise InvalidInputError(
-            f"step: {name!r} is not a {self.kind.value} step; allowed: "
-            f"{', '.join(s.name for s in self.steps)}"
+            f"{name!r} is not a {self.kind.value} step; allowed: "
+            f"{', '.join(s.name for s in self.steps)}",
+            field="step",
         )
 
     def index(self, name: str) -> int:
@@ -176,9 +178,11 @@ class Policy:
     def recommend(self, kind: PersonKind, severity: int, prior_cases: int) -> Recommendation:
         """Severity picks the step; each earlier decided case raises it one, up to the cap."""
         if not 1 <= severity <= MAX_LEVEL:
-            raise InvalidInputError(f"severity: {severity} is not between 1 and {MAX_LEVEL}")
+            raise InvalidInputError(
+                f"{severity} is not between 1 and {MAX_LEVEL}", field="severity"
+            )
         if prior_cases < 0:
-            raise InvalidInputError(f"prior cases: {prior_cases} is negative")
+            raise InvalidInputError(f"{prior_cases} is negative", field="prior cases")
         steps = self.recommend_steps[self.ladder(kind).kind]
         index = min(len(steps) - 1, severity - 1 + prior_cases)
         at_cap = index == len(steps) - 1
@@ -214,6 +218,7 @@ class Policy:
         for where, clause_id in named:
             if clause_id not in citable:
                 raise PolicyError(
-                    f"{where}: {clause_id!r} is not a citable clause of {protocol.version}; "
-                    f"citable clauses: {choices(citable)}"
+                    f"{clause_id!r} is not a citable clause of {protocol.version}; "
+                    f"citable clauses: {choices(citable)}",
+                    field=where,
                 )

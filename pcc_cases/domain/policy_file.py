@@ -34,17 +34,17 @@ _CLAUSE_ID = re.compile(r"^[1-9][0-9]*\.[1-9][0-9]*$")
 
 def _enum_set(values: Any, enum_type: Any, where: str) -> frozenset[Any]:
     if not isinstance(values, list):
-        raise PolicyError(f"{where}: expected a list")
+        raise PolicyError("expected a list", field=where)
     allowed = [e.value for e in enum_type]
     for value in values:
         if value not in allowed:
-            raise PolicyError(f"{where}: {value!r} is not one of {', '.join(allowed)}")
+            raise PolicyError(f"{value!r} is not one of {', '.join(allowed)}", field=where)
     return frozenset(enum_type(v) for v in values)
 
 
 def _level(value: Any, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_LEVEL:
-        raise PolicyError(f"{where}: {value!r} is not 1 to {MAX_LEVEL}")
+        raise PolicyError(f"{value!r} is not 1 to {MAX_LEVEL}", field=where)
     return value
 
 
@@ -55,19 +55,21 @@ def _parse_bases(table: Mapping[str, Any]) -> tuple[dict[ClauseKind, int], dict[
     for key, value in kinds.items():
         if key not in [k.value for k in citable]:
             raise PolicyError(
-                f"severity.kind_base.{key}: not a citable clause kind; allowed: "
-                f"{', '.join(k.value for k in citable)}"
+                f"not a citable clause kind; allowed: {', '.join(k.value for k in citable)}",
+                field=f"severity.kind_base.{key}",
             )
         kind_base[ClauseKind(key)] = _level(value, f"severity.kind_base.{key}")
     missing = [k.value for k in citable if k not in kind_base]
     if missing:
-        raise PolicyError(f"severity.kind_base: missing {', '.join(missing)}")
+        raise PolicyError(f"missing {', '.join(missing)}", field="severity.kind_base")
     clause_base = {}
     for clause_id, value in require(
         table, "clause_base", dict, "severity", PolicyError, {}
     ).items():
         if not _CLAUSE_ID.match(clause_id):
-            raise PolicyError(f"severity.clause_base.{clause_id}: not a clause id such as 5.1")
+            raise PolicyError(
+                "not a clause id such as 5.1", field=f"severity.clause_base.{clause_id}"
+            )
         clause_base[clause_id] = _level(value, f"severity.clause_base.{clause_id}")
     return kind_base, clause_base
 
@@ -80,9 +82,11 @@ def _parse_severity(table: Mapping[str, Any]) -> SeverityPolicy:
     removal = require(mitig, "removed_and_apologised", int, "severity.mitigating", PolicyError)
     criminal_level = require(crim, "level", int, "severity.criminal", PolicyError)
     if not 0 <= removal <= 3:
-        raise PolicyError(f"severity.mitigating.removed_and_apologised: {removal} is not 0 to 3")
+        raise PolicyError(
+            f"{removal} is not 0 to 3", field="severity.mitigating.removed_and_apologised"
+        )
     if not 1 <= criminal_level <= MAX_LEVEL:
-        raise PolicyError(f"severity.criminal.level: {criminal_level} is not 1 to 4")
+        raise PolicyError(f"{criminal_level} is not 1 to 4", field="severity.criminal.level")
     return SeverityPolicy(
         kind_base=kind_base,
         clause_base=clause_base,
@@ -99,19 +103,19 @@ def _parse_severity(table: Mapping[str, Any]) -> SeverityPolicy:
 
 def _parse_step(table: Any, where: str) -> Step:
     if not isinstance(table, dict):
-        raise PolicyError(f"{where}: expected a table")
+        raise PolicyError("expected a table", field=where)
     authority = require(table, "authority", str, where, PolicyError)
     if authority not in [r.value for r in DECIDING_ROLES]:
         raise PolicyError(
-            f"{where}.authority: {authority!r} is not one of "
-            f"{', '.join(r.value for r in DECIDING_ROLES)}"
+            f"{authority!r} is not one of {', '.join(r.value for r in DECIDING_ROLES)}",
+            field=f"{where}.authority",
         )
     min_days = require(table, "min_days", int, where, PolicyError, None)
     max_days = require(table, "max_days", int, where, PolicyError, None)
     if min_days is not None and min_days < 0:
-        raise PolicyError(f"{where}.min_days: {min_days} is negative")
+        raise PolicyError(f"{min_days} is negative", field=f"{where}.min_days")
     if max_days is not None and (max_days < 1 or (min_days or 0) > max_days):
-        raise PolicyError(f"{where}.max_days: {max_days} must be at least 1 and min_days")
+        raise PolicyError(f"{max_days} must be at least 1 and min_days", field=f"{where}.max_days")
     return Step(
         name=require(table, "step", str, where, PolicyError),
         nl=require(table, "nl", str, where, PolicyError),
@@ -129,14 +133,16 @@ def _parse_ladders(table: Mapping[str, Any]) -> dict[PersonKind, Ladder]:
         steps = tuple(_parse_step(row, f"ladders.{kind.value}[{i}]") for i, row in enumerate(rows))
         names = [s.name for s in steps]
         if len(set(names)) != len(names) or not steps:
-            raise PolicyError(f"ladders.{kind.value}: step names must be present and unique")
+            raise PolicyError(
+                "step names must be present and unique", field=f"ladders.{kind.value}"
+            )
         ladders[kind] = Ladder(kind=kind, steps=steps)
     return ladders
 
 
 def _parse_duty(table: Any, where: str, ladders: Mapping[PersonKind, Ladder]) -> Duty:
     if not isinstance(table, dict):
-        raise PolicyError(f"{where}: expected a table")
+        raise PolicyError("expected a table", field=where)
     trigger = require(table, "trigger", str, where, PolicyError)
     prefix, _, name = trigger.partition(":")
     step_names = {s.name for ladder in ladders.values() for s in ladder.steps}
@@ -147,17 +153,17 @@ def _parse_duty(table: Any, where: str, ladders: Mapping[PersonKind, Ladder]) ->
     )
     if not valid:
         raise PolicyError(
-            f"{where}.trigger: {trigger!r} must be step:NAME (a ladder step), fact:criminal "
-            "or clause:ID"
+            f"{trigger!r} must be step:NAME (a ladder step), fact:criminal or clause:ID",
+            field=f"{where}.trigger",
         )
     applies_to = require(table, "applies_to", str, where, PolicyError)
     if applies_to not in ("any", "student", "staff", "external"):
         raise PolicyError(
-            f"{where}.applies_to: {applies_to!r} is not any, student, staff, external"
+            f"{applies_to!r} is not any, student, staff, external", field=f"{where}.applies_to"
         )
     due = require(table, "due_school_days", int, where, PolicyError)
     if due < 0:
-        raise PolicyError(f"{where}.due_school_days: {due} is negative")
+        raise PolicyError(f"{due} is negative", field=f"{where}.due_school_days")
     return Duty(
         kind=require(table, "kind", str, where, PolicyError),
         trigger=trigger,
@@ -171,7 +177,7 @@ def _parse_duty(table: Any, where: str, ladders: Mapping[PersonKind, Ladder]) ->
 
 def _parse_holiday(table: Any, where: str) -> Holiday:
     if not isinstance(table, dict):
-        raise PolicyError(f"{where}: expected a table with name, first, last")
+        raise PolicyError("expected a table with name, first, last", field=where)
     first = require(table, "first", dt.date, where, PolicyError)
     last = require(table, "last", dt.date, where, PolicyError)
     return Holiday(name=require(table, "name", str, where, PolicyError), first=first, last=last)
@@ -185,22 +191,25 @@ def parse_policy(data: Mapping[str, Any]) -> Policy:
     for kind, ladder in ladders.items():
         names = require(rec, kind.value, list, "recommendation", PolicyError)
         if len(names) != MAX_LEVEL:
-            raise PolicyError(f"recommendation.{kind.value}: needs exactly {MAX_LEVEL} steps")
+            raise PolicyError(
+                f"needs exactly {MAX_LEVEL} steps", field=f"recommendation.{kind.value}"
+            )
         for name in names:
             if name not in [s.name for s in ladder.steps]:
                 raise PolicyError(
-                    f"recommendation.{kind.value}: {name!r} is not a step of the "
-                    f"{kind.value} ladder"
+                    f"{name!r} is not a step of the {kind.value} ladder",
+                    field=f"recommendation.{kind.value}",
                 )
         indexes = [ladder.index(n) for n in names]
         if indexes != sorted(indexes):
-            raise PolicyError(f"recommendation.{kind.value}: steps must go up the ladder")
+            raise PolicyError("steps must go up the ladder", field=f"recommendation.{kind.value}")
         recommend_steps[kind] = tuple(names)
     never = frozenset(require(rec, "never", list, "recommendation", PolicyError, []))
     for kind, recommended in recommend_steps.items():
         if never & set(recommended):
             raise PolicyError(
-                f"recommendation.{kind.value}: recommends a step listed in recommendation.never"
+                "recommends a step listed in recommendation.never",
+                field=f"recommendation.{kind.value}",
             )
     consider_raw = require(rec, "consider_at_cap", dict, "recommendation", PolicyError, {})
     consider = {}
@@ -210,12 +219,13 @@ def parse_policy(data: Mapping[str, Any]) -> Policy:
             ladders[kind].step(step)
         except (ValueError, KeyError, InvalidInputError):
             raise PolicyError(
-                f"recommendation.consider_at_cap.{key}: {step!r} is not a step of that ladder"
+                f"{step!r} is not a step of that ladder",
+                field=f"recommendation.consider_at_cap.{key}",
             ) from None
         consider[kind] = step
     lookback = require(rec, "lookback_days", int, "recommendation", PolicyError)
     if lookback < 0:
-        raise PolicyError(f"recommendation.lookback_days: {lookback} is negative")
+        raise PolicyError(f"{lookback} is negative", field="recommendation.lookback_days")
     duties = tuple(
         _parse_duty(row, f"duties[{i}]", ladders)
         for i, row in enumerate(require(data, "duties", list, "", PolicyError, []))

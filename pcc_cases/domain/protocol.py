@@ -141,18 +141,22 @@ def _field(table: Mapping[str, Any], key: str, kind: type, where: str) -> Any:
 def _parse_clause(table: Mapping[str, Any], where: str, article: int) -> Clause:
     clause_id = _field(table, "id", str, where)
     if not _CLAUSE_ID.match(clause_id) or int(clause_id.split(".")[0]) != article:
-        raise ProtocolFileError(f"{where}.id: {clause_id!r} is not of the form '{article}.N'")
+        raise ProtocolFileError(
+            f"{clause_id!r} is not of the form '{article}.N'", field=f"{where}.id"
+        )
     kind_text = _field(table, "kind", str, where)
     try:
         kind = ClauseKind(kind_text)
     except ValueError:
         raise ProtocolFileError(
-            f"{where}.kind: {kind_text!r} is not one of {choices(k.value for k in ClauseKind)}"
+            f"{kind_text!r} is not one of {choices(k.value for k in ClauseKind)}",
+            field=f"{where}.kind",
         ) from None
     applies_to = _field(table, "applies_to", list, where)
     if not applies_to or any(a not in AUDIENCES for a in applies_to):
         raise ProtocolFileError(
-            f"{where}.applies_to: {applies_to!r} must be a non-empty list of {choices(AUDIENCES)}"
+            f"{applies_to!r} must be a non-empty list of {choices(AUDIENCES)}",
+            field=f"{where}.applies_to",
         )
     return Clause(
         id=clause_id,
@@ -170,28 +174,30 @@ def parse_protocol(data: Mapping[str, Any]) -> Protocol:
     version = _field(head, "version", str, where)
     adopted = _field(head, "adopted", str, where)
     if not re.match(r"^\d{4}-(0[1-9]|1[0-2])$", adopted):
-        raise ProtocolFileError(f"protocol.adopted: {adopted!r} is not YYYY-MM")
+        raise ProtocolFileError(f"{adopted!r} is not YYYY-MM", field="protocol.adopted")
     articles: list[Article] = []
     seen: set[str] = set()
     for i, table in enumerate(_field(data, "articles", list, "")):
         where = f"articles[{i}]"
         if not isinstance(table, dict):
-            raise ProtocolFileError(f"{where}: expected a table")
+            raise ProtocolFileError("expected a table", field=where)
         number = _field(table, "number", int, where)
         if number != i + 1:
-            raise ProtocolFileError(f"{where}.number: expected {i + 1}, got {number}")
+            raise ProtocolFileError(f"expected {i + 1}, got {number}", field=f"{where}.number")
         clauses = []
         for j, clause_table in enumerate(_field(table, "clauses", list, where)):
             clause_where = f"{where}.clauses[{j}]"
             if not isinstance(clause_table, dict):
-                raise ProtocolFileError(f"{clause_where}: expected a table")
+                raise ProtocolFileError("expected a table", field=clause_where)
             clause = _parse_clause(clause_table, clause_where, number)
             if clause.id in seen:
-                raise ProtocolFileError(f"{clause_where}.id: {clause.id!r} appears twice")
+                raise ProtocolFileError(f"{clause.id!r} appears twice", field=f"{clause_where}.id")
             seen.add(clause.id)
             clauses.append(clause)
         if not clauses:
-            raise ProtocolFileError(f"{where}.clauses: an article needs at least one clause")
+            raise ProtocolFileError(
+                "an article needs at least one clause", field=f"{where}.clauses"
+            )
         articles.append(
             Article(
                 number=number,
@@ -201,7 +207,7 @@ def parse_protocol(data: Mapping[str, Any]) -> Protocol:
             )
         )
     if not articles:
-        raise ProtocolFileError("articles: a protocol needs at least one article")
+        raise ProtocolFileError("a protocol needs at least one article", field="articles")
     return Protocol(
         version=version,
         adopted=adopted,
@@ -233,7 +239,9 @@ def load_protocol(version: str = DEFAULT_VERSION) -> Protocol:
         )
     protocol = load_protocol_text((package / f"{version}.toml").read_text(encoding="utf-8"))
     if protocol.version != version:
-        raise ProtocolFileError(f"{version}.toml: protocol.version says {protocol.version!r}")
+        raise ProtocolFileError(
+            f"protocol.version says {protocol.version!r}", field=f"{version}.toml"
+        )
     return protocol
 
 

@@ -115,7 +115,9 @@ def parse_date(text: str, field: str = "date") -> dt.date:
             raise ValueError("wrong shape")
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise TimeInputError(f"{field}: {text!r} is not a date of the form YYYY-MM-DD") from None
+        raise TimeInputError(
+            f"{text!r} is not a date of the form YYYY-MM-DD", field=field
+        ) from None
 
 
 def local_date(value: dt.datetime) -> dt.date:

@@ -28,10 +28,10 @@ def require(
     if key not in table:
         if default is not _MISSING:
             return default  # type: ignore[no-any-return]
-        raise error(f"{path}: missing")
+        raise error("missing", field=path)
     value = table[key]
     if (kind is int and isinstance(value, bool)) or not isinstance(value, kind):
-        raise error(f"{path}: expected {kind.__name__}, got {type(value).__name__}")
+        raise error(f"expected {kind.__name__}, got {type(value).__name__}", field=path)
     if isinstance(value, str) and not value.strip():
-        raise error(f"{path}: must not be empty")
+        raise error("must not be empty", field=path)
     return value

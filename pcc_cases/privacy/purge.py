@@ -71,13 +71,15 @@ def load_retention(text: str | None = None) -> RetentionPolicy:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise InvalidInputError(f"retention policy: not valid TOML ({exc})") from None
+        raise InvalidInputError(f"not valid TOML ({exc})", field="retention policy") from None
 
     def years(section: str, key: str) -> int:
         table = require(data, section, dict, "retention", InvalidInputError)
         value = require(table, key, int, f"retention.{section}", InvalidInputError)
         if not 0 <= value <= 100:
-            raise InvalidInputError(f"retention.{section}.{key}: {value} is not 0 to 100 years")
+            raise InvalidInputError(
+                f"{value} is not 0 to 100 years", field=f"retention.{section}.{key}"
+            )
         return int(value)
 
     return RetentionPolicy(
@@ -120,7 +122,7 @@ def purge(
     day = as_of or today
     if day > today:
         raise InvalidInputError(
-            f"--as-of: {day} is in the future; a purge looks at today or before"
+            f"{day} is in the future; a purge looks at today or before", field="as_of"
         )
     conn = uow.session.connection()
     candidates = find_candidates(conn, policy or load_retention(), day)

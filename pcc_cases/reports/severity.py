@@ -75,7 +75,7 @@ def severity_report(
     suppression, the actor's scope must cover every location asked for.
     """
     if isinstance(threshold, bool) or not 1 <= threshold <= 100:
-        raise InvalidInputError(f"threshold: {threshold!r} is not a number from 1 to 100")
+        raise InvalidInputError(f"{threshold!r} is not a number from 1 to 100", field="threshold")
     actor = load_actor(uow, actor_id, settings)
     now = settings.clock()
     action = Action.REPORT if suppression else Action.REPORT_UNSUPPRESSED
@@ -86,7 +86,7 @@ def severity_report(
         unknown = [loc for loc in wanted if loc not in known]
         if unknown:
             raise InvalidInputError(
-                f"location: {', '.join(unknown)} unknown; known: {', '.join(sorted(known))}"
+                f"{', '.join(unknown)} unknown; known: {', '.join(sorted(known))}", field="location"
             )
     # None: every location, without a filter (the whole organisation).
     scope = wanted if wanted is not None else (None if allowed is None else sorted(allowed))

@@ -187,7 +187,7 @@ def assess_offender(
         IllegalTransitionError: the case's state does not allow an assessment.
     """
     if factors is None and override is None:
-        raise InvalidInputError("assessment: give the factors, an override, or both")
+        raise InvalidInputError("give the factors, an override, or both", field="assessment")
 
     def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Assessment:
         if factors is not None:
@@ -407,8 +407,8 @@ def _known_people(uow: UnitOfWorkPort, person_ids: Sequence[str]) -> dict[str, P
     unknown = [p for p in dict.fromkeys(person_ids) if p not in found]
     if unknown:
         raise InvalidInputError(
-            f"person id(s) not found: {', '.join(unknown)}; import people first "
-            "(pcc-cases people import)"
+            f"person id(s) not found: {', '.join(unknown)}; import people first",
+            field="person_ids",
         )
     return {pid: person.kind for pid, person in found.items()}
 
@@ -416,4 +416,6 @@ def _known_people(uow: UnitOfWorkPort, person_ids: Sequence[str]) -> dict[str, P
 def _check_location(uow: UnitOfWorkPort, location: str) -> None:
     known = uow.people.locations()
     if known and location not in known:
-        raise InvalidInputError(f"location: {location!r} is not one of {choices(sorted(known))}")
+        raise InvalidInputError(
+            f"{location!r} is not one of {choices(sorted(known))}", field="location"
+        )

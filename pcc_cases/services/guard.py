@@ -19,9 +19,7 @@ def load_actor(uow: UnitOfWorkPort, actor_id: str | None, settings: Settings) ->
     """The acting staff member; anyone else (unknown, not staff, left) is refused."""
     now = settings.clock()
     if not actor_id:
-        raise PermissionDeniedError(
-            "no actor given: say who you are with --as ID (or PCC_CASES_ACTOR)"
-        )
+        raise PermissionDeniedError("no actor given: say who is acting", field="actor_id")
     person = uow.people.find(actor_id)
     if person is None:
         refuse(uow, actor_id, "identify", now, None, f"unknown actor {actor_id!r}")

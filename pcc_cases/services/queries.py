@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import attrs
 
 from pcc_cases.access import Action
@@ -58,7 +56,7 @@ def list_cases(
             state = CaseState(state).value
         except ValueError:
             allowed = ", ".join(s.value for s in CaseState)
-            raise InvalidInputError(f"state: {state!r} is not one of {allowed}") from None
+            raise InvalidInputError(f"{state!r} is not one of {allowed}", field="state") from None
     actor = load_actor(uow, actor_id, settings)
     found = uow.cases.find(state=state, location=location, school_year=school_year)
     return [case for case in found if actor.may(Action.VIEW, case)]
@@ -91,11 +89,6 @@ def parse_obligation_id(text: str) -> tuple[str, int]:
     number, _, seq = text.partition("/")
     if not number or not seq.isdigit():
         raise InvalidInputError(
-            f"obligation id: {text!r} is not CASE/SEQ, for example 2025-0012/2 "
-            "(see pcc-cases obligations)"
+            f"{text!r} is not CASE/SEQ, for example 2025-0012/2", field="obligation id"
         )
     return number, int(seq)
-
-
-def known_states() -> Sequence[str]:
-    return [s.value for s in CaseState]

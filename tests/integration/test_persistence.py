@@ -13,10 +13,9 @@ from sqlalchemy import Engine, insert, select, text
 from sqlalchemy.exc import IntegrityError, StatementError
 
 from pcc_cases.adapters import tables as t
-from pcc_cases.adapters.mapping import AppendOnlyError
 from pcc_cases.adapters.unit_of_work import UnitOfWork
 from pcc_cases.domain.case import Case
-from pcc_cases.domain.errors import ConflictError, NotFoundError, TimeInputError
+from pcc_cases.domain.errors import AppendOnlyError, ConflictError, NotFoundError, TimeInputError
 from pcc_cases.domain.factors import Factors
 from pcc_cases.domain.people import Person, PersonKind
 from pcc_cases.domain.snapshot import case_snapshot

@@ -210,8 +210,9 @@ def test_deciding_above_ones_authority_is_refused_and_logged(
 def test_unknown_or_missing_actor_is_refused() -> None:
     uow = FakeUnitOfWork()
     bootstrap(uow)
-    with pytest.raises(PermissionDeniedError, match="--as"):
+    with pytest.raises(PermissionDeniedError, match="no actor") as missing:
         sv.list_cases(uow, None, settings=S)
+    assert (missing.value.code, missing.value.field) == ("permission-denied", "actor_id")
     with pytest.raises(PermissionDeniedError, match="unknown actor"):
         sv.list_cases(uow, "intruder", settings=S)
     assert uow.access_log.entries[-1].actor_id == "intruder"

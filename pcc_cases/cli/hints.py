@@ -1,0 +1,23 @@
+"""What to do next, on the command line, for errors whose fix is a command or an option.
+
+The library's messages name the field and the problem but no command or flag (an admin
+system calling the library has neither); the command line adds its own hint here.
+"""
+
+from __future__ import annotations
+
+from pcc_cases.domain.errors import PccCasesError
+
+HINTS: dict[tuple[str, str], str] = {
+    ("permission-denied", "actor_id"): "zeg wie u bent met --as ID (of PCC_CASES_ACTOR) / "
+    "say who you are with --as ID (or PCC_CASES_ACTOR)",
+    ("invalid-input", "person_ids"): "importeer eerst personen / import people first: "
+    "pcc-cases people import FILE",
+    ("invalid-input", "obligation id"): "zie / see: pcc-cases obligations",
+    ("invalid-input", "as_of"): "optie / option --as-of",
+}
+
+
+def hint_for(exc: PccCasesError) -> str | None:
+    """The command-line hint for this error, if it has one."""
+    return HINTS.get((exc.code, exc.field or ""))
