@@ -10,6 +10,32 @@ import inspect
 import click
 
 from pcc_cases.cli.main import cli
+from pcc_cases.domain.errors import all_error_classes
+
+COMMAND_LINE_EXITS = [
+    (0, "-", "success"),
+    (2, "-", "usage error: an unknown option, a missing argument (click)"),
+]
+
+
+def exit_code_table() -> list[str]:
+    """Exit codes and error codes, generated from the error classes themselves."""
+    rows = [*COMMAND_LINE_EXITS]
+    rows += [
+        (
+            cls.exit_code,
+            f"`{cls.code}` (`{cls.__name__}`)",
+            (inspect.getdoc(cls) or "").split("\n")[0],
+        )
+        for cls in all_error_classes()
+    ]
+    rows.append((1, "-", "any other failure: one line naming its kind, never a traceback"))
+    lines = ["| exit code | error code (class) | meaning |", "| --- | --- | --- |"]
+    lines += [
+        f"| {code} | {name} | {meaning} |"
+        for code, name, meaning in sorted(rows, key=lambda r: r[0])
+    ]
+    return lines
 
 
 def walk(command: click.Command, path: list[str]) -> list[tuple[list[str], click.Command]]:
@@ -28,8 +54,12 @@ def reference() -> str:
         "Generated from the commands (`python -m pcc_cases.cli.reference > docs/cli.md`).",
         "Every command also answers `--help`.",
         "",
-        "Exit codes: 0 success, 1 unexpected error, 2 usage error, 3 not found, "
-        "4 permission denied, 5 invalid input or illegal transition, 6 concurrent change.",
+        "## Exit codes",
+        "",
+        "Every error of the library has a stable code and an exit code; an integrator reads",
+        "`code` and `field` from the exception (`pcc_cases.PccCasesError`).",
+        "",
+        *exit_code_table(),
         "",
     ]
     for path, command in walk(cli, ["pcc-cases"]):
