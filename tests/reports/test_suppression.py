@@ -74,3 +74,32 @@ def test_no_hidden_cell_can_be_recovered(original: dict[str, Any], threshold: in
     assert listed <= set(cells)
     for key in ("total_cases", "repeat_offenders"):
         assert (shown[key] is None) == (1 <= before[key] <= threshold)
+    for key in ("open", "overdue"):
+        small = 1 <= before["obligations"][key] <= threshold
+        assert (shown["obligations"][key] is None) == small
+        assert (f"obligations.{key}" in cells) == small
+
+
+@settings(max_examples=300)
+@given(original=figures(), threshold=st.integers(1, 10))
+def test_suppression_hides_no_more_than_it_must(original: dict[str, Any], threshold: int) -> None:
+    """In a breakdown, besides the small cells, at most one more: the smallest that makes the
+    hidden ones unrecoverable (a zero only when nothing else is left)."""
+    shown, _cells = suppressed_copy(original, threshold)
+    for name in COUNT_BREAKDOWNS:
+        values = original[name]
+        small = {k for k, v in values.items() if 1 <= v <= threshold}
+        hidden = {k for k in values if shown[name][k] is None}
+        extra = hidden - small
+        assert small <= hidden
+        if not could_be_worked_out([values[k] for k in small]):
+            assert not extra, (name, values, hidden)
+            continue
+        others = [k for k in values if k not in small]
+        if not others:
+            assert not extra
+            continue
+        assert len(extra) == 1, (name, values, hidden)
+        (pick,) = extra
+        nonzero = [k for k in others if values[k] > 0]
+        assert values[pick] == min(values[k] for k in (nonzero or others))
