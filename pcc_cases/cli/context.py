@@ -43,6 +43,12 @@ class CliContext:
             self._engine = engine
         return self._engine
 
+    def close(self) -> None:
+        """Let go of the database connections when the command ends."""
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
     @contextmanager
     def unit_of_work(self, write: bool = True) -> Iterator[UnitOfWork]:
         with UnitOfWork(self.engine(), write=write) as uow:

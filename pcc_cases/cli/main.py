@@ -55,6 +55,7 @@ def cli(ctx: click.Context, lang: str, db_url: str | None, actor: str | None) ->
     Registreer en behandel overtredingen van het Protocol Sociale Media van het PCC.
     """
     ctx.obj = CliContext(lang=lang, db_url=db_url, actor=actor)
+    ctx.call_on_close(ctx.obj.close)
 
 
 for command in (

@@ -1,4 +1,5 @@
-"""The installed ``pcc-cases`` command, run as a director would run it."""
+"""The ``pcc-cases`` command: in-process for what it says, and the installed command for
+what only a real process shows (its exit codes, no traceback, ``python -m pcc_cases``)."""
 
 from __future__ import annotations
 
@@ -12,11 +13,12 @@ from pathlib import Path
 import pytest
 
 from pcc_cases.adapters.migrate import head
+from tests.clirun import run
 
 EXE = shutil.which("pcc-cases", path=str(Path(sys.executable).parent)) or "pcc-cases"
 
 
-def run(
+def run_installed(
     *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
     full_env = {
@@ -44,13 +46,14 @@ def test_protocol_show_clause_as_json() -> None:
 
 
 def test_unknown_clause_exits_5_without_traceback() -> None:
-    out = run("protocol", "show", "8.1")
+    out = run_installed("protocol", "show", "8.1")
     assert out.returncode == 5
     assert "valid clauses: 1.1" in out.stderr
     assert "Traceback" not in out.stderr
 
 
 def test_usage_error_exits_2() -> None:
+    assert run_installed("protocol", "show", "--lang", "fr").returncode == 2
     assert run("protocol", "show", "--lang", "fr").returncode == 2
 
 
@@ -65,7 +68,7 @@ def test_db_upgrade_and_current(tmp_path: Path) -> None:
 
 
 def test_unreachable_database_is_a_message_not_a_traceback() -> None:
-    out = run("--db", "postgresql://nobody@127.0.0.1:1/none", "db", "current")
+    out = run_installed("--db", "postgresql://nobody@127.0.0.1:1/none", "db", "current")
     assert out.returncode == 1
     assert "Unexpected error" in out.stderr and "Traceback" not in out.stderr
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.e2e.test_cli import run
+from tests.clirun import run
 
 
 def test_a_short_demo_builds_a_usable_database(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ import shlex
 import shutil
 from pathlib import Path
 
-from tests.e2e.test_cli import run
+from tests.clirun import run
 
 DOCS = Path(__file__).parent.parent.parent / "docs"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.e2e.test_cli import run
+from tests.clirun import run
 from tests.e2e.test_cli_workflow import RECORD, env  # noqa: F401 - the fixture
 
 

@@ -8,7 +8,8 @@ import select
 import subprocess
 from pathlib import Path
 
-from tests.e2e.test_cli import EXE, run
+from tests.clirun import run
+from tests.e2e.test_cli import EXE
 from tests.org import PEOPLE_CSV
 
 

@@ -22,7 +22,7 @@ from pcc_cases.reports.render_html import render_html
 from pcc_cases.reports.render_text import render_text
 from pcc_cases.reports.severity import SeverityReport, severity_report
 from pcc_cases.reports.tabular import neutralise, render_csv, render_xlsx
-from tests.e2e.test_cli import run
+from tests.clirun import run
 
 GOLDEN = Path(__file__).parent / "golden"
 SCHEMA = json.loads(
