@@ -10,7 +10,10 @@ is a conflict, and nothing is written.
 from __future__ import annotations
 
 import json
+import os
+import time
 from collections.abc import Iterable
+from pathlib import Path
 from typing import IO
 
 import attrs
@@ -26,6 +29,9 @@ from pcc_cases.services.ports import UnitOfWorkPort
 from pcc_cases.services.settings import DEFAULT_SETTINGS, Settings
 
 MAX_CONFLICTS_SHOWN = 50
+# Test hook: with this set to a file path, an import that has written every case touches
+# the file and waits before its commit, so that a test can kill it at exactly that moment.
+PAUSE_BEFORE_COMMIT_ENV = "PCC_CASES_TEST_PAUSE_BEFORE_COMMIT"
 
 
 def export_cases(
@@ -105,6 +111,7 @@ def import_cases(
         )
     if not dry_run and new:
         uow.cases.add_numbered(new)
+        _pause_before_commit()
         uow.commit()
     else:
         uow.rollback()
@@ -163,3 +170,10 @@ def _person_ids(case: Case) -> set[str]:
     ids |= {a.offender_id for a in case.assessments} | {d.offender_id for d in case.decisions}
     ids |= {o.offender_id for o in case.obligations if o.offender_id}
     return ids
+
+
+def _pause_before_commit() -> None:
+    marker = os.environ.get(PAUSE_BEFORE_COMMIT_ENV)
+    if marker:
+        Path(marker).touch()
+        time.sleep(60)

@@ -4,7 +4,7 @@ database unchanged; killing the import at a random moment leaves it unchanged or
 from __future__ import annotations
 
 import json
-import random
+import os
 import shutil
 import signal
 import subprocess
@@ -24,6 +24,7 @@ from pcc_cases.adapters.engine import make_engine
 from pcc_cases.adapters.migrate import upgrade
 from pcc_cases.adapters.unit_of_work import UnitOfWork
 from pcc_cases.domain.factors import Factors
+from pcc_cases.interchange.cases_io import PAUSE_BEFORE_COMMIT_ENV
 from tests.e2e.test_cli import EXE
 from tests.e2e.test_cli_junk import cli, fingerprint
 from tests.org import bootstrap, settings_at
@@ -53,8 +54,10 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]
     line = out.read_text(encoding="utf-8").strip()
     empty = f"sqlite:///{folder / 'empty.sqlite3'}"
     upgrade(empty)
-    with UnitOfWork(make_engine(empty), write=True) as uow:
+    empty_engine = make_engine(empty)
+    with UnitOfWork(empty_engine, write=True) as uow:
         bootstrap(uow)
+    empty_engine.dispose()  # the last connection closing checkpoints the WAL into the file
     engine.dispose()
     yield empty, line
 
@@ -117,32 +120,46 @@ def test_junk_gives_exit_5_and_changes_nothing(
 def test_killing_the_import_leaves_nothing_half_done(
     source: tuple[str, str], tmp_path: Path
 ) -> None:
+    """Killed after every case is written but before the commit: nothing is kept. Left to
+    finish: everything is."""
     url, line = source
     template = Path(url.removeprefix("sqlite:///"))
-    count = 1500
+    count = 300
     big = tmp_path / "big.jsonl"
     big.write_text(
         "".join(line.replace('"2025-0001"', f'"2025-{n:04d}"') + "\n" for n in range(1, count + 1)),
         encoding="utf-8",
     )
-    rng = random.Random(20261124)
-    outcomes = []
-    for attempt in range(20):
-        target = tmp_path / f"kill{attempt}.sqlite3"
-        shutil.copy(template, target)
-        process = subprocess.Popen(
-            [EXE, "--db", f"sqlite:///{target}", "--as", "cvb1", "import", "cases", str(big)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        time.sleep(rng.uniform(0.2, 3.0))
-        process.send_signal(signal.SIGKILL)
-        process.wait()
+
+    def stored_in(target: Path) -> tuple[int, int]:
         engine = create_engine(f"sqlite:///{target}")
         with engine.connect() as conn:
-            stored = conn.execute(select(func.count()).select_from(t.cases)).scalar_one()
+            cases = conn.execute(select(func.count()).select_from(t.cases)).scalar_one()
             events = conn.execute(select(func.count()).select_from(t.case_events)).scalar_one()
         engine.dispose()
-        assert stored in (0, count), f"attempt {attempt}: {stored} of {count} cases"
-        assert events in (0, count * 3)
-        outcomes.append(stored)
-    assert 0 in outcomes  # at least one kill landed before the commit
+        return cases, events
+
+    def command(target: Path) -> list[str]:
+        return [EXE, "--db", f"sqlite:///{target}", "--as", "cvb1", "import", "cases", str(big)]
+
+    killed, finished = tmp_path / "killed.sqlite3", tmp_path / "finished.sqlite3"
+    for target in (killed, finished):
+        shutil.copy(template, target)
+    marker = tmp_path / "written"
+    process = subprocess.Popen(
+        command(killed),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, PAUSE_BEFORE_COMMIT_ENV: str(marker)},
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while not marker.exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    if not marker.exists():
+        process.kill()
+        pytest.fail(f"the import never reached its commit: {process.communicate()}")
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert stored_in(killed) == (0, 0)
+    done = subprocess.run(command(finished), capture_output=True)
+    assert done.returncode == 0, done.stderr
+    assert stored_in(finished) == (count, count * 3)

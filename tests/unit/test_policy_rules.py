@@ -19,7 +19,9 @@ PROTOCOL = load_protocol()
 STUDENT = PersonKind.STUDENT
 
 
-def assess(clause_ids: list[str], policy: object = POLICY, **kw: object) -> tuple[int, tuple[str, ...]]:
+def assess(
+    clause_ids: list[str], policy: object = POLICY, **kw: object
+) -> tuple[int, tuple[str, ...]]:
     clauses = [PROTOCOL.clause(c) for c in clause_ids]
     result = policy.severity.assess(clauses, Factors(**kw))  # type: ignore[attr-defined]
     return result.level, result.reasons
@@ -127,9 +129,7 @@ def test_awareness_text_has_no_base() -> None:
         POLICY.severity.base_of(PROTOCOL.clause("4.1"))
 
 
-@pytest.mark.parametrize(
-    ("days", "inspectie"), [(1, False), (2, True), (5, True)]
-)
+@pytest.mark.parametrize(("days", "inspectie"), [(1, False), (2, True), (5, True)])
 def test_the_inspectie_is_told_of_a_suspension_from_two_school_days(
     days: int, inspectie: bool
 ) -> None:
@@ -228,14 +228,26 @@ def test_the_ladders_know_their_steps_authority_and_length() -> None:
         ("removed_and_apologised = 1 ", "removed_and_apologised = -1 ", r"not 0 to 3"),
         ("level = 4 ", "level = 0 ", r"severity\.criminal\.level: 0 is not 1 to 4"),
         ("level = 4 ", "level = 5 ", r"severity\.criminal\.level: 5"),
-        ("max_days = 5\n\n[[ladders.student]]\nstep = \"suspension\"", "max_days = 0\n\n[[ladders.student]]\nstep = \"suspension\"", r"max_days: 0 must be at least 1"),
-        ("min_days = 1\nmax_days = 5", "min_days = 6\nmax_days = 5", r"max_days: 5 must be at least 1 and min_days"),
+        (
+            'max_days = 5\n\n[[ladders.student]]\nstep = "suspension"',
+            'max_days = 0\n\n[[ladders.student]]\nstep = "suspension"',
+            r"max_days: 0 must be at least 1",
+        ),
+        (
+            "min_days = 1\nmax_days = 5",
+            "min_days = 6\nmax_days = 5",
+            r"max_days: 5 must be at least 1 and min_days",
+        ),
         ("min_days = 1\nmax_days = 5", "min_days = -1\nmax_days = 5", r"min_days: -1 is negative"),
         ('step = "talk-manager"', 'step = "written-warning"', r"ladders\.staff: step names"),
-        ('staff = ["talk-manager", ', 'staff = [', r"recommendation\.staff: needs exactly 4"),
-        ('"talk-manager", "written-warning", "reprimand", "suspension"]', '"talk-manager", "written-warning", "reprimand", "schorsing"]', r"'schorsing' is not a step of the staff ladder"),
+        ('staff = ["talk-manager", ', "staff = [", r"recommendation\.staff: needs exactly 4"),
+        (
+            '"talk-manager", "written-warning", "reprimand", "suspension"]',
+            '"talk-manager", "written-warning", "reprimand", "schorsing"]',
+            r"'schorsing' is not a step of the staff ladder",
+        ),
         ('student = "expulsion"', 'student = "verwijdering"', r"consider_at_cap\.student"),
-        ('consider_at_cap = { student', 'consider_at_cap = { pupil', r"consider_at_cap\.pupil"),
+        ("consider_at_cap = { student", "consider_at_cap = { pupil", r"consider_at_cap\.pupil"),
         ("[calendar]", "[calendar]\nholidays = 3\n[x]", r"calendar\.holidays: expected list"),
     ],
 )
