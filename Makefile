@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint docs bench bench-report lock clean
+.PHONY: setup demo test lint docs bench bench-report mutation lock clean
 
 setup: $(STAMP)
 
@@ -36,9 +36,14 @@ bench: $(STAMP)
 bench-report: $(STAMP)
 	$(BIN)/python bench/report.py
 
+# Mutation testing of the rules (see [tool.mutmut] in pyproject.toml): slow, not part of test.
+mutation: $(STAMP)
+	$(BIN)/mutmut run --max-children 2
+	$(BIN)/python bench/mutation_score.py
+
 # Regenerates requirements.lock (needs uv on PATH); the lock records versions and hashes only.
 lock:
 	uv pip compile --universal --python-version 3.11 --generate-hashes --extra dev pyproject.toml -o requirements.lock
 
 clean:
-	rm -rf $(VENV) site build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) site build dist mutants .pytest_cache .mypy_cache .ruff_cache .hypothesis

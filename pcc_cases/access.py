@@ -14,7 +14,6 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from pcc_cases.domain.case import Case
-from pcc_cases.domain.errors import PermissionDeniedError
 from pcc_cases.domain.people import Person, PersonKind, Role
 
 
@@ -155,10 +154,6 @@ class Actor:
         if scope is Scope.OWN_STUDENTS:
             return any(pid in self.mentees for pid in case.person_ids)
         return concerns_pr(case)
-
-    def check(self, action: Action, case: Case | None = None) -> None:
-        if not self.may(action, case):
-            raise PermissionDeniedError(self.refusal(action, case))
 
     def refusal(self, action: Action, case: Case | None) -> str:
         roles = ", ".join(sorted(r.value for r in self.person.roles)) or "none"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterator
 
 import pytest
@@ -10,7 +11,7 @@ from sqlalchemy import Engine
 
 from pcc_cases.adapters.engine import make_engine
 from pcc_cases.adapters.migrate import upgrade
-from tests.backends import BACKENDS, fresh_database
+from tests.backends import BACKENDS, SERVER_BACKENDS, fresh_database
 
 settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("default")
@@ -31,3 +32,24 @@ def engine(database_url: str) -> Iterator[Engine]:
     eng = make_engine(database_url)
     yield eng
     eng.dispose()
+
+
+_PROCESS_WORDS = ("subprocess", "run_installed", "Popen", "EXE")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark what needs a database server (``backend``) or starts processes (``slow``), so that
+    ``pytest -m "not slow and not backend"`` is a quick loop."""
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        params = " ".join(str(v) for v in callspec.params.values()) if callspec else ""
+        if any(server in params for server in SERVER_BACKENDS):
+            item.add_marker(pytest.mark.backend)
+        function = getattr(item, "function", None)
+        if function is not None:
+            try:
+                source = inspect.getsource(function)
+            except (OSError, TypeError):
+                continue
+            if any(word in source for word in _PROCESS_WORDS):
+                item.add_marker(pytest.mark.slow)

@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
-    "article": {"nl": "Artikel", "en": "Article"},
     "clause": {"nl": "Bepaling", "en": "Clause"},
     "kind": {"nl": "Soort", "en": "Kind"},
-    "applies_to": {"nl": "Geldt voor", "en": "Applies to"},
     "base": {"nl": "Basisernst", "en": "Base severity"},
     "text": {"nl": "Tekst", "en": "Text"},
     "adopted": {"nl": "vastgesteld", "en": "adopted"},
-    "error": {"nl": "Fout", "en": "Error"},
-    "unexpected": {
-        "nl": "Onverwachte fout; meld dit aan de beheerder",
-        "en": "Unexpected error; please report this to the administrator",
-    },
     "rule": {"nl": "regel", "en": "rule"},
     "guidance": {"nl": "advies", "en": "guidance"},
     "guideline": {"nl": "richtlijn (tip)", "en": "guideline (tip)"},

@@ -7,6 +7,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from pcc_cases.reports.figures import COUNT_BREAKDOWNS
 from pcc_cases.reports.severity import SeverityReport
 
 LABELS: dict[str, tuple[str, str]] = {
@@ -41,15 +42,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
 }
 
-BREAKDOWNS = (
-    "by_severity",
-    "by_article",
-    "by_platform",
-    "by_month",
-    "by_location",
-    "offenders_by_kind",
-    "decisions_by_step",
-)
+BREAKDOWNS = COUNT_BREAKDOWNS
 SCALARS = ("total_cases", "repeat_offenders", "median_days_to_close")
 
 
