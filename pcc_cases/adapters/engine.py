@@ -36,7 +36,11 @@ def default_data_dir() -> Path:
 
 
 def default_url() -> str:
-    """The URL in ``PCC_CASES_DATABASE_URL``, else a SQLite file in the data directory."""
+    """The URL in ``PCC_CASES_DATABASE_URL``, else a SQLite file in the data directory.
+
+    Raises:
+        Nothing of its own: it only reads the environment.
+    """
     from_env = os.environ.get(ENV_URL)
     if from_env:
         return from_env
@@ -67,7 +71,12 @@ def normalise_url(url: str | URL) -> URL:
 
 
 def make_engine(url: str | URL | None = None, **kwargs: Any) -> Engine:
-    """An engine for ``url`` (default: see :func:`default_url`), mappers started."""
+    """An engine for ``url`` (default: see :func:`default_url`), mappers started.
+
+    Raises:
+        InvalidInputError: an unreadable ``PCC_CASES_SQLITE_BUSY_TIMEOUT_MS``.
+        sqlalchemy.exc.ArgumentError: a URL SQLAlchemy cannot read.
+    """
     start_mappers()
     target = normalise_url(url or default_url())
     if target.get_backend_name() == "sqlite":

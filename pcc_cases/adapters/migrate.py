@@ -39,7 +39,11 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 
 def upgrade(url: str | None = None, revision: str = "head") -> str | None:
-    """Upgrade the database at ``url`` (default database if None); returns the new revision."""
+    """Upgrade the database at ``url`` (default database if None); returns the new revision.
+
+    Raises:
+        sqlalchemy.exc.OperationalError: the database cannot be reached.
+    """
     engine = make_engine(url)
     try:
         with engine.begin() as connection:

@@ -263,5 +263,9 @@ def default_policy_text() -> str:
 
 
 def default_policy() -> Policy:
-    """The bundled default policy (DESIGN section 4)."""
+    """The bundled default policy (DESIGN section 4).
+
+    Raises:
+        PolicyError: the bundled file is broken (a packaging fault).
+    """
     return load_policy_text(default_policy_text())

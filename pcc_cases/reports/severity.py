@@ -73,6 +73,11 @@ def severity_report(
 
     ``locations`` defaults to every location the actor may report on. Without
     suppression, the actor's scope must cover every location asked for.
+
+    Raises:
+        InvalidInputError: a threshold outside 1 to 100, an unknown location.
+        PermissionDeniedError: a location outside the actor's scope, or no suppression
+            without the right to it (logged).
     """
     if isinstance(threshold, bool) or not 1 <= threshold <= 100:
         raise InvalidInputError(f"{threshold!r} is not a number from 1 to 100", field="threshold")

@@ -44,6 +44,13 @@ def record_incident(
 
     With ``factors``, every offender is assessed straight away. Returns the stored case,
     whose ``number`` is new.
+
+    Raises:
+        InvalidInputError: an unknown person or location, an empty summary, an offender
+            without a clause, a clause that does not apply to the person's kind.
+        ProtocolError: a clause the protocol does not have or that cannot be cited.
+        TimeInputError: ``occurred_at`` without a time zone or after the report.
+        PermissionDeniedError: the actor may not record this case (logged).
     """
     actor = load_actor(uow, actor_id, settings)
     now = settings.clock()
@@ -84,6 +91,14 @@ def start_investigation(
     *,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> Case:
+    """Start the investigation of a reported case.
+
+    Raises:
+        NotFoundError: no case with that number.
+        PermissionDeniedError: the actor may not handle this case (logged).
+        IllegalTransitionError: the case is not in state reported.
+    """
+
     def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Case:
         case.start_investigation(actor.id, now, reason)
         return case
@@ -101,6 +116,15 @@ def add_involvement(
     *,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> Case:
+    """Add a person to a case; a new offender sends an assessed case back to investigation.
+
+    Raises:
+        InvalidInputError: an unknown person or role, or the person already has that role.
+        NotFoundError: no case with that number.
+        PermissionDeniedError: the actor may not handle this case (logged).
+        IllegalTransitionError: the case is decided, closed or dismissed.
+    """
+
     def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Case:
         _known_people(uow, [person_id])
         case.add_involvement(person_id, role, actor.id, now, reason)
@@ -119,6 +143,15 @@ def remove_involvement(
     *,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> Case:
+    """Remove a person's part in a case, with a reason.
+
+    Raises:
+        InvalidInputError: the only offender, an offender with a decision, no reason.
+        NotFoundError: no case with that number.
+        PermissionDeniedError: the actor may not handle this case (logged).
+        IllegalTransitionError: the case is decided, closed or dismissed.
+    """
+
     def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Case:
         case.remove_involvement(person_id, role, actor.id, now, reason)
         return case
@@ -136,6 +169,16 @@ def cite_clause(
     *,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> Case:
+    """Cite one more clause against an offender; an existing assessment is recomputed.
+
+    Raises:
+        InvalidInputError: the clause is cited already or does not apply to the person.
+        ProtocolError: a clause the protocol does not have or that cannot be cited.
+        NotFoundError: no case with that number.
+        PermissionDeniedError: the actor may not handle this case (logged).
+        IllegalTransitionError: the case is decided, closed or dismissed.
+    """
+
     def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Case:
         kinds = _known_people(uow, [offender_id])
         case.cite(
@@ -156,6 +199,15 @@ def withdraw_clause(
     *,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> Case:
+    """Withdraw a clause cited against an offender, with a reason.
+
+    Raises:
+        InvalidInputError: the clause is not cited, is the only one, or no reason.
+        NotFoundError: no case with that number.
+        PermissionDeniedError: the actor may not handle this case (logged).
+        IllegalTransitionError: the case is decided, closed or dismissed.
+    """
+
     def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Case:
         case.withdraw(
             offender_id, clause_id, settings.protocol, settings.policy, actor.id, now, reason
@@ -231,7 +283,13 @@ def recommend_steps(
     *,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> dict[str, Recommendation]:
-    """The policy's step for every assessed offender, counting their earlier decided cases."""
+    """The policy's step for every assessed offender, counting their earlier decided cases.
+
+    Raises:
+        InvalidInputError: an offender who has not been assessed yet.
+        NotFoundError: no case with that number.
+        PermissionDeniedError: the actor may not view this case (logged).
+    """
     actor = load_actor(uow, actor_id, settings)
     case = uow.cases.get(number)
     authorize(uow, actor, Action.VIEW, case, settings)
@@ -253,7 +311,16 @@ def decide_step(
     *,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> Decision:
-    """Take an escalation step; above one's authority it is refused (and logged)."""
+    """Take an escalation step; above one's authority it is refused (and logged).
+
+    Raises:
+        InvalidInputError: not assessed yet, a step not on the ladder, a length outside
+            the step's bounds, a step above the recommendation without a reason, or a
+            standing decision already.
+        NotFoundError: no case with that number.
+        PermissionDeniedError: the actor may not decide here, or not this step (logged).
+        IllegalTransitionError: the case is not assessed or decided.
+    """
 
     def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Decision:
         kind = _known_people(uow, [offender_id])[offender_id]
@@ -282,6 +349,14 @@ def complete_obligation(
     *,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> Obligation:
+    """Mark an obligation of a case done (today, or on ``done_on``).
+
+    Raises:
+        InvalidInputError: already done, or ``done_on`` in the future.
+        NotFoundError: no such case or obligation.
+        PermissionDeniedError: the actor may not handle this case (logged).
+    """
+
     def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Obligation:
         return case.complete_obligation(seq, actor.id, now, done_on)
 
@@ -296,6 +371,15 @@ def close_case(
     *,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> Case:
+    """Close a decided case; every offender must have a decision.
+
+    Raises:
+        InvalidInputError: an offender without a decision.
+        NotFoundError: no case with that number.
+        PermissionDeniedError: the actor may not close this case (logged).
+        IllegalTransitionError: the case is not decided.
+    """
+
     def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Case:
         case.close(actor.id, now, reason)
         return case
@@ -311,6 +395,15 @@ def dismiss_case(
     *,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> Case:
+    """Dismiss an unfounded report; the reason is required.
+
+    Raises:
+        InvalidInputError: no reason.
+        NotFoundError: no case with that number.
+        PermissionDeniedError: the actor may not close this case (logged).
+        IllegalTransitionError: the case is closed or dismissed already.
+    """
+
     def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Case:
         case.dismiss(actor.id, now, reason)
         return case
@@ -326,7 +419,14 @@ def file_objection(
     *,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> Case:
-    """Register an objection (bezwaar) of the student or parents against the decisions."""
+    """Register an objection (bezwaar) of the student or parents against the decisions.
+
+    Raises:
+        InvalidInputError: no reason.
+        NotFoundError: no case with that number.
+        PermissionDeniedError: the actor may not handle this case (logged).
+        IllegalTransitionError: the case is neither decided nor closed.
+    """
 
     def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Case:
         case.file_objection(actor.id, now, reason)
@@ -344,7 +444,14 @@ def decide_objection(
     *,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> Case:
-    """Decide an objection; it needs at least the authority of the steps it reviews."""
+    """Decide an objection; it needs at least the authority of the steps it reviews.
+
+    Raises:
+        InvalidInputError: no reason.
+        NotFoundError: no case with that number.
+        PermissionDeniedError: the actor may not review, or lacks the authority (logged).
+        IllegalTransitionError: no objection is under review.
+    """
 
     def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Case:
         needed = max(

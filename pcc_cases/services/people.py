@@ -114,7 +114,12 @@ def list_people(
     kind: str | None = None,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> list[Person]:
-    """The people the actor may see (their location, their students, or everyone)."""
+    """The people the actor may see (their location, their students, or everyone).
+
+    Raises:
+        InvalidInputError: an unknown kind.
+        PermissionDeniedError: the actor may not see people (logged).
+    """
     actor = load_actor(uow, actor_id, settings)
     authorize(uow, actor, Action.VIEW_PEOPLE, None, settings)
     if kind is not None and kind not in {k.value for k in PersonKind}:
@@ -131,7 +136,12 @@ def show_person(
     *,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> Person:
-    """One person's record; the read is logged."""
+    """One person's record; the read is logged.
+
+    Raises:
+        NotFoundError: no person with that id.
+        PermissionDeniedError: the person is outside the actor's scope (logged).
+    """
     actor = load_actor(uow, actor_id, settings)
     person = uow.people.get(person_id)
     if not actor.may_see_person(person):

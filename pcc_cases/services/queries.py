@@ -32,7 +32,12 @@ class ObligationView:
 def show_case(
     uow: UnitOfWorkPort, actor_id: str | None, number: str, *, settings: Settings = DEFAULT_SETTINGS
 ) -> Case:
-    """A case with everything it holds; the read is written to the access log."""
+    """A case with everything it holds; the read is written to the access log.
+
+    Raises:
+        NotFoundError: no case with that number.
+        PermissionDeniedError: the actor may not view this case (logged).
+    """
     actor = load_actor(uow, actor_id, settings)
     case = uow.cases.get(number)
     authorize(uow, actor, Action.VIEW, case, settings)
@@ -50,7 +55,12 @@ def list_cases(
     school_year: int | None = None,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> list[Case]:
-    """The cases the actor may see, filtered; a list shows no details, so it is not logged."""
+    """The cases the actor may see, filtered; a list shows no details, so it is not logged.
+
+    Raises:
+        InvalidInputError: an unknown state.
+        PermissionDeniedError: no actor, or one who is unknown or not active staff.
+    """
     if state is not None:
         try:
             state = CaseState(state).value
@@ -69,7 +79,11 @@ def list_obligations(
     overdue_only: bool = False,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> list[ObligationView]:
-    """Open legal obligations of the cases the actor handles, by due date."""
+    """Open legal obligations of the cases the actor handles, by due date.
+
+    Raises:
+        PermissionDeniedError: no actor, or one who is unknown or not active staff.
+    """
     actor = load_actor(uow, actor_id, settings)
     today = local_date(settings.clock())
     views = [

@@ -63,3 +63,16 @@ def test_a_long_list_of_problems_is_cut_in_the_message_but_kept_whole() -> None:
     assert "... and 10 more" in str(error) and "bad 49" in str(error)
     assert "bad 50" not in str(error)
     assert str(error).startswith("the people file has 60 problem(s); nothing was imported:")
+
+
+def test_every_public_function_says_what_it_raises() -> None:
+    import inspect
+
+    for name in pcc_cases.__all__:
+        if name.startswith("__"):
+            continue
+        value = getattr(pcc_cases, name)
+        doc = inspect.getdoc(value) or ""
+        assert doc, f"pcc_cases.{name} has no docstring"
+        if inspect.isfunction(value):
+            assert "Raises:" in doc, f"pcc_cases.{name} does not say what it raises"
