@@ -23,6 +23,7 @@ class PccCasesError(Exception):
     def __init__(self, message: str, *, field: str | None = None) -> None:
         super().__init__(f"{field}: {message}" if field else message)
         self.field = field
+        self.message = message  # without the field, for those who show the field apart
 
 
 class InvalidInputError(PccCasesError, ValueError):

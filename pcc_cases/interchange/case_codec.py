@@ -179,10 +179,9 @@ def _instant(value: Any) -> pendulum.DateTime:
 
 def _problem(exc: PccCasesError, where: str) -> Problem:
     """A domain error as a problem of the record, its field prefixed by where it is."""
-    text = str(exc)
     if exc.field:
-        return Problem(text.removeprefix(f"{exc.field}: "), field=f"{where}{exc.field}")
-    return Problem(text, field=where.rstrip(".") or "(record)")
+        return Problem(exc.message, field=f"{where}{exc.field}")
+    return Problem(exc.message, field=where.rstrip(".") or "(record)")
 
 
 def _check_meaning(case: Case, protocol: Protocol, problems: list[Problem]) -> None:

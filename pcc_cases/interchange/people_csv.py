@@ -140,7 +140,7 @@ def _person(values: dict[str, str]) -> tuple[list[tuple[str, str]], Person | Non
     try:
         roles = parse_roles(values["roles"])
     except PccCasesError as exc:
-        problems.append(("roles", _without_field(exc)))
+        problems.append(("roles", exc.message))
         roles = frozenset()
     for name, limit in (("first_name", 100), ("last_name", 100), ("location", 100), ("class", 20)):
         if len(values[name]) > limit:
@@ -160,11 +160,5 @@ def _person(values: dict[str, str]) -> tuple[list[tuple[str, str]], Person | Non
             left_on=left_on,
         )
     except PccCasesError as exc:
-        return [(exc.field or "kind", _without_field(exc))], None
+        return [(exc.field or "kind", exc.message)], None
     return [], person
-
-
-def _without_field(exc: PccCasesError) -> str:
-    """The message of a domain error whose field becomes the problem's column."""
-    text = str(exc)
-    return text.removeprefix(f"{exc.field}: ") if exc.field else text

@@ -76,3 +76,9 @@ def test_every_public_function_says_what_it_raises() -> None:
         assert doc, f"pcc_cases.{name} has no docstring"
         if inspect.isfunction(value):
             assert "Raises:" in doc, f"pcc_cases.{name} does not say what it raises"
+
+
+def test_the_message_without_its_field_is_kept_apart() -> None:
+    error = InvalidInputError("must not be empty", field="summary")
+    assert error.message == "must not be empty"
+    assert PccCasesError("plain").message == "plain"
