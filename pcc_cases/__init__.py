@@ -13,7 +13,8 @@ if TYPE_CHECKING:
     from pcc_cases.adapters.engine import default_url, make_engine
     from pcc_cases.adapters.migrate import upgrade
     from pcc_cases.adapters.unit_of_work import UnitOfWork
-    from pcc_cases.domain.case import Case, InvolvementRole, Platform
+    from pcc_cases.domain.case import Case
+    from pcc_cases.domain.case_parts import InvolvementRole, Platform
     from pcc_cases.domain.errors import (
         ConflictError,
         IllegalTransitionError,
@@ -70,14 +71,14 @@ _EXPORTS = {
     "ImportResult": "pcc_cases.services",
     "Intent": "pcc_cases.domain.factors",
     "InvalidInputError": "pcc_cases.domain.errors",
-    "InvolvementRole": "pcc_cases.domain.case",
+    "InvolvementRole": "pcc_cases.domain.case_parts",
     "NotFoundError": "pcc_cases.domain.errors",
     "ObligationView": "pcc_cases.services",
     "PccCasesError": "pcc_cases.domain.errors",
     "PermissionDeniedError": "pcc_cases.domain.errors",
     "Person": "pcc_cases.domain.people",
     "PersonKind": "pcc_cases.domain.people",
-    "Platform": "pcc_cases.domain.case",
+    "Platform": "pcc_cases.domain.case_parts",
     "Policy": "pcc_cases.domain.policy",
     "Protocol": "pcc_cases.domain.protocol",
     "Reach": "pcc_cases.domain.factors",

@@ -9,7 +9,8 @@ import pendulum
 from hypothesis import strategies as st
 
 from pcc_cases.domain.calendar import Holiday, SchoolCalendar
-from pcc_cases.domain.case import Case, Evidence
+from pcc_cases.domain.case import Case
+from pcc_cases.domain.case_parts import Evidence
 from pcc_cases.domain.factors import Factors, Harm, Intent, Reach
 from pcc_cases.domain.people import PersonKind
 from pcc_cases.domain.policy_file import default_policy

@@ -14,25 +14,23 @@ from sqlalchemy.orm import Session, attributes, registry, relationship
 
 from pcc_cases.adapters import tables as t
 from pcc_cases.domain.access_log import AccessEntry
-from pcc_cases.domain.case import (
-    Assessment,
-    Case,
-    Decision,
-    Event,
-    Evidence,
-    Involvement,
-    Obligation,
-    Violation,
-)
+from pcc_cases.domain.case import Case
+from pcc_cases.domain.case_parts import CASE_PARTS, Event
 from pcc_cases.domain.errors import AppendOnlyError
+from pcc_cases.domain.events import DATA_VERSIONS, upgrade_event_data
 from pcc_cases.domain.people import Person
 
 mapper_registry = registry(metadata=t.metadata)
 _started = False
 
 
-def _children(cls: type, table: Any, order: Any) -> Any:
-    mapper_registry.map_imperatively(cls, table)
+def _part(name: str, cls: type) -> Any:
+    """The relationship of one of the case's parts, onto its table ``case_<part>``."""
+    table = t.metadata.tables[f"case_{name}"]
+    order = table.c.seq if "seq" in table.c else table.c.id
+    if cls is Event:
+        # No delete cascade and no orphan removal: events are never deleted.
+        return relationship(cls, order_by=order, cascade="save-update, merge", lazy="selectin")
     return relationship(cls, order_by=order, cascade="all, delete-orphan", lazy="selectin")
 
 
@@ -42,7 +40,8 @@ def start_mappers() -> None:
     if _started:
         return
     mapper_registry.map_imperatively(Person, t.people, properties={"roles": t.people.c.roles})
-    mapper_registry.map_imperatively(Event, t.case_events)
+    for name, cls in CASE_PARTS.items():
+        mapper_registry.map_imperatively(cls, t.metadata.tables[f"case_{name}"])
     mapper_registry.map_imperatively(
         Case,
         t.cases,
@@ -50,26 +49,24 @@ def start_mappers() -> None:
         properties={
             "db_id": t.cases.c.id,
             "db_school_year": t.cases.c.school_year,
-            "evidence": _children(Evidence, t.case_evidence, t.case_evidence.c.id),
-            "involvements": _children(Involvement, t.case_involvements, t.case_involvements.c.id),
-            "violations": _children(Violation, t.case_violations, t.case_violations.c.id),
-            "assessments": _children(Assessment, t.case_assessments, t.case_assessments.c.id),
-            "decisions": _children(Decision, t.case_decisions, t.case_decisions.c.id),
-            "obligations": _children(Obligation, t.case_obligations, t.case_obligations.c.seq),
-            # No delete cascade and no orphan removal: events are never deleted.
-            "events": relationship(
-                Event,
-                order_by=t.case_events.c.seq,
-                cascade="save-update, merge",
-                lazy="selectin",
-            ),
+            **{name: _part(name, cls) for name, cls in CASE_PARTS.items()},
         },
     )
     mapper_registry.map_imperatively(AccessEntry, t.access_log)
     for append_only in (Event, AccessEntry):
         event.listen(append_only, "before_update", _refuse_change)
         event.listen(append_only, "before_delete", _refuse_change)
+    event.listen(Event, "load", _upgrade_event_data)
     _started = True
+
+
+def _upgrade_event_data(target: Event, context: Any) -> None:
+    """An event stored with an older data shape is read in today's shape (never rewritten)."""
+    current = DATA_VERSIONS[target.kind]
+    if target.data_version != current:
+        data = upgrade_event_data(target.kind, target.data_version, target.data)
+        attributes.set_committed_value(target, "data", data)
+        attributes.set_committed_value(target, "data_version", current)
 
 
 def _refuse_change(mapper: Any, connection: Any, target: Event | AccessEntry) -> None:

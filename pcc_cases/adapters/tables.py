@@ -26,7 +26,8 @@ from sqlalchemy import (
 )
 
 from pcc_cases.adapters.types import RoleSet, UTCDateTime
-from pcc_cases.domain.case import EvidenceKind, InvolvementRole, Platform
+from pcc_cases.domain.case_parts import EvidenceKind, InvolvementRole, Platform
+from pcc_cases.domain.events import EventKind
 from pcc_cases.domain.factors import Harm, Intent, Reach
 from pcc_cases.domain.lifecycle import CaseState
 from pcc_cases.domain.people import PersonKind
@@ -44,14 +45,14 @@ metadata = MetaData(naming_convention=NAMING_CONVENTION)
 PERSON_ID = String(40)
 
 
-def _enum(enum_type: type[enum.Enum], name: str) -> Enum:
+def _enum(enum_type: type[enum.Enum], name: str, length: int = 24) -> Enum:
     """A portable enum: a VARCHAR with a named CHECK of the values (no native types)."""
     return Enum(
         enum_type,
         name=name,
         native_enum=False,
         create_constraint=True,
-        length=24,
+        length=length,
         values_callable=lambda e: [m.value for m in e],
         validate_strings=True,
     )
@@ -197,12 +198,14 @@ case_events = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     _case_fk(),
     Column("seq", Integer, nullable=False),
-    Column("kind", String(40), nullable=False),
+    Column("kind", _enum(EventKind, "event_kind", length=40), nullable=False),
     Column("actor_id", PERSON_ID, nullable=False),
     Column("at", UTCDateTime(), nullable=False),
     Column("state", _enum(CaseState, "event_state"), nullable=False),
     Column("reason", Text),
     Column("data", JSON, nullable=False),
+    # The shape of ``data``: see pcc_cases.domain.events.DATA_VERSIONS.
+    Column("data_version", SmallInteger, nullable=False, server_default="1"),
     UniqueConstraint("case_id", "seq"),
     Index(None, "actor_id"),
 )

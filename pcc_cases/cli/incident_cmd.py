@@ -11,7 +11,7 @@ from pcc_cases import services
 from pcc_cases.cli.context import CliContext
 from pcc_cases.cli.factor_options import factor_options, factors_from
 from pcc_cases.cli.render import case_json, emit_json
-from pcc_cases.domain.case import Platform
+from pcc_cases.domain.case_parts import Platform
 from pcc_cases.domain.protocol import load_protocol
 from pcc_cases.domain.time import parse_local
 

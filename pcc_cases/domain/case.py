@@ -9,15 +9,27 @@ clock), so the aggregate itself never reads the time.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
 import pendulum
 
+from pcc_cases.domain.case_parts import (
+    Assessment,
+    Decision,
+    Event,
+    Evidence,
+    Involvement,
+    InvolvementRole,
+    Obligation,
+    Platform,
+    Violation,
+)
+from pcc_cases.domain.checks import enum_value, required_text, text_value
 from pcc_cases.domain.errors import InvalidInputError, NotFoundError, PermissionDeniedError, choices
-from pcc_cases.domain.factors import Factors, Harm, Intent, Reach
+from pcc_cases.domain.events import DATA_VERSIONS, EventKind
+from pcc_cases.domain.factors import Factors
 from pcc_cases.domain.lifecycle import CaseState, check_transition
 from pcc_cases.domain.people import AUTHORITY_RANK, PersonKind, check_person_id
 from pcc_cases.domain.policy import MAX_LEVEL, Duty, Policy, Recommendation
@@ -26,177 +38,6 @@ from pcc_cases.domain.time import as_utc, local_date, school_year_of
 
 MAX_SUMMARY = 4000
 MAX_REASON = 2000
-
-
-class Platform(enum.StrEnum):
-    """Where the post appeared."""
-
-    INSTAGRAM = "instagram"
-    TIKTOK = "tiktok"
-    SNAPCHAT = "snapchat"
-    WHATSAPP = "whatsapp"
-    X = "x"
-    FACEBOOK = "facebook"
-    YOUTUBE = "youtube"
-    LINKEDIN = "linkedin"
-    OTHER = "other"
-
-
-class InvolvementRole(enum.StrEnum):
-    """A person's part in a case (Ed-Fi: Perpetrator, Victim, Witness, Reporter)."""
-
-    OFFENDER = "offender"
-    TARGET = "target"
-    WITNESS = "witness"
-    REPORTER = "reporter"
-
-
-class EvidenceKind(enum.StrEnum):
-    """A link to a post, or the SHA-256 hash of a file kept elsewhere."""
-
-    LINK = "link"
-    FILE_HASH = "file-hash"
-
-
-def _enum(enum_type: type[enum.StrEnum], value: Any, field: str) -> Any:
-    try:
-        return enum_type(value)
-    except ValueError:
-        raise InvalidInputError(
-            f"{value!r} is not allowed; choose one of {', '.join(e.value for e in enum_type)}",
-            field=field,
-        ) from None
-
-
-def _text(value: str | None, field: str, limit: int, required: bool = True) -> str | None:
-    if value is None or not value.strip():
-        if required:
-            raise InvalidInputError("must not be empty", field=field)
-        return None
-    if len(value) > limit:
-        raise InvalidInputError(f"{len(value)} characters; at most {limit} allowed", field=field)
-    return value.strip()
-
-
-@attrs.define(slots=False, eq=False)
-class Evidence:
-    """Where the breach can be seen: a link or a file hash, and when it was captured."""
-
-    kind: EvidenceKind
-    reference: str
-    captured_at: pendulum.DateTime
-
-    @classmethod
-    def create(cls, kind: str, reference: str, captured_at: dt.datetime) -> Evidence:
-        evidence_kind = _enum(EvidenceKind, kind, "evidence kind")
-        ref = _text(reference, "evidence reference", 2000) or ""
-        if evidence_kind is EvidenceKind.FILE_HASH and (
-            len(ref) != 64 or any(c not in "0123456789abcdef" for c in ref.lower())
-        ):
-            raise InvalidInputError(
-                f"{ref!r} is not a SHA-256 hash (64 hexadecimal digits)", field="evidence reference"
-            )
-        if evidence_kind is EvidenceKind.LINK and not ref.startswith(("https://", "http://")):
-            raise InvalidInputError(f"{ref!r} is not an http(s) link", field="evidence reference")
-        return cls(
-            kind=evidence_kind,
-            reference=ref.lower() if evidence_kind is EvidenceKind.FILE_HASH else ref,
-            captured_at=as_utc(captured_at),
-        )
-
-
-@attrs.define(slots=False, eq=False)
-class Involvement:
-    """A person and their part in the case."""
-
-    person_id: str
-    role: InvolvementRole
-
-
-@attrs.define(slots=False, eq=False)
-class Violation:
-    """One offender broke one clause (once per offender per clause, as Ed-Fi advises)."""
-
-    offender_id: str
-    clause_id: str
-
-
-@attrs.define(slots=False, eq=False)
-class Assessment:
-    """How grave one offender's part is: the factors, the computed level, any override."""
-
-    offender_id: str
-    reach: Reach
-    intent: Intent
-    harm: Harm
-    confidential: bool
-    criminal: bool
-    removed_and_apologised: bool
-    computed_level: int
-    assessed_by: str
-    assessed_at: pendulum.DateTime
-    override_level: int | None = None
-    override_reason: str | None = None
-
-    @property
-    def factors(self) -> Factors:
-        return Factors(
-            reach=self.reach,
-            intent=self.intent,
-            harm=self.harm,
-            confidential=self.confidential,
-            criminal=self.criminal,
-            removed_and_apologised=self.removed_and_apologised,
-        )
-
-    @property
-    def level(self) -> int:
-        """The level that counts: the director's override when there is one."""
-        return self.override_level if self.override_level is not None else self.computed_level
-
-
-@attrs.define(slots=False, eq=False)
-class Decision:
-    """An escalation step taken for one offender, by whom, when, for how long and why."""
-
-    offender_id: str
-    step: str
-    decided_by: str
-    decided_at: pendulum.DateTime
-    recommended_step: str
-    days: int | None = None
-    reason: str | None = None
-    revoked: bool = False
-
-
-@attrs.define(slots=False, eq=False)
-class Obligation:
-    """A duty with a due date in school days, created by a decision or a fact."""
-
-    seq: int
-    kind: str
-    cause: str
-    due_on: dt.date
-    created_at: pendulum.DateTime
-    offender_id: str | None = None
-    done_on: dt.date | None = None
-    done_by: str | None = None
-
-    def is_overdue(self, today: dt.date) -> bool:
-        return self.done_on is None and today > self.due_on
-
-
-@attrs.define(slots=False, eq=False)
-class Event:
-    """One change to a case: appended, never edited."""
-
-    seq: int
-    kind: str
-    actor_id: str
-    at: pendulum.DateTime
-    state: CaseState
-    reason: str | None = None
-    data: dict[str, Any] = attrs.field(factory=dict)
 
 
 @attrs.define(slots=False, eq=False)
@@ -250,13 +91,13 @@ class Case:
             protocol_version=protocol.version,
             occurred_at=occurred,
             reported_at=reported,
-            platform=_enum(Platform, platform, "platform"),
-            location=_text(location, "location", 100) or "",
-            summary=_text(summary, "summary", MAX_SUMMARY) or "",
+            platform=enum_value(Platform, platform, "platform"),
+            location=required_text(location, "location", 100),
+            summary=required_text(summary, "summary", MAX_SUMMARY),
             evidence=list(evidence),
         )
         for person_id, role in involvements:
-            case._add_involvement(person_id, _enum(InvolvementRole, role, "role"))
+            case._add_involvement(person_id, enum_value(InvolvementRole, role, "role"))
         if not case.offender_ids:
             raise InvalidInputError("a case needs at least one offender", field="involvements")
         clauses_cited = []
@@ -271,7 +112,7 @@ class Case:
                     field="violations",
                 )
         case._append(
-            "recorded",
+            EventKind.RECORDED,
             recorded_by,
             reported,
             CaseState.REPORTED,
@@ -334,20 +175,22 @@ class Case:
     def start_investigation(
         self, actor_id: str, at: dt.datetime, reason: str | None = None
     ) -> None:
-        self._change("investigation_started", actor_id, at, CaseState.INVESTIGATING, reason, {})
+        self._change(
+            EventKind.INVESTIGATION_STARTED, actor_id, at, CaseState.INVESTIGATING, reason, {}
+        )
 
     def add_involvement(
         self, person_id: str, role: str, actor_id: str, at: dt.datetime, reason: str | None = None
     ) -> None:
         """Add a person; a new offender sends an assessed case back to investigation."""
-        role_enum = _enum(InvolvementRole, role, "role")
+        role_enum = enum_value(InvolvementRole, role, "role")
         target = self.state
         if role_enum is InvolvementRole.OFFENDER and self.state is CaseState.ASSESSED:
             target = CaseState.INVESTIGATING
-        check_transition("involvement_added", self.state, target)
+        check_transition(EventKind.INVOLVEMENT_ADDED, self.state, target)
         self._add_involvement(person_id, role_enum)
         self._append(
-            "involvement_added",
+            EventKind.INVOLVEMENT_ADDED,
             actor_id,
             at,
             target,
@@ -359,11 +202,11 @@ class Case:
         self, person_id: str, role: str, actor_id: str, at: dt.datetime, reason: str
     ) -> None:
         """Remove a person's part; an offender's clauses and assessment go with them."""
-        role_enum = _enum(InvolvementRole, role, "role")
+        role_enum = enum_value(InvolvementRole, role, "role")
         found = [i for i in self.involvements if i.person_id == person_id and i.role is role_enum]
         if not found:
             raise NotFoundError(f"person {person_id} is not involved as {role_enum.value}")
-        reason = _text(reason, "reason", MAX_REASON) or ""
+        reason = required_text(reason, "reason", MAX_REASON)
         target = self.state
         if role_enum is InvolvementRole.OFFENDER:
             if self.offender_ids == [person_id]:
@@ -379,13 +222,13 @@ class Case:
             others = [o for o in self.offender_ids if o != person_id]
             if self.state is CaseState.INVESTIGATING and all(self.assessment_of(o) for o in others):
                 target = CaseState.ASSESSED
-        check_transition("involvement_removed", self.state, target)
+        check_transition(EventKind.INVOLVEMENT_REMOVED, self.state, target)
         self.involvements.remove(found[0])
         if role_enum is InvolvementRole.OFFENDER:
             self.violations[:] = [v for v in self.violations if v.offender_id != person_id]
             self.assessments[:] = [a for a in self.assessments if a.offender_id != person_id]
         self._append(
-            "involvement_removed",
+            EventKind.INVOLVEMENT_REMOVED,
             actor_id,
             at,
             target,
@@ -405,7 +248,7 @@ class Case:
         reason: str | None = None,
     ) -> None:
         """Cite one more clause against an offender; an existing assessment is recomputed."""
-        check_transition("clause_cited", self.state, self.state)
+        check_transition(EventKind.CLAUSE_CITED, self.state, self.state)
         clause = protocol.citable_clause(clause_id, self.protocol_version)
         if clause.id in self.clauses_of(offender_id):
             raise InvalidInputError(
@@ -414,7 +257,7 @@ class Case:
         self._add_violation(offender_id, clause, person_kinds)
         level = self._recompute(offender_id, protocol, policy)
         self._append(
-            "clause_cited",
+            EventKind.CLAUSE_CITED,
             actor_id,
             at,
             self.state,
@@ -434,7 +277,7 @@ class Case:
         reason: str,
     ) -> None:
         """Withdraw a cited clause; the offender must keep at least one."""
-        check_transition("clause_withdrawn", self.state, self.state)
+        check_transition(EventKind.CLAUSE_WITHDRAWN, self.state, self.state)
         cited = self.clauses_of(offender_id)
         if clause_id not in cited:
             raise NotFoundError(
@@ -448,7 +291,7 @@ class Case:
                 "remove the offender's involvement instead",
                 field="violations",
             )
-        reason = _text(reason, "reason", MAX_REASON) or ""
+        reason = required_text(reason, "reason", MAX_REASON)
         self.violations[:] = [
             v
             for v in self.violations
@@ -456,7 +299,7 @@ class Case:
         ]
         level = self._recompute(offender_id, protocol, policy)
         self._append(
-            "clause_withdrawn",
+            EventKind.CLAUSE_WITHDRAWN,
             actor_id,
             at,
             self.state,
@@ -481,7 +324,7 @@ class Case:
         was_criminal = existing is not None and existing.criminal
         others_done = all(self.assessment_of(o) for o in self.offender_ids if o != offender_id)
         target = CaseState.ASSESSED if others_done else CaseState.INVESTIGATING
-        check_transition("assessed", self.state, target)
+        check_transition(EventKind.ASSESSED, self.state, target)
         when = as_utc(at)
         if existing is None:
             assessment = Assessment(
@@ -508,7 +351,7 @@ class Case:
             assessment.computed_level, assessment.assessed_by = result.level, actor_id
             assessment.assessed_at = when
         self._append(
-            "assessed",
+            EventKind.ASSESSED,
             actor_id,
             when,
             target,
@@ -533,12 +376,12 @@ class Case:
             raise InvalidInputError(f"offender {offender_id} has not been assessed yet")
         if isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= MAX_LEVEL:
             raise InvalidInputError(f"{level!r} is not 1, 2, 3 or 4", field="override level")
-        reason = _text(reason, "reason", MAX_REASON) or ""
-        check_transition("severity_overridden", self.state, self.state)
+        reason = required_text(reason, "reason", MAX_REASON)
+        check_transition(EventKind.SEVERITY_OVERRIDDEN, self.state, self.state)
         assessment.override_level = level
         assessment.override_reason = reason
         self._append(
-            "severity_overridden",
+            EventKind.SEVERITY_OVERRIDDEN,
             actor_id,
             at,
             self.state,
@@ -550,6 +393,23 @@ class Case:
             },
         )
 
+    def prior_window(self, policy: Policy) -> tuple[pendulum.DateTime, pendulum.DateTime]:
+        """The period in which an offender's earlier decided cases count for a recommendation."""
+        return self.occurred_at.subtract(days=policy.lookback_days), self.occurred_at
+
+    def recommendation(
+        self, offender_id: str, offender_kind: PersonKind, prior_cases: int, policy: Policy
+    ) -> Recommendation:
+        """The policy's step for an assessed offender, given their earlier decided cases."""
+        self._require_offender(offender_id)
+        assessment = self.assessment_of(offender_id)
+        if assessment is None:
+            raise InvalidInputError(
+                f"offender {offender_id} has not been assessed yet; assess before deciding",
+                field="offender",
+            )
+        return policy.recommend(offender_kind, assessment.level, prior_cases)
+
     def decide(
         self,
         *,
@@ -558,15 +418,19 @@ class Case:
         step: str,
         decider_id: str,
         decider_authority: int,
-        recommendation: Recommendation,
+        prior_cases: int,
         policy: Policy,
         at: dt.datetime,
         days: int | None = None,
         reason: str | None = None,
     ) -> Decision:
-        """Take an escalation step for an offender, with its legal duties as obligations."""
-        self._require_offender(offender_id)
-        check_transition("decided", self.state, CaseState.DECIDED)
+        """Take an escalation step for an offender, with its legal duties as obligations.
+
+        The recommendation is computed here, from the offender's assessment and the
+        number of earlier decided cases the caller counted (see :meth:`prior_window`).
+        """
+        recommendation = self.recommendation(offender_id, offender_kind, prior_cases, policy)
+        check_transition(EventKind.DECIDED, self.state, CaseState.DECIDED)
         ladder = policy.ladder(offender_kind)
         chosen = ladder.step(step)
         needed = AUTHORITY_RANK[chosen.authority]
@@ -577,7 +441,8 @@ class Case:
         if self.decision_of(offender_id) is not None:
             raise InvalidInputError(
                 f"offender {offender_id} already has a decision in this case; file an "
-                "objection to revise it"
+                "objection to revise it",
+                field="offender",
             )
         if chosen.has_length:
             low, high = chosen.min_days or 1, chosen.max_days
@@ -589,7 +454,7 @@ class Case:
                 )
         elif days is not None:
             raise InvalidInputError(f"step {chosen.name} has no length in days", field="days")
-        reason = _text(reason, "reason", MAX_REASON, required=False)
+        reason = text_value(reason, "reason", MAX_REASON, required=False)
         if ladder.index(chosen.name) > ladder.index(recommendation.step) and not reason:
             raise InvalidInputError(
                 f"step {chosen.name} is above the recommended {recommendation.step}; give a reason",
@@ -607,7 +472,7 @@ class Case:
         )
         self.decisions.append(decision)
         self._append(
-            "decided",
+            EventKind.DECIDED,
             decider_id,
             when,
             CaseState.DECIDED,
@@ -632,14 +497,14 @@ class Case:
             raise InvalidInputError(
                 f"obligation {seq} ({obligation.kind}) was already done on {obligation.done_on}"
             )
-        check_transition("obligation_completed", self.state, self.state)
+        check_transition(EventKind.OBLIGATION_COMPLETED, self.state, self.state)
         when = as_utc(at)
         done = done_on or local_date(when)
         if done > local_date(when):
             raise InvalidInputError(f"{done} is in the future", field="done_on")
         obligation.done_on, obligation.done_by = done, actor_id
         self._append(
-            "obligation_completed",
+            EventKind.OBLIGATION_COMPLETED,
             actor_id,
             when,
             self.state,
@@ -650,33 +515,33 @@ class Case:
 
     def close(self, actor_id: str, at: dt.datetime, reason: str | None = None) -> None:
         """Close a decided case; every offender must have a decision."""
-        check_transition("closed", self.state, CaseState.CLOSED)
+        check_transition(EventKind.CLOSED, self.state, CaseState.CLOSED)
         missing = [o for o in self.offender_ids if self.decision_of(o) is None]
         if missing:
             raise InvalidInputError(
                 f"cannot close: no decision yet for offender(s) {', '.join(missing)}"
             )
         self._append(
-            "closed",
+            EventKind.CLOSED,
             actor_id,
             at,
             CaseState.CLOSED,
-            _text(reason, "reason", MAX_REASON, required=False),
+            text_value(reason, "reason", MAX_REASON, required=False),
             {},
         )
 
     def dismiss(self, actor_id: str, at: dt.datetime, reason: str) -> None:
         """The report was unfounded; a reason is required."""
-        reason = _text(reason, "reason", MAX_REASON) or ""
-        check_transition("dismissed", self.state, CaseState.DISMISSED)
-        self._append("dismissed", actor_id, at, CaseState.DISMISSED, reason, {})
+        reason = required_text(reason, "reason", MAX_REASON)
+        check_transition(EventKind.DISMISSED, self.state, CaseState.DISMISSED)
+        self._append(EventKind.DISMISSED, actor_id, at, CaseState.DISMISSED, reason, {})
 
     def file_objection(self, actor_id: str, at: dt.datetime, reason: str) -> None:
         """Bezwaar: reopens a decided or closed case for review."""
-        reason = _text(reason, "reason", MAX_REASON) or ""
-        check_transition("objection_filed", self.state, CaseState.UNDER_REVIEW)
+        reason = required_text(reason, "reason", MAX_REASON)
+        check_transition(EventKind.OBJECTION_FILED, self.state, CaseState.UNDER_REVIEW)
         self._append(
-            "objection_filed",
+            EventKind.OBJECTION_FILED,
             actor_id,
             at,
             CaseState.UNDER_REVIEW,
@@ -684,18 +549,46 @@ class Case:
             {"previous_state": self.state.value},
         )
 
-    def decide_objection(self, upheld: bool, actor_id: str, at: dt.datetime, reason: str) -> None:
-        """Upheld: the decisions are revoked and the case is assessed again. Rejected: back."""
-        reason = _text(reason, "reason", MAX_REASON) or ""
+    def authority_to_review(self, offender_kinds: Mapping[str, PersonKind], policy: Policy) -> int:
+        """The authority an objection needs: that of the highest standing decision's step."""
+        return max(
+            (
+                AUTHORITY_RANK[policy.ladder(offender_kinds[d.offender_id]).step(d.step).authority]
+                for d in self.decisions
+                if not d.revoked
+            ),
+            default=0,
+        )
+
+    def decide_objection(
+        self,
+        upheld: bool,
+        actor_id: str,
+        at: dt.datetime,
+        reason: str,
+        *,
+        reviewer_authority: int,
+        offender_kinds: Mapping[str, PersonKind],
+        policy: Policy,
+    ) -> None:
+        """Upheld: the decisions are revoked and the case is assessed again. Rejected: back.
+
+        Only someone with at least the authority of every standing decision may review.
+        """
+        if reviewer_authority < self.authority_to_review(offender_kinds, policy):
+            raise PermissionDeniedError(
+                f"{actor_id} may not review decisions that needed more authority than theirs"
+            )
+        reason = required_text(reason, "reason", MAX_REASON)
         if upheld:
-            check_transition("objection_upheld", self.state, CaseState.ASSESSED)
+            check_transition(EventKind.OBJECTION_UPHELD, self.state, CaseState.ASSESSED)
             revoked = []
             for decision in self.decisions:
                 if not decision.revoked:
                     decision.revoked = True
                     revoked.append(decision.offender_id)
             self._append(
-                "objection_upheld",
+                EventKind.OBJECTION_UPHELD,
                 actor_id,
                 at,
                 CaseState.ASSESSED,
@@ -703,9 +596,9 @@ class Case:
                 {"revoked_for": revoked},
             )
             return
-        previous = CaseState(self._last_event("objection_filed").data["previous_state"])
-        check_transition("objection_rejected", self.state, previous)
-        self._append("objection_rejected", actor_id, at, previous, reason, {})
+        previous = CaseState(self._last_event(EventKind.OBJECTION_FILED).data["previous_state"])
+        check_transition(EventKind.OBJECTION_REJECTED, self.state, previous)
+        self._append(EventKind.OBJECTION_REJECTED, actor_id, at, previous, reason, {})
 
     # ---------------------------------------------------------------- internal
     def _require_offender(self, offender_id: str) -> None:
@@ -775,7 +668,7 @@ class Case:
 
     def _change(
         self,
-        kind: str,
+        kind: EventKind,
         actor_id: str,
         at: dt.datetime,
         target: CaseState,
@@ -787,7 +680,7 @@ class Case:
 
     def _append(
         self,
-        kind: str,
+        kind: EventKind,
         actor_id: str,
         at: dt.datetime,
         state: CaseState,
@@ -803,11 +696,12 @@ class Case:
                 state=state,
                 reason=reason,
                 data=data,
+                data_version=DATA_VERSIONS[kind],
             )
         )
         self.state = state
 
-    def _last_event(self, kind: str) -> Event:
+    def _last_event(self, kind: EventKind) -> Event:
         for event in reversed(self.events):
             if event.kind == kind:
                 return event

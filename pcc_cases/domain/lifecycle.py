@@ -10,6 +10,7 @@ import enum
 from collections.abc import Iterable, Mapping
 
 from pcc_cases.domain.errors import IllegalTransitionError
+from pcc_cases.domain.events import EventKind
 
 
 class CaseState(enum.StrEnum):
@@ -25,57 +26,58 @@ class CaseState(enum.StrEnum):
 
 
 S = CaseState
+K = EventKind
 OPEN_STATES = frozenset({S.REPORTED, S.INVESTIGATING, S.ASSESSED, S.DECIDED, S.UNDER_REVIEW})
 EDITABLE_STATES = frozenset({S.REPORTED, S.INVESTIGATING, S.ASSESSED, S.UNDER_REVIEW})
 
-TRANSITIONS: Mapping[str, Mapping[CaseState, frozenset[CaseState]]] = {
+TRANSITIONS: Mapping[EventKind, Mapping[CaseState, frozenset[CaseState]]] = {
     # event kind -> {from state: the states it may lead to}
-    "recorded": {},
-    "investigation_started": {S.REPORTED: frozenset({S.INVESTIGATING})},
-    "involvement_added": {s: frozenset({s, S.INVESTIGATING}) for s in EDITABLE_STATES},
-    "involvement_removed": {s: frozenset({s, S.ASSESSED}) for s in EDITABLE_STATES},
-    "clause_cited": {s: frozenset({s}) for s in EDITABLE_STATES},
-    "clause_withdrawn": {s: frozenset({s}) for s in EDITABLE_STATES},
-    "assessed": {
+    K.RECORDED: {},
+    K.INVESTIGATION_STARTED: {S.REPORTED: frozenset({S.INVESTIGATING})},
+    K.INVOLVEMENT_ADDED: {s: frozenset({s, S.INVESTIGATING}) for s in EDITABLE_STATES},
+    K.INVOLVEMENT_REMOVED: {s: frozenset({s, S.ASSESSED}) for s in EDITABLE_STATES},
+    K.CLAUSE_CITED: {s: frozenset({s}) for s in EDITABLE_STATES},
+    K.CLAUSE_WITHDRAWN: {s: frozenset({s}) for s in EDITABLE_STATES},
+    K.ASSESSED: {
         s: frozenset({S.INVESTIGATING, S.ASSESSED})
         for s in (S.REPORTED, S.INVESTIGATING, S.ASSESSED, S.UNDER_REVIEW)
     },
-    "severity_overridden": {
+    K.SEVERITY_OVERRIDDEN: {
         s: frozenset({s}) for s in (S.INVESTIGATING, S.ASSESSED, S.UNDER_REVIEW)
     },
-    "decided": {S.ASSESSED: frozenset({S.DECIDED}), S.DECIDED: frozenset({S.DECIDED})},
-    "obligation_completed": {s: frozenset({s}) for s in (*OPEN_STATES, S.CLOSED)},
-    "closed": {S.DECIDED: frozenset({S.CLOSED})},
-    "dismissed": {s: frozenset({S.DISMISSED}) for s in OPEN_STATES},
-    "objection_filed": {
+    K.DECIDED: {S.ASSESSED: frozenset({S.DECIDED}), S.DECIDED: frozenset({S.DECIDED})},
+    K.OBLIGATION_COMPLETED: {s: frozenset({s}) for s in (*OPEN_STATES, S.CLOSED)},
+    K.CLOSED: {S.DECIDED: frozenset({S.CLOSED})},
+    K.DISMISSED: {s: frozenset({S.DISMISSED}) for s in OPEN_STATES},
+    K.OBJECTION_FILED: {
         S.DECIDED: frozenset({S.UNDER_REVIEW}),
         S.CLOSED: frozenset({S.UNDER_REVIEW}),
     },
-    "objection_upheld": {S.UNDER_REVIEW: frozenset({S.ASSESSED})},
-    "objection_rejected": {S.UNDER_REVIEW: frozenset({S.DECIDED, S.CLOSED})},
+    K.OBJECTION_UPHELD: {S.UNDER_REVIEW: frozenset({S.ASSESSED})},
+    K.OBJECTION_REJECTED: {S.UNDER_REVIEW: frozenset({S.DECIDED, S.CLOSED})},
 }
 
 
-ACTIONS = {
-    "recorded": "record",
-    "investigation_started": "start the investigation of",
-    "involvement_added": "add a person to",
-    "involvement_removed": "remove a person from",
-    "clause_cited": "cite a clause in",
-    "clause_withdrawn": "withdraw a clause from",
-    "assessed": "assess",
-    "severity_overridden": "override the severity of",
-    "decided": "decide a step in",
-    "obligation_completed": "complete an obligation of",
-    "closed": "close",
-    "dismissed": "dismiss",
-    "objection_filed": "file an objection against",
-    "objection_upheld": "uphold an objection in",
-    "objection_rejected": "reject an objection in",
+ACTIONS: Mapping[EventKind, str] = {
+    K.RECORDED: "record",
+    K.INVESTIGATION_STARTED: "start the investigation of",
+    K.INVOLVEMENT_ADDED: "add a person to",
+    K.INVOLVEMENT_REMOVED: "remove a person from",
+    K.CLAUSE_CITED: "cite a clause in",
+    K.CLAUSE_WITHDRAWN: "withdraw a clause from",
+    K.ASSESSED: "assess",
+    K.SEVERITY_OVERRIDDEN: "override the severity of",
+    K.DECIDED: "decide a step in",
+    K.OBLIGATION_COMPLETED: "complete an obligation of",
+    K.CLOSED: "close",
+    K.DISMISSED: "dismiss",
+    K.OBJECTION_FILED: "file an objection against",
+    K.OBJECTION_UPHELD: "uphold an objection in",
+    K.OBJECTION_REJECTED: "reject an objection in",
 }
 
 
-def check_transition(kind: str, current: CaseState, target: CaseState) -> None:
+def check_transition(kind: EventKind, current: CaseState, target: CaseState) -> None:
     """Raise unless an event of ``kind`` may move a case from ``current`` to ``target``."""
     allowed = TRANSITIONS[kind]
     if current not in allowed:
@@ -90,12 +92,12 @@ def check_transition(kind: str, current: CaseState, target: CaseState) -> None:
         )
 
 
-def replay(events: Iterable[tuple[str, CaseState]]) -> CaseState:
+def replay(events: Iterable[tuple[EventKind, CaseState]]) -> CaseState:
     """The state that a history of (event kind, state after) leads to, checked step by step."""
     state: CaseState | None = None
     for kind, after in events:
         if state is None:
-            if kind != "recorded" or after is not S.REPORTED:
+            if kind != K.RECORDED or after is not S.REPORTED:
                 raise IllegalTransitionError("a case history must start with 'recorded'")
         else:
             check_transition(kind, state, after)

@@ -13,17 +13,8 @@ from typing import Any
 import attrs
 
 from pcc_cases.domain.case import Case
+from pcc_cases.domain.case_parts import CASE_PARTS
 from pcc_cases.domain.people import Person
-
-_PARTS = (
-    "evidence",
-    "involvements",
-    "violations",
-    "assessments",
-    "decisions",
-    "obligations",
-    "events",
-)
 
 
 def _plain(value: Any) -> Any:
@@ -46,8 +37,8 @@ def _fields(obj: Any) -> dict[str, Any]:
 
 def case_snapshot(case: Case) -> dict[str, Any]:
     """Every recorded fact of a case, as JSON-compatible data in a stable order."""
-    data = {k: v for k, v in _fields(case).items() if k not in _PARTS}
-    for part in _PARTS:
+    data = {k: v for k, v in _fields(case).items() if k not in CASE_PARTS}
+    for part in CASE_PARTS:
         data[part] = [_fields(item) for item in getattr(case, part)]
     return data
 

@@ -17,17 +17,10 @@ from typing import Any
 import attrs
 import pendulum
 
-from pcc_cases.domain.case import (
-    Assessment,
-    Case,
-    Decision,
-    Event,
-    Evidence,
-    Involvement,
-    Obligation,
-    Violation,
-)
+from pcc_cases.domain.case import Case
+from pcc_cases.domain.case_parts import CASE_PARTS
 from pcc_cases.domain.errors import PccCasesError, Problem, RecordError
+from pcc_cases.domain.events import DATA_VERSIONS, upgrade_event_data
 from pcc_cases.domain.lifecycle import replay
 from pcc_cases.domain.people import check_person_id
 from pcc_cases.domain.protocol import Protocol
@@ -35,15 +28,6 @@ from pcc_cases.domain.snapshot import case_snapshot
 
 SCHEMA = "pcc-cases.case"
 VERSION = 1
-PARTS: dict[str, type] = {
-    "evidence": Evidence,
-    "involvements": Involvement,
-    "violations": Violation,
-    "assessments": Assessment,
-    "decisions": Decision,
-    "obligations": Obligation,
-    "events": Event,
-}
 _PERSON_FIELDS = {"person_id", "offender_id", "actor_id", "assessed_by", "decided_by", "done_by"}
 _MISSING = object()
 
@@ -69,9 +53,9 @@ def record_to_case(data: Any, protocol: Protocol) -> Case:
         )
     known = {f.name for f in attrs.fields(Case)} | {"schema", "version"}
     problems += [Problem("unknown field", field=key) for key in data if key not in known]
-    values = _convert(Case, data, "", problems, skip=frozenset(PARTS))
+    values = _convert(Case, data, "", problems, skip=frozenset(CASE_PARTS))
     parts: dict[str, list[Any]] = {}
-    for name, cls in PARTS.items():
+    for name, cls in CASE_PARTS.items():
         items = data.get(name, _MISSING)
         if not isinstance(items, list):
             problems.append(Problem("must be a list", field=name))
@@ -185,7 +169,7 @@ def _problem(exc: PccCasesError, where: str) -> Problem:
 
 
 def _check_meaning(case: Case, protocol: Protocol, problems: list[Problem]) -> None:
-    """What types cannot say: clauses exist, the history replays to the state, numbers."""
+    """What types cannot say: clauses exist, event data in today's shape, the history replays."""
     if case.protocol_version != protocol.version:
         problems.append(
             Problem(
@@ -197,6 +181,12 @@ def _check_meaning(case: Case, protocol: Protocol, problems: list[Problem]) -> N
             protocol.citable_clause(violation.clause_id, case.protocol_version)
         except PccCasesError as exc:
             problems.append(Problem(str(exc), field=f"violations[{index}].clause_id"))
+    for index, event in enumerate(case.events):
+        try:
+            event.data = upgrade_event_data(event.kind, event.data_version, event.data)
+            event.data_version = DATA_VERSIONS[event.kind]
+        except PccCasesError as exc:
+            problems.append(_problem(exc, f"events[{index}]."))
     seqs = [e.seq for e in case.events]
     if seqs != list(range(1, len(seqs) + 1)):
         problems.append(Problem("seq must run 1, 2, 3, … without gaps", field="events"))

@@ -18,7 +18,8 @@ import attrs
 import pendulum
 
 from pcc_cases.domain.case import Case
-from pcc_cases.interchange.case_codec import PARTS, SCHEMA, VERSION
+from pcc_cases.domain.case_parts import CASE_PARTS
+from pcc_cases.interchange.case_codec import SCHEMA, VERSION
 
 _DESCRIPTIONS = {
     "number": "Case number YYYY-NNNN: first year of the school year, then a sequence.",
@@ -26,6 +27,7 @@ _DESCRIPTIONS = {
     "reported_at": "When it was recorded (UTC, ISO 8601).",
     "events": "The full history, append-only, seq 1, 2, 3, …; it must replay to 'state'.",
     "obligations": "Legal duties created by decisions and facts, with due dates.",
+    "data_version": "The shape of this event's data (per event kind); 1 when absent.",
 }
 
 
@@ -73,7 +75,7 @@ def _object_schema(cls: type, skip: frozenset[str] = frozenset()) -> dict[str, A
 
 
 def case_schema() -> dict[str, Any]:
-    schema = _object_schema(Case, frozenset(PARTS))
+    schema = _object_schema(Case, frozenset(CASE_PARTS))
     schema["properties"] = {
         "schema": {"const": SCHEMA},
         "version": {"const": VERSION},
@@ -81,10 +83,10 @@ def case_schema() -> dict[str, Any]:
         **{
             name: {"type": "array", "items": _object_schema(cls)}
             | ({"description": _DESCRIPTIONS[name]} if name in _DESCRIPTIONS else {})
-            for name, cls in PARTS.items()
+            for name, cls in CASE_PARTS.items()
         },
     }
-    schema["required"] = ["schema", "version", *schema["required"], *PARTS]
+    schema["required"] = ["schema", "version", *schema["required"], *CASE_PARTS]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://pcc-cases.example/schemas/case-v{VERSION}.schema.json",

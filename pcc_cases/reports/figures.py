@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, Select, case, distinct, func, literal, select
 
 from pcc_cases.adapters import tables as t
-from pcc_cases.domain.case import Platform
+from pcc_cases.domain.case_parts import Platform
 from pcc_cases.domain.period import Period
 from pcc_cases.domain.policy import MAX_LEVEL
 from pcc_cases.domain.protocol import Protocol

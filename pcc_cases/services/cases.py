@@ -11,10 +11,11 @@ from typing import TypeVar
 import pendulum
 
 from pcc_cases.access import Action, Actor
-from pcc_cases.domain.case import Assessment, Case, Decision, Evidence, Obligation
+from pcc_cases.domain.case import Case
+from pcc_cases.domain.case_parts import Assessment, Decision, Evidence, Obligation
 from pcc_cases.domain.errors import InvalidInputError, PermissionDeniedError, choices
 from pcc_cases.domain.factors import Factors
-from pcc_cases.domain.people import AUTHORITY_RANK, PersonKind
+from pcc_cases.domain.people import PersonKind
 from pcc_cases.domain.policy import Recommendation
 from pcc_cases.services.guard import authorize, load_actor, log_read, refuse
 from pcc_cases.services.ports import UnitOfWorkPort
@@ -294,7 +295,10 @@ def recommend_steps(
     case = uow.cases.get(number)
     authorize(uow, actor, Action.VIEW, case, settings)
     kinds = _known_people(uow, case.offender_ids)
-    result = {o: _recommendation(uow, case, o, kinds[o], settings) for o in case.offender_ids}
+    result = {
+        o: case.recommendation(o, kinds[o], _prior_cases(uow, case, o, settings), settings.policy)
+        for o in case.offender_ids
+    }
     log_read(uow, actor, "recommend", settings.clock(), case.number)
     uow.commit()
     return result
@@ -330,7 +334,7 @@ def decide_step(
             step=step,
             decider_id=actor.id,
             decider_authority=actor.person.authority,
-            recommendation=_recommendation(uow, case, offender_id, kind, settings),
+            prior_cases=_prior_cases(uow, case, offender_id, settings),
             policy=settings.policy,
             at=now,
             days=days,
@@ -454,15 +458,15 @@ def decide_objection(
     """
 
     def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Case:
-        needed = max(
-            (_authority_needed(uow, d, settings) for d in case.decisions if not d.revoked),
-            default=0,
+        case.decide_objection(
+            upheld,
+            actor.id,
+            now,
+            reason,
+            reviewer_authority=actor.person.authority,
+            offender_kinds=_known_people(uow, [d.offender_id for d in case.decisions]),
+            policy=settings.policy,
         )
-        if actor.person.authority < needed:
-            raise PermissionDeniedError(
-                f"{actor.id} may not review decisions that needed more authority than theirs"
-            )
-        case.decide_objection(upheld, actor.id, now, reason)
         return case
 
     return _change(uow, actor_id, number, Action.REVIEW, change, settings)
@@ -490,22 +494,10 @@ def _change(
     return result
 
 
-def _recommendation(
-    uow: UnitOfWorkPort, case: Case, offender_id: str, kind: PersonKind, settings: Settings
-) -> Recommendation:
-    assessment = case.assessment_of(offender_id)
-    if assessment is None:
-        raise InvalidInputError(
-            f"offender {offender_id} has not been assessed yet; assess before deciding"
-        )
-    since = case.occurred_at.subtract(days=settings.policy.lookback_days)
-    prior = uow.cases.count_prior_decided(offender_id, since, case.occurred_at, case.number)
-    return settings.policy.recommend(kind, assessment.level, prior)
-
-
-def _authority_needed(uow: UnitOfWorkPort, decision: Decision, settings: Settings) -> int:
-    kind = _known_people(uow, [decision.offender_id])[decision.offender_id]
-    return AUTHORITY_RANK[settings.policy.ladder(kind).step(decision.step).authority]
+def _prior_cases(uow: UnitOfWorkPort, case: Case, offender_id: str, settings: Settings) -> int:
+    """How many earlier decided cases of the offender count for the recommendation."""
+    since, until = case.prior_window(settings.policy)
+    return uow.cases.count_prior_decided(offender_id, since, until, case.number)
 
 
 def _known_people(uow: UnitOfWorkPort, person_ids: Sequence[str]) -> dict[str, PersonKind]:

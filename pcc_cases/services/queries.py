@@ -5,7 +5,8 @@ from __future__ import annotations
 import attrs
 
 from pcc_cases.access import Action
-from pcc_cases.domain.case import Case, Obligation
+from pcc_cases.domain.case import Case
+from pcc_cases.domain.case_parts import Obligation
 from pcc_cases.domain.errors import InvalidInputError
 from pcc_cases.domain.lifecycle import CaseState
 from pcc_cases.domain.time import local_date

@@ -10,12 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, insert, select, text
-from sqlalchemy.exc import IntegrityError, StatementError
+from sqlalchemy.exc import IntegrityError, OperationalError, StatementError
 
 from pcc_cases.adapters import tables as t
 from pcc_cases.adapters.unit_of_work import UnitOfWork
 from pcc_cases.domain.case import Case
 from pcc_cases.domain.errors import AppendOnlyError, ConflictError, NotFoundError, TimeInputError
+from pcc_cases.domain.events import DATA_VERSIONS, UPGRADES, EventKind
 from pcc_cases.domain.factors import Factors
 from pcc_cases.domain.people import Person, PersonKind
 from pcc_cases.domain.snapshot import case_snapshot
@@ -54,7 +55,7 @@ def develop(case: Case, f: Factors, depth: int) -> None:
                 step=rec.step,
                 decider_id="dir1",
                 decider_authority=4,
-                recommendation=rec,
+                prior_cases=0,
                 policy=POLICY,
                 at=at,
                 days=days,
@@ -266,6 +267,47 @@ def test_events_cannot_be_changed_or_deleted(engine: Engine) -> None:
         uow.session.delete(case.events[0])
         with pytest.raises(AppendOnlyError):
             uow.flush()
+
+
+def test_an_event_of_an_older_data_shape_is_read_upgraded_and_never_rewritten(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    number = recorded(engine, pendulum.datetime(2024, 10, 6, 10, tz="UTC"))
+    # A later release changes the shape of 'recorded' data: version 2 names the lists.
+    monkeypatch.setitem(DATA_VERSIONS, EventKind.RECORDED, 2)
+    monkeypatch.setitem(
+        UPGRADES,
+        (EventKind.RECORDED, 1),
+        lambda data: {"people": data["involvements"], "clauses": data["violations"]},
+    )
+    with UnitOfWork(engine) as uow:
+        event = uow.cases.get(number).events[0]
+        assert (event.data_version, sorted(event.data)) == (2, ["clauses", "people"])
+        assert event.data["people"] == [["c1", "offender"], ["c2", "target"]]
+        uow.flush()  # the upgrade is not a change: the append-only guard stays quiet
+    with engine.connect() as conn:
+        stored = conn.execute(
+            select(t.case_events.c.data_version, t.case_events.c.data)
+            .join(t.cases)
+            .where(t.cases.c.number == number)
+        ).one()
+    assert stored.data_version == 1
+    assert sorted(stored.data) == ["involvements", "violations"]
+
+
+def test_the_database_refuses_an_event_kind_the_domain_does_not_know(engine: Engine) -> None:
+    number = recorded(engine, pendulum.datetime(2024, 10, 7, 10, tz="UTC"))
+    # MariaDB reports a failed CHECK as an OperationalError, the others as IntegrityError.
+    refused = pytest.raises((IntegrityError, OperationalError), match="event_kind")
+    with refused, engine.begin() as conn:
+        case_id = conn.execute(select(t.cases.c.id).where(t.cases.c.number == number)).scalar()
+        conn.execute(
+            text(
+                "INSERT INTO case_events (case_id, seq, kind, actor_id, at, state, data) "
+                "VALUES (:case_id, 2, 'history_rewritten', 'dir1', :at, 'reported', '{}')"
+            ),
+            {"case_id": case_id, "at": dt.datetime(2024, 10, 7, 11)},
+        )
 
 
 def test_unknown_case_is_not_found(engine: Engine) -> None:

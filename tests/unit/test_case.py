@@ -7,7 +7,8 @@ import datetime as dt
 import pendulum
 import pytest
 
-from pcc_cases.domain.case import Case, Evidence
+from pcc_cases.domain.case import Case
+from pcc_cases.domain.case_parts import Evidence
 from pcc_cases.domain.errors import (
     IllegalTransitionError,
     InvalidInputError,
@@ -23,6 +24,7 @@ from tests.strategies import POLICY, PROTOCOL
 
 T0 = pendulum.datetime(2026, 3, 2, 9, 0, tz="UTC")  # a Monday
 KINDS = {"s1": PersonKind.STUDENT, "s2": PersonKind.STUDENT, "t1": PersonKind.STAFF}
+REVIEW = {"reviewer_authority": 5, "offender_kinds": KINDS, "policy": POLICY}
 
 
 def new_case(violations: list[tuple[str, str]] | None = None, **kw: object) -> Case:
@@ -140,17 +142,15 @@ def decide(
     days: int | None = None,
     reason: str | None = None,
     offender: str = "s1",
+    prior_cases: int = 0,
 ) -> None:
-    assessment = case.assessment_of(offender)
-    assert assessment is not None
-    rec = POLICY.recommend(PersonKind.STUDENT, assessment.level, 0)
     case.decide(
         offender_id=offender,
         offender_kind=PersonKind.STUDENT,
         step=step,
         decider_id="dir1",
         decider_authority=authority,
-        recommendation=rec,
+        prior_cases=prior_cases,
         policy=POLICY,
         at=T0,
         days=days,
@@ -200,6 +200,52 @@ def test_step_above_recommendation_needs_a_reason() -> None:
     assert case.state is CaseState.DECIDED
 
 
+def test_deciding_needs_the_offender_assessed_first() -> None:
+    case = new_case(
+        involvements=[("s1", "offender"), ("s2", "offender")],
+        violations=[("s1", "1.2"), ("s2", "1.1")],
+    )
+    assessed(case)
+    with pytest.raises(InvalidInputError) as refused:
+        decide(case, "talk-management", offender="s2")
+    assert (refused.value.field, refused.value.message) == (
+        "offender",
+        "offender s2 has not been assessed yet; assess before deciding",
+    )
+    with pytest.raises(NotFoundError, match="'t1' is not an offender in this case"):
+        decide(case, "talk-management", offender="t1")
+    assert case.decisions == []
+
+
+def test_earlier_cases_raise_the_recommendation_the_aggregate_computes() -> None:
+    case = new_case()
+    assessed(case)
+    assert case.recommendation("s1", PersonKind.STUDENT, 0, POLICY).step == "talk-management"
+    assert case.recommendation("s1", PersonKind.STUDENT, 1, POLICY).step == "internal-suspension"
+    # No reason needed: with one earlier case, this is the recommendation.
+    decide(case, "internal-suspension", days=1, prior_cases=1)
+    assert case.decisions[0].recommended_step == "internal-suspension"
+    assert case.events[-1].data["recommended_step"] == "internal-suspension"
+    assert case.prior_window(POLICY) == (
+        case.occurred_at.subtract(days=POLICY.lookback_days),
+        case.occurred_at,
+    )
+
+
+def test_an_objection_needs_the_authority_of_the_decisions_it_reviews() -> None:
+    case = new_case()
+    assessed(case, reach="public", intent="deliberate")
+    decide(case, "suspension", days=2)  # decided by a vestigingsdirecteur (authority 3)
+    case.file_objection("dir1", T0, "Ouders maken bezwaar")
+    assert case.authority_to_review(KINDS, POLICY) == 3
+    with pytest.raises(PermissionDeniedError, match="tl1 may not review decisions"):
+        case.decide_objection(True, "tl1", T0, "Te zwaar", **{**REVIEW, "reviewer_authority": 2})
+    assert (case.state, case.decisions[0].revoked) == (CaseState.UNDER_REVIEW, False)
+    case.decide_objection(True, "dir2", T0, "Te zwaar", **{**REVIEW, "reviewer_authority": 3})
+    assert case.decisions[0].revoked
+    assert case.authority_to_review(KINDS, POLICY) == 0
+
+
 def test_close_needs_every_offender_decided() -> None:
     case = new_case(
         involvements=[("s1", "offender"), ("s2", "offender")],
@@ -223,10 +269,10 @@ def test_objection_upheld_revokes_decisions_and_rejected_returns() -> None:
     case.close("dir1", T0)
     case.file_objection("dir1", T0, "Ouders maken bezwaar")
     assert case.state is CaseState.UNDER_REVIEW
-    case.decide_objection(False, "cvb1", T0, "Besluit blijft")
+    case.decide_objection(False, "cvb1", T0, "Besluit blijft", **REVIEW)
     assert case.state is CaseState.CLOSED
     case.file_objection("dir1", T0, "Opnieuw")
-    case.decide_objection(True, "cvb1", T0, "Te zwaar")
+    case.decide_objection(True, "cvb1", T0, "Te zwaar", **REVIEW)
     assert case.state is CaseState.ASSESSED
     assert case.decision_of("s1") is None
     assert case.decisions[0].revoked

@@ -101,7 +101,7 @@ class CaseLifecycle(RuleBasedStateMachine):
                 step=rec.step,
                 decider_id="d",
                 decider_authority=4,
-                recommendation=rec,
+                prior_cases=0,
                 policy=POLICY,
                 at=T0,
                 days=days,
@@ -136,7 +136,17 @@ class CaseLifecycle(RuleBasedStateMachine):
         target = S.ASSESSED if upheld else self.before_review
         if (
             self.attempt(
-                legal, lambda: self.case.decide_objection(upheld, "c", T0, "besluit"), target
+                legal,
+                lambda: self.case.decide_objection(
+                    upheld,
+                    "c",
+                    T0,
+                    "besluit",
+                    reviewer_authority=5,
+                    offender_kinds=KINDS,
+                    policy=POLICY,
+                ),
+                target,
             )
             and upheld
         ):

@@ -1,0 +1,190 @@
+"""The parts of a case and the values they are made of.
+
+The :class:`~pcc_cases.domain.case.Case` aggregate owns these and changes them only
+through its methods; they live apart so that readers (exports, reports, the mapping onto
+tables) can know a case's shape without the rules that guard it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+import pendulum
+
+from pcc_cases.domain.checks import enum_value, required_text
+from pcc_cases.domain.errors import InvalidInputError
+from pcc_cases.domain.events import EventKind
+from pcc_cases.domain.factors import Factors, Harm, Intent, Reach
+from pcc_cases.domain.lifecycle import CaseState
+from pcc_cases.domain.time import as_utc
+
+MAX_REFERENCE = 2000
+
+
+class Platform(enum.StrEnum):
+    """Where the post appeared."""
+
+    INSTAGRAM = "instagram"
+    TIKTOK = "tiktok"
+    SNAPCHAT = "snapchat"
+    WHATSAPP = "whatsapp"
+    X = "x"
+    FACEBOOK = "facebook"
+    YOUTUBE = "youtube"
+    LINKEDIN = "linkedin"
+    OTHER = "other"
+
+
+class InvolvementRole(enum.StrEnum):
+    """A person's part in a case (Ed-Fi: Perpetrator, Victim, Witness, Reporter)."""
+
+    OFFENDER = "offender"
+    TARGET = "target"
+    WITNESS = "witness"
+    REPORTER = "reporter"
+
+
+class EvidenceKind(enum.StrEnum):
+    """A link to a post, or the SHA-256 hash of a file kept elsewhere."""
+
+    LINK = "link"
+    FILE_HASH = "file-hash"
+
+
+@attrs.define(slots=False, eq=False)
+class Evidence:
+    """Where the breach can be seen: a link or a file hash, and when it was captured."""
+
+    kind: EvidenceKind
+    reference: str
+    captured_at: pendulum.DateTime
+
+    @classmethod
+    def create(cls, kind: str, reference: str, captured_at: dt.datetime) -> Evidence:
+        evidence_kind = enum_value(EvidenceKind, kind, "evidence kind")
+        ref = required_text(reference, "evidence reference", MAX_REFERENCE)
+        if evidence_kind is EvidenceKind.FILE_HASH and (
+            len(ref) != 64 or any(c not in "0123456789abcdef" for c in ref.lower())
+        ):
+            raise InvalidInputError(
+                f"{ref!r} is not a SHA-256 hash (64 hexadecimal digits)", field="evidence reference"
+            )
+        if evidence_kind is EvidenceKind.LINK and not ref.startswith(("https://", "http://")):
+            raise InvalidInputError(f"{ref!r} is not an http(s) link", field="evidence reference")
+        return cls(
+            kind=evidence_kind,
+            reference=ref.lower() if evidence_kind is EvidenceKind.FILE_HASH else ref,
+            captured_at=as_utc(captured_at),
+        )
+
+
+@attrs.define(slots=False, eq=False)
+class Involvement:
+    """A person and their part in the case."""
+
+    person_id: str
+    role: InvolvementRole
+
+
+@attrs.define(slots=False, eq=False)
+class Violation:
+    """One offender broke one clause (once per offender per clause, as Ed-Fi advises)."""
+
+    offender_id: str
+    clause_id: str
+
+
+@attrs.define(slots=False, eq=False)
+class Assessment:
+    """How grave one offender's part is: the factors, the computed level, any override."""
+
+    offender_id: str
+    reach: Reach
+    intent: Intent
+    harm: Harm
+    confidential: bool
+    criminal: bool
+    removed_and_apologised: bool
+    computed_level: int
+    assessed_by: str
+    assessed_at: pendulum.DateTime
+    override_level: int | None = None
+    override_reason: str | None = None
+
+    @property
+    def factors(self) -> Factors:
+        return Factors(
+            reach=self.reach,
+            intent=self.intent,
+            harm=self.harm,
+            confidential=self.confidential,
+            criminal=self.criminal,
+            removed_and_apologised=self.removed_and_apologised,
+        )
+
+    @property
+    def level(self) -> int:
+        """The level that counts: the director's override when there is one."""
+        return self.override_level if self.override_level is not None else self.computed_level
+
+
+@attrs.define(slots=False, eq=False)
+class Decision:
+    """An escalation step taken for one offender, by whom, when, for how long and why."""
+
+    offender_id: str
+    step: str
+    decided_by: str
+    decided_at: pendulum.DateTime
+    recommended_step: str
+    days: int | None = None
+    reason: str | None = None
+    revoked: bool = False
+
+
+@attrs.define(slots=False, eq=False)
+class Obligation:
+    """A duty with a due date in school days, created by a decision or a fact."""
+
+    seq: int
+    kind: str
+    cause: str
+    due_on: dt.date
+    created_at: pendulum.DateTime
+    offender_id: str | None = None
+    done_on: dt.date | None = None
+    done_by: str | None = None
+
+    def is_overdue(self, today: dt.date) -> bool:
+        return self.done_on is None and today > self.due_on
+
+
+@attrs.define(slots=False, eq=False)
+class Event:
+    """One change to a case: appended, never edited."""
+
+    seq: int
+    kind: EventKind
+    actor_id: str
+    at: pendulum.DateTime
+    state: CaseState
+    reason: str | None = None
+    data: dict[str, Any] = attrs.field(factory=dict)
+    data_version: int = 1
+
+
+# The case's child collections, in the order a snapshot, an export and the mapping list
+# them: the one place that says what a case is made of.
+CASE_PARTS: Mapping[str, type] = {
+    "evidence": Evidence,
+    "involvements": Involvement,
+    "violations": Violation,
+    "assessments": Assessment,
+    "decisions": Decision,
+    "obligations": Obligation,
+    "events": Event,
+}
