@@ -61,7 +61,7 @@ def fresh_database(backend: str, tmp_dir: Path) -> Iterator[str]:
         import pymysql
 
         try:
-            admin = pymysql.connect(**MARIADB_HOST, autocommit=True, connect_timeout=3)  # type: ignore[arg-type]
+            admin = pymysql.connect(**MARIADB_HOST, autocommit=True, connect_timeout=3)
         except Exception as exc:
             unavailable(backend, exc)
         try:

@@ -1,10 +1,14 @@
 """Running ``pcc-cases`` in-process with click's runner: the same entry point, exit codes
-and error handling as the installed command, without starting a Python process each time.
+and error handling as the installed command, without starting a Python process each time;
+and, for what only a real process shows, the installed command itself.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,6 +17,8 @@ import attrs
 from click.testing import CliRunner
 
 from pcc_cases.cli.main import main
+
+EXE = shutil.which("pcc-cases", path=str(Path(sys.executable).parent)) or "pcc-cases"
 
 # Variables a developer may have set that would change what the tests see.
 _CLEARED = ("PCC_CASES_DATABASE_URL", "PCC_CASES_ACTOR", "PCC_CASES_LANG", "PCC_CASES_DEBUG")
@@ -57,3 +63,22 @@ def run(
         except SystemExit as exc:
             code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
         return Ran(code, out.getvalue().decode(), err.getvalue().decode())
+
+
+def run_installed(
+    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``pcc-cases ARGS`` as a separate process of the installed console script."""
+    full_env = {k: v for k, v in os.environ.items() if k not in _CLEARED}
+    full_env.update(env or {})
+    return subprocess.run(
+        [EXE, *args], capture_output=True, text=True, env=full_env, timeout=60, cwd=cwd
+    )
+
+
+# A complete ``incident record`` for the test organisation's Alkmaar director.
+RECORD = (
+    "incident", "record", "--occurred", "2026-11-20 20:15", "--platform", "instagram",
+    "--location", "Alkmaar", "--summary", "Foto van docent gedeeld", "--offender", "s-alk1",
+    "--target", "norole", "--clause", "1.2", "--reach", "public", "--intent", "deliberate",
+)  # fmt: skip

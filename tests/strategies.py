@@ -13,11 +13,8 @@ from pcc_cases.domain.case import Case
 from pcc_cases.domain.case_parts import Evidence
 from pcc_cases.domain.factors import Factors, Harm, Intent, Reach
 from pcc_cases.domain.people import PersonKind
-from pcc_cases.domain.policy_file import default_policy
-from pcc_cases.domain.protocol import load_protocol
+from tests.builders import POLICY, PROTOCOL
 
-PROTOCOL = load_protocol()
-POLICY = default_policy()
 CITABLE = [c.id for c in PROTOCOL.clauses if c.kind.citable]
 STUDENT_CLAUSES = [c.id for c in PROTOCOL.clauses if c.kind.citable and "student" in c.applies_to]
 

@@ -4,8 +4,6 @@ what only a real process shows (its exit codes, no traceback, ``python -m pcc_ca
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,23 +11,7 @@ from pathlib import Path
 import pytest
 
 from pcc_cases.adapters.migrate import head
-from tests.clirun import run
-
-EXE = shutil.which("pcc-cases", path=str(Path(sys.executable).parent)) or "pcc-cases"
-
-
-def run_installed(
-    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
-) -> subprocess.CompletedProcess[str]:
-    full_env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("PCC_CASES_DATABASE_URL", "PCC_CASES_ACTOR")
-    }
-    full_env.update(env or {})
-    return subprocess.run(
-        [EXE, *args], capture_output=True, text=True, env=full_env, timeout=60, cwd=cwd
-    )
+from tests.clirun import run, run_installed
 
 
 def test_protocol_show_prints_the_catalogue_in_dutch() -> None:

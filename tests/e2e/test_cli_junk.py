@@ -4,18 +4,15 @@ problem, no traceback, and the database exactly as it was. Run in-process (the s
 
 from __future__ import annotations
 
-import contextlib
-import io
 from collections.abc import Iterator
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sqlalchemy import create_engine, func, select, text
 
-from pcc_cases.adapters import tables as t
-from pcc_cases.cli.main import main
 from pcc_cases.interchange.people_csv import COLUMNS
+from tests.clirun import run
+from tests.dbstate import fingerprint
 from tests.org import PEOPLE_CSV
 
 
@@ -25,39 +22,13 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     people = path.with_name("people.csv")
     people.write_text(PEOPLE_CSV, encoding="utf-8")
     url = f"sqlite:///{path}"
-    code, _out, err = cli("--db", url, "people", "import", str(people))
+    ran = run("--db", url, "people", "import", str(people))
+    code, _out, err = ran.returncode, ran.stdout, ran.stderr
     assert code == 0, err
     yield url
 
 
-def cli(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            main(list(args))
-            code = 0
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-    return code, out.getvalue(), err.getvalue()
-
-
-def fingerprint(url: str) -> tuple[int, ...]:
-    engine = create_engine(url)
-    with engine.connect() as conn:
-        counts = tuple(
-            conn.execute(select(func.count()).select_from(table)).scalar_one()
-            for table in (t.people, t.cases, t.case_events)
-        )
-        checksum = conn.execute(
-            text(
-                "SELECT count(*), coalesce(sum(length(first_name || last_name || coalesce(class_name, ''))), 0) FROM people"
-            )
-        ).one()
-    engine.dispose()
-    return (*counts, *checksum)
-
-
-cells = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=12)
+cells = st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=12)
 
 
 @st.composite
@@ -88,7 +59,8 @@ def test_junk_people_files_exit_5_and_change_nothing(
     before = fingerprint(db)
     path = tmp_path_factory.mktemp("file") / "people.csv"
     path.write_bytes(data)
-    code, _out, err = cli("--db", db, "--as", "cvb1", "people", "import", str(path))
+    ran = run("--db", db, "--as", "cvb1", "people", "import", str(path))
+    code, _out, err = ran.returncode, ran.stdout, ran.stderr
     assert code == 5, err
     assert "line " in err and "nothing was imported" in err and "Traceback" not in err
     assert fingerprint(db) == before
@@ -122,7 +94,8 @@ def test_junk_incidents_exit_5_naming_the_problem(db: str, junk: dict[str, str])
     }
     before = fingerprint(db)
     args = [arg for pair in options.items() for arg in pair]
-    code, out, err = cli("--db", db, "--as", "vd-alk", "incident", "record", *args)
+    ran = run("--db", db, "--as", "vd-alk", "incident", "record", *args)
+    code, out, err = ran.returncode, ran.stdout, ran.stderr
     assert code == 5, (junk, out, err)
     assert err.startswith("Fout / Error: ") and "Traceback" not in err
     assert fingerprint(db) == before

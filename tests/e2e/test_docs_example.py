@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.e2e.test_docs_transcripts import DOCS, appears
+from tests.docs_text import DOCS, appears
 
 
 def test_the_integrators_example_runs(tmp_path: Path) -> None:

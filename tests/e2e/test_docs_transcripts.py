@@ -13,8 +13,7 @@ import shutil
 from pathlib import Path
 
 from tests.clirun import run
-
-DOCS = Path(__file__).parent.parent.parent / "docs"
+from tests.docs_text import DOCS, appears
 
 
 def transcript(page: Path) -> list[tuple[str, list[str]]]:
@@ -27,15 +26,6 @@ def transcript(page: Path) -> list[tuple[str, list[str]]]:
             elif line.strip():
                 steps[-1][1].append(line.rstrip())
     return steps
-
-
-def appears(expected: str, output: str) -> bool:
-    pattern = ".*?".join(re.escape(part.strip()) for part in expected.split("…"))
-    squeeze = re.compile(r"\s+")
-    return any(
-        re.search(squeeze.sub(" ", pattern.replace(r"\ ", " ")), squeeze.sub(" ", line))
-        for line in output.splitlines()
-    )
 
 
 def test_the_directors_guide_runs_as_written(tmp_path: Path) -> None:

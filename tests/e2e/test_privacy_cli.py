@@ -5,15 +5,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.clirun import run
-from tests.e2e.test_cli_workflow import RECORD, env  # noqa: F401 - the fixture
+from tests.clirun import RECORD, run
 
 
-def test_privacy_commands_for_the_fg_and_nobody_else(env: dict[str, str], tmp_path: Path) -> None:  # noqa: F811
-    number = run(*RECORD, env=env).stdout.strip()
-    assert run("case", "show", number, env=env).returncode == 0
-    fg = {**env, "PCC_CASES_ACTOR": "fg1"}
-    assert run("privacy", "export-person", "s-alk1", env=env).returncode == 4  # a director
+def test_privacy_commands_for_the_fg_and_nobody_else(
+    director_env: dict[str, str], tmp_path: Path
+) -> None:
+    number = run(*RECORD, env=director_env).stdout.strip()
+    assert run("case", "show", number, env=director_env).returncode == 0
+    fg = {**director_env, "PCC_CASES_ACTOR": "fg1"}
+    assert run("privacy", "export-person", "s-alk1", env=director_env).returncode == 4  # a director
     exported = json.loads(run("privacy", "export-person", "s-alk1", env=fg).stdout)
     assert exported["person"]["last_name"] == "de Vries"
     assert [c["number"] for c in exported["cases"]] == [number]

@@ -8,8 +8,7 @@ import select
 import subprocess
 from pathlib import Path
 
-from tests.clirun import run
-from tests.e2e.test_cli import EXE
+from tests.clirun import EXE, run
 from tests.org import PEOPLE_CSV
 
 

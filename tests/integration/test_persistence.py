@@ -20,48 +20,10 @@ from pcc_cases.domain.events import DATA_VERSIONS, UPGRADES, EventKind
 from pcc_cases.domain.factors import Factors
 from pcc_cases.domain.people import Person, PersonKind
 from pcc_cases.domain.snapshot import case_snapshot
-from tests.strategies import POLICY, PROTOCOL, aware_datetimes, cases, factors
+from tests.builders import POLICY, PROTOCOL, a_case, developed, store_people
+from tests.strategies import aware_datetimes, cases, factors
 
 _run = itertools.count()
-
-
-def store_people(uow: UnitOfWork, ids: list[str]) -> None:
-    for person_id in ids:
-        if uow.people.find(person_id) is None:
-            uow.people.add(
-                Person(
-                    id=person_id,
-                    kind="student",
-                    first_name="Sam",
-                    last_name="de Vries",
-                    location="Alkmaar",
-                )
-            )
-
-
-def develop(case: Case, f: Factors, depth: int) -> None:
-    """Take a recorded case some way through its life so that every part has rows."""
-    at = case.reported_at.add(hours=1)
-    for offender in case.offender_ids[:depth]:
-        case.assess(offender, f, PROTOCOL, POLICY, "dir1", at)
-    if depth >= 2 and case.state.value == "assessed":
-        case.override_severity(case.offender_ids[0], 4, "Herhaling, zie dossier", "dir1", at)
-        for offender in case.offender_ids:
-            rec = POLICY.recommend(PersonKind.STUDENT, case.assessment_of(offender).level, 0)  # type: ignore[union-attr]
-            days = 3 if rec.step in ("suspension", "internal-suspension") else None
-            case.decide(
-                offender_id=offender,
-                offender_kind=PersonKind.STUDENT,
-                step=rec.step,
-                decider_id="dir1",
-                decider_authority=4,
-                prior_cases=0,
-                policy=POLICY,
-                at=at,
-                days=days,
-            )
-        if case.obligations:
-            case.complete_obligation(case.obligations[0].seq, "dir1", at.add(days=1))
 
 
 @settings(max_examples=25)
@@ -69,7 +31,7 @@ def develop(case: Case, f: Factors, depth: int) -> None:
 def test_any_case_saved_and_loaded_is_equal(
     engine: Engine, case: Case, f: Factors, depth: int
 ) -> None:
-    develop(case, f, depth)
+    developed(case, f, depth)
     before = case_snapshot(case)
     with UnitOfWork(engine, write=True) as uow:
         store_people(uow, case.person_ids)
@@ -132,9 +94,7 @@ def test_naive_datetimes_are_refused(engine: Engine) -> None:
 
 
 def recorded(engine: Engine, occurred: pendulum.DateTime) -> str:
-    case = Case.record(
-        protocol=PROTOCOL,
-        policy=POLICY,
+    case = a_case(
         occurred_at=occurred,
         reported_at=occurred,
         platform="snapchat",
@@ -153,9 +113,7 @@ def recorded(engine: Engine, occurred: pendulum.DateTime) -> str:
 
 
 def test_a_new_case_changed_in_the_same_unit_of_work_keeps_every_change(engine: Engine) -> None:
-    case = Case.record(
-        protocol=PROTOCOL,
-        policy=POLICY,
+    case = a_case(
         occurred_at=pendulum.datetime(2024, 11, 1, 9, tz="UTC"),
         reported_at=pendulum.datetime(2024, 11, 1, 9, tz="UTC"),
         platform="tiktok",
@@ -183,9 +141,7 @@ def test_a_new_case_changed_in_the_same_unit_of_work_keeps_every_change(engine: 
 
 def test_cases_added_together_get_consecutive_numbers_per_school_year(engine: Engine) -> None:
     def one(occurred: pendulum.DateTime, summary: str) -> Case:
-        return Case.record(
-            protocol=PROTOCOL,
-            policy=POLICY,
+        return a_case(
             occurred_at=occurred,
             reported_at=occurred,
             platform="whatsapp",

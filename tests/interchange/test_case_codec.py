@@ -7,12 +7,11 @@ import pytest
 from pcc_cases.domain.errors import RecordError
 from pcc_cases.domain.events import DATA_VERSIONS, UPGRADES, EventKind
 from pcc_cases.interchange.case_codec import case_to_record, record_to_case
-from tests.strategies import PROTOCOL
-from tests.unit.test_case import new_case
+from tests.builders import PROTOCOL, a_case
 
 
 def a_record() -> dict[str, object]:
-    case = new_case()
+    case = a_case()
     case.number = "2025-0001"
     return case_to_record(case)
 

@@ -4,7 +4,6 @@ round-trips any developed case (hypothesis, no database)."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import jsonschema
 from hypothesis import given, settings
@@ -15,10 +14,11 @@ from pcc_cases.domain.factors import Factors
 from pcc_cases.domain.snapshot import case_snapshot
 from pcc_cases.interchange.case_codec import case_to_record, record_to_case
 from pcc_cases.interchange.case_schema import case_schema, shipped_schema
-from tests.integration.test_persistence import develop
-from tests.strategies import PROTOCOL, cases, factors
+from tests.builders import PROTOCOL, developed
+from tests.docs_text import DOCS
+from tests.strategies import cases, factors
 
-DOCS_COPY = Path(__file__).parent.parent.parent / "docs" / "case.schema.json"
+DOCS_COPY = DOCS / "case.schema.json"
 
 
 def test_the_shipped_schema_and_its_docs_copy_are_current() -> None:
@@ -31,7 +31,7 @@ def test_the_shipped_schema_and_its_docs_copy_are_current() -> None:
 def test_records_satisfy_the_schema_and_read_back_equal(
     case: Case, f: Factors, depth: int, seq: int
 ) -> None:
-    develop(case, f, depth)
+    developed(case, f, depth)
     case.number = f"{case.school_year}-{seq:04d}"
     record = json.loads(json.dumps(case_to_record(case)))
     jsonschema.validate(record, shipped_schema())

@@ -21,7 +21,7 @@ from pcc_cases.domain.people import Person, Role
 from pcc_cases.domain.snapshot import case_snapshot
 from pcc_cases.interchange.cases_io import export_cases, import_cases
 from tests.backends import fresh_database
-from tests.integration.test_persistence import develop, store_people
+from tests.builders import developed, store_people
 from tests.strategies import cases, factors
 
 _batch = itertools.count()
@@ -62,7 +62,7 @@ def test_export_then_import_gives_identical_cases(
     tag = f"R{next(_batch)}-"
     for case, f, depth in batch:
         case.location = tag + case.location
-        develop(case, f, depth)  # type: ignore[arg-type]
+        developed(case, f, depth)  # type: ignore[arg-type]
     stored = [c for c, _f, _d in batch]
     for engine_ in (engine, target):
         with_admin(engine_)

@@ -25,8 +25,8 @@ from pcc_cases.adapters.migrate import upgrade
 from pcc_cases.adapters.unit_of_work import UnitOfWork
 from pcc_cases.domain.factors import Factors
 from pcc_cases.interchange.cases_io import PAUSE_BEFORE_COMMIT_ENV
-from tests.e2e.test_cli import EXE
-from tests.e2e.test_cli_junk import cli, fingerprint
+from tests.clirun import EXE, run
+from tests.dbstate import fingerprint
 from tests.org import bootstrap, settings_at
 
 
@@ -50,7 +50,7 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]
             uow, "cvb1", case.number or "", "s-alk1", "talk-management", settings=settings_at()
         )
     out = folder / "one.jsonl"
-    assert cli("--db", url, "--as", "cvb1", "export", "cases", "--output", str(out))[0] == 0
+    assert run("--db", url, "--as", "cvb1", "export", "cases", "--output", str(out)).returncode == 0
     line = out.read_text(encoding="utf-8").strip()
     empty = f"sqlite:///{folder / 'empty.sqlite3'}"
     upgrade(empty)
@@ -111,7 +111,8 @@ def test_junk_gives_exit_5_and_changes_nothing(
     path = tmp_path_factory.mktemp("junk") / "cases.jsonl"
     path.write_text(text, encoding="utf-8")
     before = fingerprint(url)
-    code, _out, err = cli("--db", url, "--as", "cvb1", "import", "cases", str(path))
+    ran = run("--db", url, "--as", "cvb1", "import", "cases", str(path))
+    code, _out, err = ran.returncode, ran.stdout, ran.stderr
     assert code == 5, err
     assert "line " in err and "nothing was imported" in err and "Traceback" not in err
     assert fingerprint(url) == before

@@ -23,8 +23,8 @@ from pcc_cases.interchange.people_csv import import_people
 from pcc_cases.privacy.purge import ANONYMOUS_NAME, PSEUDONYM_PREFIX, purge
 from pcc_cases.privacy.subject_access import export_person, read_access_log
 from pcc_cases.reports.figures import compute_figures
+from tests.builders import PROTOCOL
 from tests.org import PEOPLE_CSV, settings_at
-from tests.strategies import PROTOCOL
 
 GONE = "gone-7q"
 FIRST, LAST = "Xandrijn", "Quispelhoven"

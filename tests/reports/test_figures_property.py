@@ -16,16 +16,17 @@ from sqlalchemy import Engine
 
 from pcc_cases.adapters.unit_of_work import UnitOfWork
 from pcc_cases.domain.case import Case
+from pcc_cases.domain.people import PersonKind
 from pcc_cases.domain.period import school_year
 from pcc_cases.domain.time import local_date
 from pcc_cases.reports.figures import compute_figures
-from tests.integration.test_persistence import develop, store_people
-from tests.strategies import POLICY, PROTOCOL, cases, factors
+from tests.builders import POLICY, PROTOCOL, developed, store_people
+from tests.strategies import cases, factors
 
 PERIOD = school_year(2024)
 TODAY = dt.date(2025, 6, 1)
-STEPS = [s.name for s in POLICY.ladder("student").steps] + [
-    s.name for s in POLICY.ladder("staff").steps if s.name != "suspension"
+STEPS = [s.name for s in POLICY.ladder(PersonKind.STUDENT).steps] + [
+    s.name for s in POLICY.ladder(PersonKind.STAFF).steps if s.name != "suspension"
 ]
 _location = itertools.count()
 
@@ -42,7 +43,7 @@ def developed_cases(draw: st.DrawFn) -> Case:
     case.reported_at = occurred.add(hours=draw(st.integers(0, 200)))
     for recorded in case.events:
         recorded.at = case.reported_at
-    develop(case, draw(factors), draw(st.integers(0, 3)))
+    developed(case, draw(factors), draw(st.integers(0, 3)))
     if case.state.value == "decided" and draw(st.booleans()):
         case.close("dir1", case.reported_at.add(days=draw(st.integers(0, 60)), minutes=7))
     return case

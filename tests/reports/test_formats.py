@@ -23,11 +23,10 @@ from pcc_cases.reports.render_text import render_text
 from pcc_cases.reports.severity import SeverityReport, severity_report
 from pcc_cases.reports.tabular import neutralise, render_csv, render_xlsx
 from tests.clirun import run
+from tests.docs_text import DOCS
 
 GOLDEN = Path(__file__).parent / "golden"
-SCHEMA = json.loads(
-    (Path(__file__).parent.parent.parent / "docs" / "report-severity.schema.json").read_text()
-)
+SCHEMA = json.loads((DOCS / "report-severity.schema.json").read_text())
 UPDATE = os.environ.get("PCC_CASES_UPDATE_GOLDEN") == "1"
 
 

@@ -15,8 +15,7 @@ from pcc_cases.domain.people import PersonKind
 from pcc_cases.domain.period import parse_school_year, school_year
 from pcc_cases.domain.time import local_to_utc
 from pcc_cases.reports.figures import compute_figures
-from tests.integration.test_persistence import store_people
-from tests.strategies import POLICY, PROTOCOL
+from tests.builders import PROTOCOL, a_case, store_people
 
 LOCAL_TIMES = [
     (dt.datetime(2025, 7, 31, 23, 59), None, 2024, "2025-07"),
@@ -35,9 +34,7 @@ LOCAL_TIMES = [
 
 def recorded(moment: dt.datetime, fold: int | None) -> Case:
     occurred = local_to_utc(moment, fold)
-    return Case.record(
-        protocol=PROTOCOL,
-        policy=POLICY,
+    return a_case(
         occurred_at=occurred,
         reported_at=occurred,
         platform="x",

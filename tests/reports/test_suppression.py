@@ -35,7 +35,9 @@ def figures(draw: st.DrawFn) -> dict[str, Any]:
 
 
 def lines(f: dict[str, Any]) -> list[list[tuple[str, ...]]]:
-    result = [[(name, k) for k in f[name]] for name in COUNT_BREAKDOWNS]
+    result: list[list[tuple[str, ...]]] = [
+        [(name, k) for k in f[name]] for name in COUNT_BREAKDOWNS
+    ]
     matrix = f["by_severity_article"]
     result += [[("by_severity_article", lv, a) for a in matrix[lv]] for lv in matrix]
     result += [[("by_severity_article", lv, a) for lv in matrix] for a in matrix["1"]]

@@ -22,14 +22,14 @@ S = settings_at()
 OCCURRED = pendulum.datetime(2025, 10, 3, 20, tz="Europe/Amsterdam")
 
 # In scope of everyone: at Alkmaar, about men-alk's student, citing article 2 (PR's concern).
-IN_SCOPE = {
+IN_SCOPE: dict[str, Any] = {
     "location": "Alkmaar",
     "offenders": ["s-alk1"],
     "clauses": ["2.1"],
     "targets": ["norole"],
 }
 # Out of scope of everyone but cvb and fg: at Bergen, someone else's student, article 1.
-OUT_OF_SCOPE = {
+OUT_OF_SCOPE: dict[str, Any] = {
     "location": "Bergen",
     "offenders": ["s-ber1"],
     "clauses": ["1.2"],
@@ -116,7 +116,7 @@ SERVICES: dict[str, tuple[str, Call]] = {
 }
 
 HANDLING = {name for name in SERVICES if name != "decide_objection"}
-ALLOWED_IN_SCOPE = {
+ALLOWED_IN_SCOPE: dict[str, Any] = {
     "men-alk": HANDLING,
     "tl-alk": HANDLING,
     "vd-alk": set(SERVICES),
@@ -126,7 +126,7 @@ ALLOWED_IN_SCOPE = {
     "norole": set(),
     "left-tl": set(),
 }
-ALLOWED_OUT_OF_SCOPE = {
+ALLOWED_OUT_OF_SCOPE: dict[str, Any] = {
     actor: (allowed if actor in ("cvb1", "fg1") else set())
     for actor, allowed in ALLOWED_IN_SCOPE.items()
 }

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-import pendulum
 import pytest
 
-from pcc_cases.domain.case import Case
 from pcc_cases.domain.case_parts import Evidence
 from pcc_cases.domain.errors import (
     IllegalTransitionError,
@@ -16,37 +15,16 @@ from pcc_cases.domain.errors import (
     NotFoundError,
     PermissionDeniedError,
 )
-from pcc_cases.domain.factors import Factors
 from pcc_cases.domain.lifecycle import CaseState
-from pcc_cases.domain.people import Person, PersonKind, Role
+from pcc_cases.domain.people import PersonKind, Role
 from pcc_cases.domain.snapshot import case_snapshot
-from tests.strategies import POLICY, PROTOCOL
+from tests.builders import KINDS, POLICY, PROTOCOL, T0, a_case, a_person, assessed, decided
 
-T0 = pendulum.datetime(2026, 3, 2, 9, 0, tz="UTC")  # a Monday
-KINDS = {"s1": PersonKind.STUDENT, "s2": PersonKind.STUDENT, "t1": PersonKind.STAFF}
-REVIEW = {"reviewer_authority": 5, "offender_kinds": KINDS, "policy": POLICY}
-
-
-def new_case(violations: list[tuple[str, str]] | None = None, **kw: object) -> Case:
-    args: dict[str, object] = {
-        "protocol": PROTOCOL,
-        "policy": POLICY,
-        "occurred_at": T0.subtract(days=1),
-        "reported_at": T0,
-        "platform": "instagram",
-        "location": "Alkmaar",
-        "summary": "Screenshot van een groepsapp met citaten van een docent gedeeld",
-        "involvements": [("s1", "offender"), ("t1", "target"), ("s2", "reporter")],
-        "violations": violations or [("s1", "1.2")],
-        "person_kinds": KINDS,
-        "recorded_by": "dir1",
-    }
-    args.update(kw)
-    return Case.record(**args)  # type: ignore[arg-type]
+REVIEW: dict[str, Any] = {"reviewer_authority": 5, "offender_kinds": KINDS, "policy": POLICY}
 
 
 def test_recording_creates_a_reported_case_with_one_event() -> None:
-    case = new_case()
+    case = a_case()
     assert case.state is CaseState.REPORTED
     assert [e.kind for e in case.events] == ["recorded"]
     assert case.events[0].actor_id == "dir1"
@@ -56,7 +34,7 @@ def test_recording_creates_a_reported_case_with_one_event() -> None:
 
 def test_incident_after_the_report_is_refused() -> None:
     with pytest.raises(InvalidInputError, match="cannot be reported before it happened"):
-        new_case(occurred_at=T0.add(hours=1))
+        a_case(occurred_at=T0.add(hours=1))
 
 
 @pytest.mark.parametrize(
@@ -73,22 +51,22 @@ def test_incident_after_the_report_is_refused() -> None:
 )
 def test_invalid_facts_are_refused(kw: dict[str, object], message: str) -> None:
     with pytest.raises(InvalidInputError, match=message):
-        new_case(**kw)
+        a_case(**kw)
 
 
 def test_citing_awareness_clause_is_refused() -> None:
     with pytest.raises(NotCitableClauseError, match="4.1 is awareness"):
-        new_case(violations=[("s1", "4.1")])
+        a_case(violations=[("s1", "4.1")])
 
 
 def test_staff_only_clause_cannot_be_cited_against_a_student() -> None:
     with pytest.raises(InvalidInputError, match="3.1 applies to staff, not to a student"):
-        new_case(violations=[("s1", "3.1")])
+        a_case(violations=[("s1", "3.1")])
 
 
 def test_offender_without_clause_is_refused() -> None:
     with pytest.raises(InvalidInputError, match="offender s2 has no clause"):
-        new_case(involvements=[("s1", "offender"), ("s2", "offender")])
+        a_case(involvements=[("s1", "offender"), ("s2", "offender")])
 
 
 def test_evidence_hash_and_link_are_checked() -> None:
@@ -100,18 +78,14 @@ def test_evidence_hash_and_link_are_checked() -> None:
 
 
 def test_citing_6_8_creates_forward_to_pr_obligation() -> None:
-    case = new_case(violations=[("s1", "6.8")])
+    case = a_case(violations=[("s1", "6.8")])
     assert [(o.kind, o.due_on) for o in case.obligations] == [
         ("forward-to-pr", dt.date(2026, 3, 3))
     ]
 
 
-def assessed(case: Case, offender: str = "s1", **factors: object) -> None:
-    case.assess(offender, Factors(**factors), PROTOCOL, POLICY, "dir1", T0)  # type: ignore[arg-type]
-
-
 def test_assessment_and_override_keep_both_levels() -> None:
-    case = new_case()
+    case = a_case()
     assessed(case, reach="public", intent="deliberate")
     assert case.state is CaseState.ASSESSED
     assert case.severity == 4
@@ -125,7 +99,7 @@ def test_assessment_and_override_keep_both_levels() -> None:
 
 
 def test_citing_after_assessment_recomputes_level() -> None:
-    case = new_case()
+    case = a_case()
     assessed(case)
     case.cite("s1", "5.1", PROTOCOL, KINDS, POLICY, "dir1", T0)
     assert case.severity == 3
@@ -135,33 +109,10 @@ def test_citing_after_assessment_recomputes_level() -> None:
         case.withdraw("s1", "1.2", PROTOCOL, POLICY, "dir1", T0, "x")
 
 
-def decide(
-    case: Case,
-    step: str,
-    authority: int = 3,
-    days: int | None = None,
-    reason: str | None = None,
-    offender: str = "s1",
-    prior_cases: int = 0,
-) -> None:
-    case.decide(
-        offender_id=offender,
-        offender_kind=PersonKind.STUDENT,
-        step=step,
-        decider_id="dir1",
-        decider_authority=authority,
-        prior_cases=prior_cases,
-        policy=POLICY,
-        at=T0,
-        days=days,
-        reason=reason,
-    )
-
-
 def test_suspension_creates_legal_duties_in_school_days() -> None:
-    case = new_case()
+    case = a_case()
     assessed(case, reach="public", intent="deliberate")
-    decide(case, "suspension", days=3)
+    decided(case, "suspension", days=3)
     kinds = {o.kind: o.due_on for o in case.obligations}
     assert kinds == {
         "written-decision": dt.date(2026, 3, 3),
@@ -175,55 +126,55 @@ def test_suspension_creates_legal_duties_in_school_days() -> None:
 
 @pytest.mark.parametrize("days", [None, 0, 6])
 def test_suspension_length_is_one_to_five_school_days(days: int | None) -> None:
-    case = new_case()
+    case = a_case()
     assessed(case, reach="public", intent="deliberate")
     with pytest.raises(InvalidInputError, match="1 to 5 school days"):
-        decide(case, "suspension", days=days)
+        decided(case, "suspension", days=days)
 
 
 def test_step_above_authority_is_refused() -> None:
-    case = new_case()
+    case = a_case()
     assessed(case, reach="public", intent="deliberate")
-    mentor = Person(id="m1", kind="staff", first_name="A", last_name="B", roles={Role.MENTOR})
+    mentor = a_person("m1", kind="staff", roles={Role.MENTOR})
     with pytest.raises(PermissionDeniedError, match="at least a vestigingsdirecteur"):
-        decide(case, "suspension", authority=mentor.authority, days=2)
+        decided(case, "suspension", authority=mentor.authority, days=2)
     with pytest.raises(PermissionDeniedError, match="at least a cvb"):
-        decide(case, "expulsion", authority=3, reason="Herhaling")
+        decided(case, "expulsion", authority=3, reason="Herhaling")
 
 
 def test_step_above_recommendation_needs_a_reason() -> None:
-    case = new_case()
+    case = a_case()
     assessed(case)
     with pytest.raises(InvalidInputError, match="above the recommended talk-management"):
-        decide(case, "sanction")
-    decide(case, "sanction", reason="Tweede keer dit schooljaar")
+        decided(case, "sanction")
+    decided(case, "sanction", reason="Tweede keer dit schooljaar")
     assert case.state is CaseState.DECIDED
 
 
 def test_deciding_needs_the_offender_assessed_first() -> None:
-    case = new_case(
+    case = a_case(
         involvements=[("s1", "offender"), ("s2", "offender")],
         violations=[("s1", "1.2"), ("s2", "1.1")],
     )
     assessed(case)
     with pytest.raises(InvalidInputError) as refused:
-        decide(case, "talk-management", offender="s2")
+        decided(case, "talk-management", offender="s2")
     assert (refused.value.field, refused.value.message) == (
         "offender",
         "offender s2 has not been assessed yet; assess before deciding",
     )
     with pytest.raises(NotFoundError, match="'t1' is not an offender in this case"):
-        decide(case, "talk-management", offender="t1")
+        decided(case, "talk-management", offender="t1")
     assert case.decisions == []
 
 
 def test_earlier_cases_raise_the_recommendation_the_aggregate_computes() -> None:
-    case = new_case()
+    case = a_case()
     assessed(case)
     assert case.recommendation("s1", PersonKind.STUDENT, 0, POLICY).step == "talk-management"
     assert case.recommendation("s1", PersonKind.STUDENT, 1, POLICY).step == "internal-suspension"
     # No reason needed: with one earlier case, this is the recommendation.
-    decide(case, "internal-suspension", days=1, prior_cases=1)
+    decided(case, "internal-suspension", days=1, prior_cases=1)
     assert case.decisions[0].recommended_step == "internal-suspension"
     assert case.events[-1].data["recommended_step"] == "internal-suspension"
     assert case.prior_window(POLICY) == (
@@ -233,9 +184,9 @@ def test_earlier_cases_raise_the_recommendation_the_aggregate_computes() -> None
 
 
 def test_an_objection_needs_the_authority_of_the_decisions_it_reviews() -> None:
-    case = new_case()
+    case = a_case()
     assessed(case, reach="public", intent="deliberate")
-    decide(case, "suspension", days=2)  # decided by a vestigingsdirecteur (authority 3)
+    decided(case, "suspension", days=2)  # decided by a vestigingsdirecteur (authority 3)
     case.file_objection("dir1", T0, "Ouders maken bezwaar")
     assert case.authority_to_review(KINDS, POLICY) == 3
     with pytest.raises(PermissionDeniedError, match="tl1 may not review decisions"):
@@ -247,25 +198,25 @@ def test_an_objection_needs_the_authority_of_the_decisions_it_reviews() -> None:
 
 
 def test_close_needs_every_offender_decided() -> None:
-    case = new_case(
+    case = a_case(
         involvements=[("s1", "offender"), ("s2", "offender")],
         violations=[("s1", "1.2"), ("s2", "1.1")],
     )
     assessed(case)
     assert case.state is CaseState.INVESTIGATING
     assessed(case, "s2")
-    decide(case, "talk-management")
+    decided(case, "talk-management")
     with pytest.raises(InvalidInputError, match="no decision yet for offender"):
         case.close("dir1", T0)
-    decide(case, "talk-mentor", offender="s2")
+    decided(case, "talk-mentor", offender="s2")
     case.close("dir1", T0)
     assert case.state is CaseState.CLOSED
 
 
 def test_objection_upheld_revokes_decisions_and_rejected_returns() -> None:
-    case = new_case()
+    case = a_case()
     assessed(case)
-    decide(case, "talk-management")
+    decided(case, "talk-management")
     case.close("dir1", T0)
     case.file_objection("dir1", T0, "Ouders maken bezwaar")
     assert case.state is CaseState.UNDER_REVIEW
@@ -279,7 +230,7 @@ def test_objection_upheld_revokes_decisions_and_rejected_returns() -> None:
 
 
 def test_illegal_transitions_raise_and_change_nothing() -> None:
-    case = new_case()
+    case = a_case()
     before = case_snapshot(case)
     with pytest.raises(
         IllegalTransitionError,
@@ -292,7 +243,7 @@ def test_illegal_transitions_raise_and_change_nothing() -> None:
 
 
 def test_removing_the_only_offender_is_refused() -> None:
-    case = new_case()
+    case = a_case()
     with pytest.raises(InvalidInputError, match="only offender"):
         case.remove_involvement("s1", "offender", "dir1", T0, "x")
     with pytest.raises(NotFoundError):

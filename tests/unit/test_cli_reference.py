@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pcc_cases.cli.main import cli
 from pcc_cases.cli.reference import reference, walk
+from tests.docs_text import DOCS
 
-PAGE = Path(__file__).parent.parent.parent / "docs" / "cli.md"
+PAGE = DOCS / "cli.md"
 
 
 def test_every_command_and_option_has_help() -> None:

@@ -8,13 +8,13 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
-from pcc_cases.domain.case import Case
 from pcc_cases.domain.errors import PccCasesError
 from pcc_cases.domain.factors import Factors
 from pcc_cases.domain.lifecycle import CaseState, replay
 from pcc_cases.domain.people import PersonKind
 from pcc_cases.domain.snapshot import case_snapshot
-from tests.strategies import POLICY, PROTOCOL, factors
+from tests.builders import POLICY, PROTOCOL, a_case
+from tests.strategies import factors
 
 S = CaseState
 T0 = pendulum.datetime(2026, 3, 2, 9, 0, tz="UTC")
@@ -27,9 +27,7 @@ class CaseLifecycle(RuleBasedStateMachine):
 
     def __init__(self) -> None:
         super().__init__()
-        self.case = Case.record(
-            protocol=PROTOCOL,
-            policy=POLICY,
+        self.case = a_case(
             occurred_at=T0,
             reported_at=T0,
             platform="tiktok",

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pcc_cases.domain.errors import PeopleFileError
 from pcc_cases.domain.people import Person, Role, format_roles
-from pcc_cases.interchange.people_csv import COLUMNS, PeopleFileError, parse_people_csv
+from pcc_cases.interchange.people_csv import COLUMNS, parse_people_csv
 
 ids = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._-]{0,10}", fullmatch=True)
 names = st.text(

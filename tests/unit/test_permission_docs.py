@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pcc_cases.access import permission_rows
+from tests.docs_text import DOCS
 
-PAGE = Path(__file__).parent.parent.parent / "docs" / "permissions.md"
+PAGE = DOCS / "permissions.md"
 
 
 def test_the_docs_show_the_permission_table_exactly() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -17,9 +19,9 @@ POLICY = default_policy()
 PROTOCOL = load_protocol()
 
 
-def level(clause_ids: list[str], **kw: object) -> int:
+def level(clause_ids: list[str], **kw: Any) -> int:
     clauses = [PROTOCOL.clause(c) for c in clause_ids]
-    return POLICY.severity.assess(clauses, Factors(**kw)).level  # type: ignore[arg-type]
+    return POLICY.severity.assess(clauses, Factors(**kw)).level
 
 
 def test_base_follows_the_design_table() -> None:
@@ -64,7 +66,7 @@ def test_severity_is_always_between_one_and_four(clause_ids: list[str], f: Facto
         assert result == 4
 
 
-def _kw(f: Factors) -> dict[str, object]:
+def _kw(f: Factors) -> dict[str, Any]:
     return {
         "reach": f.reach,
         "intent": f.intent,
@@ -75,7 +77,7 @@ def _kw(f: Factors) -> dict[str, object]:
     }
 
 
-AGGRAVATIONS = {
+AGGRAVATIONS: dict[str, list[Any]] = {
     "reach": list(Reach),
     "intent": list(Intent),
     "harm": list(Harm),
@@ -96,7 +98,7 @@ def test_severity_never_decreases_when_an_aggravating_factor_is_added(
     more = list(clause_ids)
     if what in AGGRAVATIONS:
         values = AGGRAVATIONS[what]
-        kw[what] = data.draw(st.sampled_from(values[values.index(kw[what]) :]))  # type: ignore[arg-type]
+        kw[what] = data.draw(st.sampled_from(values[values.index(kw[what]) :]))
     elif what == "clause":
         more.append(data.draw(st.sampled_from([c.id for c in PROTOCOL.clauses if c.kind.citable])))
     else:

@@ -6,11 +6,14 @@ names the rule it pins.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from pcc_cases.domain.errors import InvalidInputError, PolicyError
 from pcc_cases.domain.factors import Factors
 from pcc_cases.domain.people import PersonKind
+from pcc_cases.domain.policy import Policy
 from pcc_cases.domain.policy_file import default_policy, default_policy_text, load_policy_text
 from pcc_cases.domain.protocol import ClauseKind, load_protocol
 
@@ -20,14 +23,14 @@ STUDENT = PersonKind.STUDENT
 
 
 def assess(
-    clause_ids: list[str], policy: object = POLICY, **kw: object
+    clause_ids: list[str], policy: Policy = POLICY, **kw: Any
 ) -> tuple[int, tuple[str, ...]]:
     clauses = [PROTOCOL.clause(c) for c in clause_ids]
-    result = policy.severity.assess(clauses, Factors(**kw))  # type: ignore[attr-defined]
+    result = policy.severity.assess(clauses, Factors(**kw))
     return result.level, result.reasons
 
 
-def policy_with(old: str, new: str) -> object:
+def policy_with(old: str, new: str) -> Policy:
     text = default_policy_text()
     assert old in text, old
     return load_policy_text(text.replace(old, new, 1))
@@ -44,7 +47,7 @@ def policy_with(old: str, new: str) -> object:
     ],
 )
 def test_each_aggravating_factor_adds_exactly_one_with_its_reason(
-    factor: dict[str, object], reason: str
+    factor: dict[str, Any], reason: str
 ) -> None:
     assert assess(["1.1"], **factor) == (2, ("base 1 (clause 1.1)", reason))
 
@@ -60,7 +63,7 @@ def test_each_aggravating_factor_adds_exactly_one_with_its_reason(
         {"harm": "reputation"},
     ],
 )
-def test_factors_that_do_not_aggravate_add_nothing(factor: dict[str, object]) -> None:
+def test_factors_that_do_not_aggravate_add_nothing(factor: dict[str, Any]) -> None:
     assert assess(["1.1"], **factor) == (1, ("base 1 (clause 1.1)",))
 
 
@@ -272,7 +275,7 @@ def test_a_policy_naming_clauses_the_protocol_lacks_is_refused(
 ) -> None:
     policy = policy_with(old, new)
     with pytest.raises(PolicyError, match=where):
-        policy.check_against(PROTOCOL)  # type: ignore[attr-defined]
+        policy.check_against(PROTOCOL)
     POLICY.check_against(PROTOCOL)  # the bundled policy fits the bundled protocol
 
 
@@ -281,4 +284,4 @@ def test_settings_check_the_policy_against_the_protocol() -> None:
 
     wrong = policy_with('"5.1" = 3', '"5.7" = 3')
     with pytest.raises(PolicyError, match="5.7"):
-        Settings(policy=wrong)  # type: ignore[arg-type]
+        Settings(policy=wrong)

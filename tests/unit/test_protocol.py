@@ -104,7 +104,7 @@ def test_broken_protocol_file_names_the_key(mutation, message) -> None:  # type:
 
 
 texts = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=40
+    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=40
 ).filter(lambda s: s.strip())
 
 
