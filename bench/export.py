@@ -40,7 +40,7 @@ TABLES = ("cases", "case_involvements", "case_violations", "case_assessments", "
 def child(kind: str, url: str, output: str) -> None:
     engine = make_engine(url)
     started = time.perf_counter()
-    with open(output, "w", encoding="utf-8") as out:
+    with Path(output).open("w", encoding="utf-8") as out:
         if kind == "export":
             with UnitOfWork(engine) as uow:
                 count = export_cases(uow, "B0001", out, settings=Settings(clock=FixedClock(NOW)))

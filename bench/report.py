@@ -170,7 +170,8 @@ def run_report(url: str) -> dict[str, Any]:
 
 def run_hand_written(url: str) -> dict[str, Any]:
     """The same figures in plain SQL, written for the backend at hand (same connection
-    settings as the library's, so that only the SQL differs)."""
+    settings as the library's, so that only the SQL differs).
+    """
     engine = make_engine(url)
     dialect = engine.dialect.name
     result: dict[str, Any] = {}
@@ -184,7 +185,7 @@ def run_hand_written(url: str) -> dict[str, Any]:
 def _hand_figures(conn: Any, dialect: str, period: Any) -> dict[str, Any]:
     def stamp(moment: Any) -> Any:
         """The stored form: a naive UTC datetime (SQLite keeps it as this exact text)."""
-        naive = dt.datetime(*moment.timetuple()[:6])
+        naive = dt.datetime(*moment.timetuple()[:6])  # noqa: DTZ001 - stored naive, UTC
         return naive.strftime("%Y-%m-%d %H:%M:%S.%f") if dialect == "sqlite" else naive
 
     p = {
@@ -272,7 +273,7 @@ def child(kind: str, url: str) -> None:
 
 
 def _peak_rss_mb() -> float:
-    """This process's own high-water mark (VmHWM; ru_maxrss would include the parent's)."""
+    """The own high-water mark of this process (VmHWM; ru_maxrss would include the parent's)."""
     status = Path("/proc/self/status")
     if status.exists():
         for line in status.read_text().splitlines():

@@ -48,7 +48,7 @@ def run(
     *args: str,
     env: dict[str, str] | None = None,
     cwd: Path | None = None,
-    input: str | None = None,
+    input: str | None = None,  # noqa: A002 - the name CliRunner uses
 ) -> Ran:
     """``pcc-cases ARGS`` through ``pcc_cases.cli.main.main``, as the console script runs it."""
     environment: dict[str, str | None] = dict.fromkeys(_CLEARED)

@@ -39,7 +39,8 @@ _PROCESS_WORDS = ("subprocess", "run_installed", "Popen", "EXE")
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark what needs a database server (``backend``) or starts processes (``slow``), so that
-    ``pytest -m "not slow and not backend"`` is a quick loop."""
+    ``pytest -m "not slow and not backend"`` is a quick loop.
+    """
     for item in items:
         callspec = getattr(item, "callspec", None)
         params = " ".join(str(v) for v in callspec.params.values()) if callspec else ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from collections.abc import Iterator, Sequence
+from typing import Self
 
 from pcc_cases.adapters.numbering import format_number
 from pcc_cases.domain.access_log import AccessEntry
@@ -141,7 +142,7 @@ class FakeUnitOfWork:
         self.access_log = FakeAccessLog()
         self.commits = 0
 
-    def __enter__(self) -> FakeUnitOfWork:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -104,7 +104,7 @@ def cases(draw: st.DrawFn) -> Case:
         summary=draw(summaries),
         involvements=involvements,
         violations=violations,
-        person_kinds={p: PersonKind.STUDENT for p in ids},
+        person_kinds=dict.fromkeys(ids, PersonKind.STUDENT),
         recorded_by="dir1",
         evidence=evidence,
     )

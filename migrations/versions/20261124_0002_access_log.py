@@ -1,4 +1,4 @@
-"""access log
+"""access log.
 
 Revision ID: 0002
 Revises: 0001

@@ -1,4 +1,4 @@
-"""event kinds checked, event data versioned
+"""event kinds checked, event data versioned.
 
 Revision ID: 0003
 Revises: 0002

@@ -55,7 +55,8 @@ def insert_new_cases(session: Session, cases: Sequence[Case]) -> None:
 def _insert_rows(connection: Connection, mapper: Mapper[Any], objects: list[Any]) -> None:
     """One executemany for ``objects``; each object gets its new id."""
     table = mapper.local_table
-    assert isinstance(table, Table)
+    if not isinstance(table, Table):  # pragma: no cover - every mapped class has one table
+        raise TypeError(f"{mapper} is not mapped to one table")
     rows = [_row(mapper, obj) for obj in objects]
     statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
     new_ids = connection.execute(statement, rows).scalars().all()

@@ -51,7 +51,7 @@ def normalise_url(url: str | URL) -> URL:
     """Pick our drivers for bare URLs: psycopg 3 for PostgreSQL, PyMySQL with utf8mb4."""
     try:
         parsed = make_url(url)
-    except Exception:
+    except Exception:  # noqa: BLE001 - any failure to read the URL gets the one message
         raise InvalidInputError(
             f"database URL {str(url)!r} is not valid; examples: sqlite:///cases.sqlite3, "
             "postgresql://user@host/db, mariadb://user@host/db"

@@ -36,7 +36,7 @@ def _part(name: str, cls: type) -> Any:
 
 def start_mappers() -> None:
     """Map every domain class (idempotent: safe to call from every engine factory)."""
-    global _started
+    global _started  # noqa: PLW0603 - mapping happens once per process
     if _started:
         return
     mapper_registry.map_imperatively(Person, t.people, properties={"roles": t.people.c.roles})

@@ -38,7 +38,7 @@ class UTCDateTime(TypeDecorator[pendulum.DateTime]):
         if value.tzinfo is None or value.utcoffset() is None:
             raise TimeInputError(f"refusing naive datetime {value.isoformat()}: give a time zone")
         utc = value.astimezone(dt.UTC)
-        return dt.datetime(
+        return dt.datetime(  # noqa: DTZ001 - stored naive, always UTC
             utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second, utc.microsecond
         )
 

@@ -1,5 +1,6 @@
 """The assessment factors as command-line options, shared by ``incident record`` and
-``case assess``."""
+``case assess``.
+"""
 
 from __future__ import annotations
 

@@ -144,6 +144,21 @@ class Case:
                 return assessment
         return None
 
+    def assessed(self, offender_id: str, hint: str = "") -> Assessment:
+        """The offender's assessment, which the next step needs.
+
+        Raises:
+            NotFoundError: the person is not an offender in this case.
+            InvalidInputError: the offender has not been assessed yet.
+        """
+        self._require_offender(offender_id)
+        assessment = self.assessment_of(offender_id)
+        if assessment is None:
+            raise InvalidInputError(
+                f"offender {offender_id} has not been assessed yet{hint}", field="offender"
+            )
+        return assessment
+
     def decision_of(self, offender_id: str) -> Decision | None:
         """The offender's standing decision (revoked ones stay in the file but do not count)."""
         for decision in reversed(self.decisions):
@@ -371,9 +386,7 @@ class Case:
         self, offender_id: str, level: int, reason: str, actor_id: str, at: dt.datetime
     ) -> None:
         """A director sets the level by hand; the reason is kept beside the computed level."""
-        assessment = self.assessment_of(offender_id)
-        if assessment is None:
-            raise InvalidInputError(f"offender {offender_id} has not been assessed yet")
+        assessment = self.assessed(offender_id)
         if isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= MAX_LEVEL:
             raise InvalidInputError(f"{level!r} is not 1, 2, 3 or 4", field="override level")
         reason = required_text(reason, "reason", MAX_REASON)
@@ -401,14 +414,8 @@ class Case:
         self, offender_id: str, offender_kind: PersonKind, prior_cases: int, policy: Policy
     ) -> Recommendation:
         """The policy's step for an assessed offender, given their earlier decided cases."""
-        self._require_offender(offender_id)
-        assessment = self.assessment_of(offender_id)
-        if assessment is None:
-            raise InvalidInputError(
-                f"offender {offender_id} has not been assessed yet; assess before deciding",
-                field="offender",
-            )
-        return policy.recommend(offender_kind, assessment.level, prior_cases)
+        level = self.assessed(offender_id, "; assess before deciding").level
+        return policy.recommend(offender_kind, level, prior_cases)
 
     def decide(
         self,

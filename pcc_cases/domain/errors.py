@@ -209,7 +209,7 @@ def choices(values: Iterable[str]) -> str:
 
 
 def _natural_key(value: str) -> tuple[tuple[int, str], ...]:
-    parts: list[tuple[int, str]] = []
-    for part in value.replace("-", ".").split("."):
-        parts.append((int(part), "") if part.isdigit() else (1 << 30, part))
-    return tuple(parts)
+    return tuple(
+        (int(part), "") if part.isdigit() else (1 << 30, part)
+        for part in value.replace("-", ".").split(".")
+    )

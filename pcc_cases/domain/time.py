@@ -102,7 +102,7 @@ def parse_local(text: str, fold: int | None = None) -> pendulum.DateTime:
         raise TimeInputError(f"{text!r} is not a date and time of the form YYYY-MM-DD HH:MM")
     year, month, day, hour, minute, second = (int(p) if p else 0 for p in match.groups())
     try:
-        naive = dt.datetime(year, month, day, hour, minute, second)
+        naive = dt.datetime(year, month, day, hour, minute, second)  # noqa: DTZ001 - zone next
     except ValueError as exc:
         raise TimeInputError(f"{text!r} is not a real date and time: {exc}") from None
     return local_to_utc(naive, fold)
@@ -110,14 +110,13 @@ def parse_local(text: str, fold: int | None = None) -> pendulum.DateTime:
 
 def parse_date(text: str, field: str = "date") -> dt.date:
     """Parse YYYY-MM-DD strictly, naming the field in the message."""
+    refused = TimeInputError(f"{text!r} is not a date of the form YYYY-MM-DD", field=field)
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+        raise refused
     try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
-            raise ValueError("wrong shape")
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise TimeInputError(
-            f"{text!r} is not a date of the form YYYY-MM-DD", field=field
-        ) from None
+        raise refused from None
 
 
 def local_date(value: dt.datetime) -> dt.date:

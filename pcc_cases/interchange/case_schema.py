@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import sys
 import types
 import typing
 from importlib import resources
@@ -102,4 +103,4 @@ def shipped_schema() -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    print(json.dumps(case_schema(), indent=2, ensure_ascii=False))
+    sys.stdout.write(json.dumps(case_schema(), indent=2, ensure_ascii=False) + "\n")

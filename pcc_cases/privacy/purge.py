@@ -290,6 +290,7 @@ def _rewrite_texts(conn: Connection, pseudonyms: dict[str, str]) -> None:
     log = t.access_log
     mentions = or_(*[log.c.detail.contains(old) for old in pseudonyms])
     for entry_id, detail in conn.execute(select(log.c.id, log.c.detail).where(mentions)).all():
+        rewritten = detail
         for old, new in pseudonyms.items():
-            detail = detail.replace(old, new)
-        conn.execute(update(log).where(log.c.id == entry_id).values(detail=detail))
+            rewritten = rewritten.replace(old, new)
+        conn.execute(update(log).where(log.c.id == entry_id).values(detail=rewritten))

@@ -6,7 +6,7 @@ import io
 from collections.abc import Mapping
 from typing import Any
 
-import matplotlib
+import matplotlib  # noqa: ICN001 - the name its documentation uses
 
 matplotlib.use("Agg")
 

@@ -69,8 +69,10 @@ def previous_value(report: SeverityReport, path: tuple[str, ...]) -> Any:
 
 def heading(report: SeverityReport, lang: str) -> list[str]:
     lines = [
-        f"{label('title', lang)}: {label('period', lang)} {report.period.label} "
-        f"({report.period.start} – {report.period.end})",
+        (
+            f"{label('title', lang)}: {label('period', lang)} {report.period.label} "
+            f"({report.period.start} – {report.period.end})"
+        ),
         f"{label('locations', lang)}: {', '.join(report.locations)}",
     ]
     if report.suppression_applied:

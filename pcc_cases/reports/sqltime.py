@@ -9,7 +9,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
 
-class seconds_between(FunctionElement[float]):
+class seconds_between(FunctionElement[float]):  # noqa: N801 - named like the SQL it makes
     """``seconds_between(a, b)``: b - a in seconds."""
 
     type = Float()

@@ -248,9 +248,7 @@ def assess_offender(
         if override is not None:
             level, reason = override
             case.override_severity(offender_id, level, reason, actor.id, now)
-        assessment = case.assessment_of(offender_id)
-        assert assessment is not None  # assess or override_severity made or required it
-        return assessment
+        return case.assessed(offender_id)
 
     return _change(uow, actor_id, number, Action.HANDLE, change, settings)
 

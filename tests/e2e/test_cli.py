@@ -1,5 +1,6 @@
 """The ``pcc-cases`` command: in-process for what it says, and the installed command for
-what only a real process shows (its exit codes, no traceback, ``python -m pcc_cases``)."""
+what only a real process shows (its exit codes, no traceback, ``python -m pcc_cases``).
+"""
 
 from __future__ import annotations
 

@@ -1,10 +1,9 @@
 """Junk from hypothesis through the command line: always exit 5, a message that names the
 problem, no traceback, and the database exactly as it was. Run in-process (the same
-``main`` as the installed command) so that many examples stay fast."""
+``main`` as the installed command) so that many examples stay fast.
+"""
 
 from __future__ import annotations
-
-from collections.abc import Iterator
 
 import pytest
 from hypothesis import given, settings
@@ -17,7 +16,7 @@ from tests.org import PEOPLE_CSV
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     path = tmp_path_factory.mktemp("junk") / "junk.sqlite3"
     people = path.with_name("people.csv")
     people.write_text(PEOPLE_CSV, encoding="utf-8")
@@ -25,7 +24,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     ran = run("--db", url, "people", "import", str(people))
     code, _out, err = ran.returncode, ran.stdout, ran.stderr
     assert code == 0, err
-    yield url
+    return url
 
 
 cells = st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=12)

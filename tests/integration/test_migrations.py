@@ -1,9 +1,10 @@
 """Migrations on every backend: pytest-alembic's built-in checks, no trace after downgrade,
-autogenerate finds nothing to do (``alembic check``), and the wheel carries them."""
+autogenerate finds nothing to do (``alembic check``), and the wheel carries them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -45,7 +46,9 @@ BUILT_IN = [
 
 
 @pytest.mark.parametrize("check", BUILT_IN, ids=lambda f: f.__name__)
-def test_pytest_alembic(check, alembic_runner: MigrationContext) -> None:  # type: ignore[no-untyped-def]
+def test_pytest_alembic(
+    check: Callable[[MigrationContext], object], alembic_runner: MigrationContext
+) -> None:
     check(alembic_runner)
 
 

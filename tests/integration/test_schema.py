@@ -16,9 +16,7 @@ def test_every_constraint_and_index_has_a_name() -> None:
             assert isinstance(constraint, kinds)
             if constraint.name is None:
                 unnamed.append(f"{table.name}: {constraint!r}")
-        for index in table.indexes:
-            if index.name is None:
-                unnamed.append(f"{table.name}: {index!r}")
+        unnamed += [f"{table.name}: {i!r}" for i in table.indexes if i.name is None]
     assert unnamed == []
     assert all(
         isinstance(c.name, str | conv) for tb in metadata.tables.values() for c in tb.constraints

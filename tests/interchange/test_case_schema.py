@@ -1,5 +1,6 @@
 """The shipped case schema is current, every exported record satisfies it, and the codec
-round-trips any developed case (hypothesis, no database)."""
+round-trips any developed case (hypothesis, no database).
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """Export then import into an empty database gives back identical cases, on every backend;
-a case that exists with other content is a conflict; unknown people are listed."""
+a case that exists with other content is a conflict; unknown people are listed.
+"""
 
 from __future__ import annotations
 

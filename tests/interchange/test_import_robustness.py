@@ -1,5 +1,6 @@
 """Import under attack: hypothesis junk gives exit 5 naming the line and leaves the
-database unchanged; killing the import at a random moment leaves it unchanged or complete."""
+database unchanged; killing the import at a random moment leaves it unchanged or complete.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ import shutil
 import signal
 import subprocess
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pendulum
@@ -31,7 +31,7 @@ from tests.org import bootstrap, settings_at
 
 
 @pytest.fixture(scope="module")
-def source(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+def source(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
     """A database with the organisation and no cases, and one exported case line."""
     folder = tmp_path_factory.mktemp("import")
     url = f"sqlite:///{folder / 'source.sqlite3'}"
@@ -59,7 +59,7 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]
         bootstrap(uow)
     empty_engine.dispose()  # the last connection closing checkpoints the WAL into the file
     engine.dispose()
-    yield empty, line
+    return empty, line
 
 
 SCALARS = [
@@ -122,7 +122,8 @@ def test_killing_the_import_leaves_nothing_half_done(
     source: tuple[str, str], tmp_path: Path
 ) -> None:
     """Killed after every case is written but before the commit: nothing is kept. Left to
-    finish: everything is."""
+    finish: everything is.
+    """
     url, line = source
     template = Path(url.removeprefix("sqlite:///"))
     count = 300

@@ -1,6 +1,7 @@
 """The retention purge on every backend: the purged person's name and id are gone from
 every text column of every table, reports of past years keep their totals, and a subject
-access export for the pseudonym shows only anonymised data."""
+access export for the pseudonym shows only anonymised data.
+"""
 
 from __future__ import annotations
 

@@ -1,9 +1,9 @@
 """A small school with two years of cases, recorded through the services on fixed clocks,
-for the report's format, permission and golden-file tests."""
+for the report's format, permission and golden-file tests.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -88,7 +88,7 @@ INCIDENTS: list[tuple[str, str, list[str], list[str], dict[str, Any], str | None
 
 
 @pytest.fixture(scope="session")
-def report_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def report_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     path: Path = tmp_path_factory.mktemp("report") / "report.sqlite3"
     url = f"sqlite:///{path}"
     upgrade(url)
@@ -115,7 +115,7 @@ def report_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                     later = settings_at(occurred.add(days=9).in_timezone("UTC"))
                     sv.close_case(uow, "cvb1", number, "Afgehandeld", settings=later)
     engine.dispose()
-    yield url
+    return url
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """Report figures equal an independent computation over the same generated cases, on every
-backend, with suppression off."""
+backend, with suppression off.
+"""
 
 from __future__ import annotations
 

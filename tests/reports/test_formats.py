@@ -1,5 +1,6 @@
 """The report's formats: JSON against its schema, golden text/CSV/HTML, XLSX figures,
-byte-identical HTML, formula injection, and who may see what."""
+byte-identical HTML, formula injection, and who may see what.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """Period boundaries: the Amsterdam date of occurred_at decides the school year and month,
-across the year's turn on 1 August and across both daylight-saving changes."""
+across the year's turn on 1 August and across both daylight-saving changes.
+"""
 
 from __future__ import annotations
 

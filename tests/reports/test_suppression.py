@@ -1,5 +1,6 @@
 """Suppression: every small count hidden, nothing else changed, and no hidden cell can be
-worked out from what is shown in its breakdown (each row and column of the matrix too)."""
+worked out from what is shown in its breakdown (each row and column of the matrix too).
+"""
 
 from __future__ import annotations
 
@@ -52,7 +53,8 @@ def get(f: dict[str, Any], cell: tuple[str, ...]) -> Any:
 
 def could_be_worked_out(hidden: list[int]) -> bool:
     """One hidden cell is its total minus the rest; hidden cells that are all 1 (and known
-    to be at least 1, as no zero is hidden among them) are given away by their sum."""
+    to be at least 1, as no zero is hidden among them) are given away by their sum.
+    """
     return len(hidden) == 1 or (bool(hidden) and all(v == 1 for v in hidden))
 
 
@@ -86,7 +88,8 @@ def test_no_hidden_cell_can_be_recovered(original: dict[str, Any], threshold: in
 @given(original=figures(), threshold=st.integers(1, 10))
 def test_suppression_hides_no_more_than_it_must(original: dict[str, Any], threshold: int) -> None:
     """In a breakdown, besides the small cells, at most one more: the smallest that makes the
-    hidden ones unrecoverable (a zero only when nothing else is left)."""
+    hidden ones unrecoverable (a zero only when nothing else is left).
+    """
     shown, _cells = suppressed_copy(original, threshold)
     for name in COUNT_BREAKDOWNS:
         values = original[name]

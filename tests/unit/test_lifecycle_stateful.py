@@ -1,7 +1,10 @@
 """The case lifecycle against a small model: illegal moves raise and change nothing,
-every accepted change adds exactly one event, and replaying the history gives the state."""
+every accepted change adds exactly one event, and replaying the history gives the state.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pendulum
 from hypothesis import settings
@@ -43,7 +46,9 @@ class CaseLifecycle(RuleBasedStateMachine):
         self.decided: set[str] = set()
         self.before_review: CaseState | None = None
 
-    def attempt(self, legal: bool, action, new_state: CaseState | None = None) -> bool:  # type: ignore[no-untyped-def]
+    def attempt(
+        self, legal: bool, action: Callable[[], object], new_state: CaseState | None = None
+    ) -> bool:
         before, events = case_snapshot(self.case), len(self.case.events)
         try:
             action()

@@ -11,7 +11,7 @@ PAGE = DOCS / "permissions.md"
 def test_the_docs_show_the_permission_table_exactly() -> None:
     text = PAGE.read_text(encoding="utf-8")
     table = text.split("<!-- permission-table -->")[1].split("<!-- /permission-table -->")[0]
-    rows = [line for line in table.strip().splitlines()[2:]]
+    rows = list(table.strip().splitlines()[2:])
     expected = [
         f"| {role} | {scope} | {', '.join(actions)} |" for role, scope, actions in permission_rows()
     ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -93,7 +95,7 @@ def test_clause_of_another_version_is_refused() -> None:
         (lambda t: t.replace('applies_to = ["staff"]', 'applies_to = ["pupils"]'), r"applies_to"),
     ],
 )
-def test_broken_protocol_file_names_the_key(mutation, message) -> None:  # type: ignore[no-untyped-def]
+def test_broken_protocol_file_names_the_key(mutation: Callable[[str], str], message: str) -> None:
     from importlib import resources
 
     text = (resources.files("pcc_cases.domain") / "protocols" / "pcc-smp-2013.toml").read_text(
