@@ -77,6 +77,27 @@ ACTIONS: Mapping[EventKind, str] = {
 }
 
 
+def transition_rows() -> list[tuple[str, str, str]]:
+    """The table as (event kind, from states, to states) rows, for the docs.
+
+    States a change may leave the case in are written "(unchanged)" where they are the
+    state it started from, so that one row covers all the states with the same rule.
+    """
+    order = list(CaseState).index
+    rows = []
+    for kind, allowed in TRANSITIONS.items():
+        groups: dict[str, list[CaseState]] = {}
+        for current in sorted(allowed, key=order):
+            targets = sorted(allowed[current], key=order)
+            text = ", ".join("(unchanged)" if t is current else t.value for t in targets)
+            groups.setdefault(text, []).append(current)
+        if not groups:
+            rows.append((kind.value, "(new case)", S.REPORTED.value))
+        for text, froms in groups.items():
+            rows.append((kind.value, ", ".join(f.value for f in froms), text))
+    return rows
+
+
 def check_transition(kind: EventKind, current: CaseState, target: CaseState) -> None:
     """Raise unless an event of ``kind`` may move a case from ``current`` to ``target``."""
     allowed = TRANSITIONS[kind]
