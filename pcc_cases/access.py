@@ -116,7 +116,7 @@ class Actor:
         return {
             scope
             for role in self.person.roles
-            for scope, actions in [PERMISSIONS.get(role, (Scope.ALL, frozenset()))]
+            for scope, actions in [PERMISSIONS[role]]
             if action in actions
         }
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from pcc_cases.access import Action, Actor, Scope, concerns_pr, permission_rows
+from pcc_cases.access import PERMISSIONS, Action, Actor, Scope, concerns_pr, permission_rows
 from pcc_cases.domain.people import Role
 from tests.builders import a_case, a_person
 
@@ -137,3 +137,7 @@ def test_the_permission_rows_list_every_role_with_sorted_actions() -> None:
         ["close", "decide", "handle", "record", "view", "view-people"],
     )
     assert rows[4] == ("pr", "pr-articles", ["view"])
+
+
+def test_every_role_has_a_row_in_the_table() -> None:
+    assert set(PERMISSIONS) == set(Role)

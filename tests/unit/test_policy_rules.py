@@ -6,14 +6,16 @@ names the rule it pins.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+import attrs
 import pytest
 
 from pcc_cases.domain.errors import InvalidInputError, PolicyError
 from pcc_cases.domain.factors import Factors
 from pcc_cases.domain.people import PersonKind
-from pcc_cases.domain.policy import Policy
+from pcc_cases.domain.policy import Duty, Policy
 from pcc_cases.domain.policy_file import default_policy, default_policy_text, load_policy_text
 from pcc_cases.domain.protocol import ClauseKind, load_protocol
 
@@ -285,3 +287,53 @@ def test_settings_check_the_policy_against_the_protocol() -> None:
     wrong = policy_with('"5.1" = 3', '"5.7" = 3')
     with pytest.raises(PolicyError, match="5.7"):
         Settings(policy=wrong)
+
+
+def refusal(call: Callable[[], object]) -> tuple[str | None, str]:
+    with pytest.raises(InvalidInputError) as refused:
+        call()
+    return refused.value.field, refused.value.message
+
+
+def test_the_models_refusals_name_their_field_and_say_why() -> None:
+    severity = POLICY.severity
+    assert refusal(lambda: severity.base_of(PROTOCOL.clause("4.1"))) == (
+        "severity",
+        "clause 4.1 is awareness text and has no base severity",
+    )
+    assert refusal(lambda: severity.assess([], Factors())) == (
+        "severity",
+        "cite at least one clause before assessing",
+    )
+    assert refusal(lambda: POLICY.ladder(STUDENT).step("schorsing")) == (
+        "step",
+        (
+            "'schorsing' is not a student step; allowed: talk-mentor, talk-management, "
+            "sanction, internal-suspension, suspension, expulsion"
+        ),
+    )
+    assert refusal(lambda: POLICY.recommend(STUDENT, 5, 0)) == (
+        "severity",
+        "5 is not between 1 and 4",
+    )
+    assert refusal(lambda: POLICY.recommend(STUDENT, 2, -1)) == ("prior cases", "-1 is negative")
+
+
+def test_the_result_keeps_the_base_apart_from_the_level() -> None:
+    result = POLICY.severity.assess([PROTOCOL.clause("1.1")], Factors(reach="public"))
+    assert (result.base, result.level) == (1, 2)
+
+
+def test_every_duty_of_a_trigger_is_weighed_on_its_own() -> None:
+    def duty(kind: str, trigger: str, applies_to: str, min_length: int | None = None) -> Duty:
+        return Duty(kind, trigger, applies_to, 1, kind, kind, min_length_days=min_length)
+
+    other = duty("other", "step:y", "any")
+    staff_only = duty("staff-only", "step:x", "staff")
+    students = duty("students", "step:x", "student")
+    from_one_day = duty("from-one-day", "step:x", "any", 1)
+    policy = attrs.evolve(POLICY, duties=(other, staff_only, students, from_one_day))
+    assert policy.duties_for("step:x", STUDENT, 1) == (students, from_one_day)
+    assert policy.duties_for("step:x", STUDENT, None) == (students,)  # no length: none of it
+    assert policy.duties_for("step:x", None, 2) == (from_one_day,)
+    assert policy.duties_for("step:x", PersonKind.STAFF, 0) == (staff_only,)
