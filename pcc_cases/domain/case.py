@@ -342,29 +342,13 @@ class Case:
         check_transition(EventKind.ASSESSED, self.state, target)
         when = as_utc(at)
         if existing is None:
-            assessment = Assessment(
-                offender_id=offender_id,
-                reach=factors.reach,
-                intent=factors.intent,
-                harm=factors.harm,
-                confidential=factors.confidential,
-                criminal=factors.criminal,
-                removed_and_apologised=factors.removed_and_apologised,
-                computed_level=result.level,
-                assessed_by=actor_id,
-                assessed_at=when,
-            )
+            assessment = Assessment.of(offender_id, factors, result.level, actor_id, when)
             self.assessments.append(assessment)
         else:
             # Updated in place so the stored row keeps its identity; earlier factors stay
             # readable in the history.
             assessment = existing
-            assessment.reach, assessment.intent = factors.reach, factors.intent
-            assessment.harm, assessment.confidential = factors.harm, factors.confidential
-            assessment.criminal = factors.criminal
-            assessment.removed_and_apologised = factors.removed_and_apologised
-            assessment.computed_level, assessment.assessed_by = result.level, actor_id
-            assessment.assessed_at = when
+            assessment.reassess(factors, result.level, actor_id, when)
         self._append(
             EventKind.ASSESSED,
             actor_id,

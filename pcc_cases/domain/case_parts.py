@@ -98,6 +98,11 @@ class Violation:
     clause_id: str
 
 
+def _factor_values(factors: Factors) -> dict[str, Any]:
+    """The factors as the assessment stores them: one attribute each."""
+    return {f.name: getattr(factors, f.name) for f in attrs.fields(Factors)}
+
+
 @attrs.define(slots=False, eq=False)
 class Assessment:
     """How grave one offender's part is: the factors, the computed level, any override."""
@@ -115,16 +120,28 @@ class Assessment:
     override_level: int | None = None
     override_reason: str | None = None
 
+    @classmethod
+    def of(
+        cls, offender_id: str, factors: Factors, level: int, by: str, at: pendulum.DateTime
+    ) -> Assessment:
+        """A first assessment of an offender: the factors and the level they gave."""
+        return cls(
+            offender_id=offender_id,
+            **_factor_values(factors),
+            computed_level=level,
+            assessed_by=by,
+            assessed_at=at,
+        )
+
+    def reassess(self, factors: Factors, level: int, by: str, at: pendulum.DateTime) -> None:
+        """New factors and the level they give (the override, if any, stays)."""
+        for name, value in _factor_values(factors).items():
+            setattr(self, name, value)
+        self.computed_level, self.assessed_by, self.assessed_at = level, by, at
+
     @property
     def factors(self) -> Factors:
-        return Factors(
-            reach=self.reach,
-            intent=self.intent,
-            harm=self.harm,
-            confidential=self.confidential,
-            criminal=self.criminal,
-            removed_and_apologised=self.removed_and_apologised,
-        )
+        return Factors(**{f.name: getattr(self, f.name) for f in attrs.fields(Factors)})
 
     @property
     def level(self) -> int:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from pcc_cases.reports.charts import bar_chart
-from pcc_cases.reports.render_text import BREAKDOWNS, heading, label, previous_value, shown
+from pcc_cases.reports.figures import COUNT_BREAKDOWNS
+from pcc_cases.reports.render_text import heading, label, previous_value, shown
 from pcc_cases.reports.severity import SeverityReport
 
 CHARTED = ("by_severity", "by_article", "by_month", "by_platform")
@@ -20,7 +21,7 @@ _ENV = Environment(
 def render_html(report: SeverityReport, lang: str) -> str:
     f = report.figures
     parts = []
-    for name in BREAKDOWNS:
+    for name in COUNT_BREAKDOWNS:
         rows = [
             [key, shown(value), shown(previous_value(report, (name, key)))]
             for key, value in f[name].items()

@@ -42,7 +42,6 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
 }
 
-BREAKDOWNS = COUNT_BREAKDOWNS
 SCALARS = ("total_cases", "repeat_offenders", "median_days_to_close")
 
 
@@ -101,7 +100,7 @@ def render_text(report: SeverityReport, lang: str, console: Console) -> None:
             shown(previous_value(report, ("obligations", key))),
         )
     console.print(summary)
-    for name in BREAKDOWNS:
+    for name in COUNT_BREAKDOWNS:
         table = Table(title=label(name, lang), title_justify="left")
         for column in ("", this, before):
             table.add_column(column)

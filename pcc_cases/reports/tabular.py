@@ -9,7 +9,8 @@ from typing import Any
 
 from openpyxl import Workbook
 
-from pcc_cases.reports.render_text import BREAKDOWNS, heading, label, previous_value
+from pcc_cases.reports.figures import COUNT_BREAKDOWNS
+from pcc_cases.reports.render_text import heading, label, previous_value
 from pcc_cases.reports.severity import SeverityReport
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -46,7 +47,7 @@ def sections(report: SeverityReport) -> Iterator[tuple[str, list[list[Any]]]]:
             for key in ("open", "overdue")
         ],
     )
-    for name in BREAKDOWNS:
+    for name in COUNT_BREAKDOWNS:
         yield (
             name,
             [[key, value, previous_value(report, (name, key))] for key, value in f[name].items()],
