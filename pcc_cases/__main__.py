@@ -1,5 +1,5 @@
 """Allows ``python -m pcc_cases``."""
 
-from pcc_cases.cli.main import main
+from pcc_cases.cli import main
 
 main()

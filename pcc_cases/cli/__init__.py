@@ -1,1 +1,25 @@
-"""The pcc-cases command line: click commands that call the library, with no logic of their own."""
+"""The pcc-cases command line: click commands that call the library, with no logic of their own.
+
+This module imports nothing but the standard library, so that ``pcc-cases`` can say which
+extra to install when click or rich is missing instead of failing with a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+
+def main(argv: list[str] | None = None) -> Any:
+    """The ``pcc-cases`` command; without the ``cli`` extra, says how to install it."""
+    from pcc_cases.domain.extras import missing_extra_message  # noqa: PLC0415 - stdlib only
+
+    try:
+        from pcc_cases.cli.main import main as run  # noqa: PLC0415 - see the module docstring
+    except ModuleNotFoundError as exc:
+        message = missing_extra_message(exc.name)
+        if message is None:
+            raise
+        print(f"Fout / Error: {message}", file=sys.stderr)  # noqa: T201 - no click here
+        sys.exit(7)
+    return run(argv)

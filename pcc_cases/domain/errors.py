@@ -84,6 +84,30 @@ class AppendOnlyError(PccCasesError):
     exit_code = 1
 
 
+class MissingExtraError(PccCasesError, ImportError):
+    """An optional part of pcc_cases is not installed; ``extra`` names what to install."""
+
+    code = "missing-extra"
+    exit_code = 7
+
+    def __init__(self, message: str, *, extra: str) -> None:
+        super().__init__(message, field=None)
+        self.extra = extra
+
+
+class DatabaseUnavailableError(PccCasesError):
+    """The database cannot be reached (server down, wrong host, password or name)."""
+
+    code = "database-unavailable"
+    exit_code = 8
+
+
+class DatabaseMissingError(DatabaseUnavailableError):
+    """A SQLite file that does not exist: most often a typo in the path."""
+
+    code = "database-missing"
+
+
 class ProtocolError(InvalidInputError):
     """A problem with the protocol catalogue or with a clause that is cited."""
 

@@ -92,6 +92,20 @@ def test_golden_html_is_byte_identical_across_runs(report_db: str, report_settin
     golden("severity.nl.html", first.encode())
 
 
+def test_the_charts_in_the_docs_are_the_charts_the_report_draws(
+    report_db: str, report_settings: Any
+) -> None:
+    html = render_html(make_report(report_db, report_settings), "en")
+    charts = [chunk[: chunk.index("</svg>") + 6] for chunk in html.split("<svg")[1:]]
+    names = ["by-severity", "by-article", "by-platform", "by-month"]
+    assert len(charts) == len(names)
+    for name, chart in zip(names, charts, strict=True):
+        path = DOCS / "img" / f"{name}.svg"
+        if UPDATE:
+            path.write_text("<svg" + chart + "\n")
+        assert path.read_text() == "<svg" + chart + "\n", f"{path.name}: PCC_CASES_UPDATE_GOLDEN=1"
+
+
 def test_xlsx_opens_and_holds_the_same_figures(report_db: str, report_settings: Any) -> None:
     report = make_report(report_db, report_settings, suppression=False)
     book = load_workbook(io.BytesIO(render_xlsx(report, "en")))
