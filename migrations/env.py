@@ -1,12 +1,18 @@
-"""Alembic environment for pcc_cases: batch mode on SQLite, our metadata as the target."""
+"""Alembic environment for pcc_cases: batch mode on SQLite, our metadata as the target.
+
+The revision is kept in ``pcc_alembic_version`` (in the configured schema, if any), and
+only ``pcc_*`` tables are ever compared: a host application's tables and its own Alembic
+history in the same database are invisible here.
+"""
 
 from __future__ import annotations
 
 from alembic import context
 from sqlalchemy import Connection, Engine
 
-from pcc_cases.adapters.engine import make_engine
-from pcc_cases.adapters.tables import metadata
+from pcc_cases.adapters.engine import make_engine, schema_of
+from pcc_cases.adapters.migrate import in_own_schema
+from pcc_cases.adapters.tables import TABLE_PREFIX, VERSION_TABLE, metadata
 
 config = context.config
 
@@ -27,14 +33,24 @@ def run_migrations_online() -> None:
         _run(conn)
 
 
-def _run(connection: object) -> None:
+def _ours(name: str | None, type_: str, _parent_names: object) -> bool:
+    """Only pcc_cases' own tables (and their parts) take part in comparisons."""
+    if type_ == "table":
+        return name is not None and name.startswith(TABLE_PREFIX) and name != VERSION_TABLE
+    return True
+
+
+def _run(connection: Connection) -> None:
     context.configure(
-        connection=connection,  # type: ignore[arg-type]
+        connection=connection,
         target_metadata=metadata,
-        render_as_batch=connection.dialect.name == "sqlite",  # type: ignore[attr-defined]
+        render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        version_table=VERSION_TABLE,
+        version_table_schema=schema_of(connection),
+        include_name=_ours,
     )
-    with context.begin_transaction():
+    with in_own_schema(connection), context.begin_transaction():
         context.run_migrations()
 
 

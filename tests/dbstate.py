@@ -17,7 +17,7 @@ def fingerprint(url: str) -> tuple[int, ...]:
         )
         checksum = conn.execute(
             text(
-                "SELECT count(*), coalesce(sum(length(first_name || last_name || coalesce(class_name, ''))), 0) FROM people"
+                "SELECT count(*), coalesce(sum(length(first_name || last_name || coalesce(class_name, ''))), 0) FROM pcc_people"
             )
         ).one()
     engine.dispose()

@@ -22,13 +22,13 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     op.create_table(
-        "case_number_counters",
+        "pcc_case_number_counters",
         sa.Column("school_year", sa.SmallInteger(), autoincrement=False, nullable=False),
         sa.Column("last_number", sa.Integer(), nullable=False),
-        sa.PrimaryKeyConstraint("school_year", name=op.f("pk_case_number_counters")),
+        sa.PrimaryKeyConstraint("school_year", name=op.f("pk_pcc_case_number_counters")),
     )
     op.create_table(
-        "cases",
+        "pcc_cases",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("number", sa.String(length=16), nullable=False),
         sa.Column("school_year", sa.SmallInteger(), nullable=False),
@@ -74,17 +74,17 @@ def upgrade() -> None:
             nullable=False,
         ),
         sa.Column("version", sa.Integer(), nullable=False),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_cases")),
-        sa.UniqueConstraint("number", name=op.f("uq_cases_number")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_pcc_cases")),
+        sa.UniqueConstraint("number", name=op.f("uq_pcc_cases_number")),
     )
-    with op.batch_alter_table("cases", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_cases_location"), ["location"], unique=False)
-        batch_op.create_index(batch_op.f("ix_cases_occurred_at"), ["occurred_at"], unique=False)
-        batch_op.create_index(batch_op.f("ix_cases_school_year"), ["school_year"], unique=False)
-        batch_op.create_index(batch_op.f("ix_cases_state"), ["state"], unique=False)
+    with op.batch_alter_table("pcc_cases", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_pcc_cases_location"), ["location"], unique=False)
+        batch_op.create_index(batch_op.f("ix_pcc_cases_occurred_at"), ["occurred_at"], unique=False)
+        batch_op.create_index(batch_op.f("ix_pcc_cases_school_year"), ["school_year"], unique=False)
+        batch_op.create_index(batch_op.f("ix_pcc_cases_state"), ["state"], unique=False)
 
     op.create_table(
-        "people",
+        "pcc_people",
         sa.Column("id", sa.String(length=40), nullable=False),
         sa.Column(
             "kind",
@@ -107,15 +107,15 @@ def upgrade() -> None:
         sa.Column("roles", pcc_cases.adapters.types.RoleSet(length=120), nullable=False),
         sa.Column("left_on", sa.Date(), nullable=True),
         sa.ForeignKeyConstraint(
-            ["mentor_id"], ["people.id"], name=op.f("fk_people_mentor_id_people")
+            ["mentor_id"], ["pcc_people.id"], name=op.f("fk_pcc_people_mentor_id_pcc_people")
         ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_people")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_pcc_people")),
     )
-    with op.batch_alter_table("people", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_people_location"), ["location"], unique=False)
+    with op.batch_alter_table("pcc_people", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_pcc_people_location"), ["location"], unique=False)
 
     op.create_table(
-        "case_assessments",
+        "pcc_case_assessments",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("case_id", sa.Integer(), nullable=False),
         sa.Column("offender_id", sa.String(length=40), nullable=False),
@@ -172,25 +172,27 @@ def upgrade() -> None:
         sa.Column("assessed_at", pcc_cases.adapters.types.UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["case_id"],
-            ["cases.id"],
-            name=op.f("fk_case_assessments_case_id_cases"),
+            ["pcc_cases.id"],
+            name=op.f("fk_pcc_case_assessments_case_id_pcc_cases"),
             ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
-            ["offender_id"], ["people.id"], name=op.f("fk_case_assessments_offender_id_people")
+            ["offender_id"],
+            ["pcc_people.id"],
+            name=op.f("fk_pcc_case_assessments_offender_id_pcc_people"),
         ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_case_assessments")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_pcc_case_assessments")),
         sa.UniqueConstraint(
-            "case_id", "offender_id", name=op.f("uq_case_assessments_case_id_offender_id")
+            "case_id", "offender_id", name=op.f("uq_pcc_case_assessments_case_id_offender_id")
         ),
     )
-    with op.batch_alter_table("case_assessments", schema=None) as batch_op:
+    with op.batch_alter_table("pcc_case_assessments", schema=None) as batch_op:
         batch_op.create_index(
-            batch_op.f("ix_case_assessments_offender_id"), ["offender_id"], unique=False
+            batch_op.f("ix_pcc_case_assessments_offender_id"), ["offender_id"], unique=False
         )
 
     op.create_table(
-        "case_decisions",
+        "pcc_case_decisions",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("case_id", sa.Integer(), nullable=False),
         sa.Column("offender_id", sa.String(length=40), nullable=False),
@@ -203,23 +205,27 @@ def upgrade() -> None:
         sa.Column("revoked", sa.Boolean(name="revoked"), nullable=False),
         sa.ForeignKeyConstraint(
             ["case_id"],
-            ["cases.id"],
-            name=op.f("fk_case_decisions_case_id_cases"),
+            ["pcc_cases.id"],
+            name=op.f("fk_pcc_case_decisions_case_id_pcc_cases"),
             ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
-            ["offender_id"], ["people.id"], name=op.f("fk_case_decisions_offender_id_people")
+            ["offender_id"],
+            ["pcc_people.id"],
+            name=op.f("fk_pcc_case_decisions_offender_id_pcc_people"),
         ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_case_decisions")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_pcc_case_decisions")),
     )
-    with op.batch_alter_table("case_decisions", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_case_decisions_case_id"), ["case_id"], unique=False)
+    with op.batch_alter_table("pcc_case_decisions", schema=None) as batch_op:
         batch_op.create_index(
-            batch_op.f("ix_case_decisions_offender_id"), ["offender_id"], unique=False
+            batch_op.f("ix_pcc_case_decisions_case_id"), ["case_id"], unique=False
+        )
+        batch_op.create_index(
+            batch_op.f("ix_pcc_case_decisions_offender_id"), ["offender_id"], unique=False
         )
 
     op.create_table(
-        "case_events",
+        "pcc_case_events",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("case_id", sa.Integer(), nullable=False),
         sa.Column("seq", sa.Integer(), nullable=False),
@@ -246,16 +252,19 @@ def upgrade() -> None:
         sa.Column("reason", sa.Text(), nullable=True),
         sa.Column("data", sa.JSON(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["case_id"], ["cases.id"], name=op.f("fk_case_events_case_id_cases"), ondelete="CASCADE"
+            ["case_id"],
+            ["pcc_cases.id"],
+            name=op.f("fk_pcc_case_events_case_id_pcc_cases"),
+            ondelete="CASCADE",
         ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_case_events")),
-        sa.UniqueConstraint("case_id", "seq", name=op.f("uq_case_events_case_id_seq")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_pcc_case_events")),
+        sa.UniqueConstraint("case_id", "seq", name=op.f("uq_pcc_case_events_case_id_seq")),
     )
-    with op.batch_alter_table("case_events", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_case_events_actor_id"), ["actor_id"], unique=False)
+    with op.batch_alter_table("pcc_case_events", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_pcc_case_events_actor_id"), ["actor_id"], unique=False)
 
     op.create_table(
-        "case_evidence",
+        "pcc_case_evidence",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("case_id", sa.Integer(), nullable=False),
         sa.Column(
@@ -274,17 +283,17 @@ def upgrade() -> None:
         sa.Column("captured_at", pcc_cases.adapters.types.UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["case_id"],
-            ["cases.id"],
-            name=op.f("fk_case_evidence_case_id_cases"),
+            ["pcc_cases.id"],
+            name=op.f("fk_pcc_case_evidence_case_id_pcc_cases"),
             ondelete="CASCADE",
         ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_case_evidence")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_pcc_case_evidence")),
     )
-    with op.batch_alter_table("case_evidence", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_case_evidence_case_id"), ["case_id"], unique=False)
+    with op.batch_alter_table("pcc_case_evidence", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_pcc_case_evidence_case_id"), ["case_id"], unique=False)
 
     op.create_table(
-        "case_involvements",
+        "pcc_case_involvements",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("case_id", sa.Integer(), nullable=False),
         sa.Column("person_id", sa.String(length=40), nullable=False),
@@ -304,25 +313,30 @@ def upgrade() -> None:
         ),
         sa.ForeignKeyConstraint(
             ["case_id"],
-            ["cases.id"],
-            name=op.f("fk_case_involvements_case_id_cases"),
+            ["pcc_cases.id"],
+            name=op.f("fk_pcc_case_involvements_case_id_pcc_cases"),
             ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
-            ["person_id"], ["people.id"], name=op.f("fk_case_involvements_person_id_people")
+            ["person_id"],
+            ["pcc_people.id"],
+            name=op.f("fk_pcc_case_involvements_person_id_pcc_people"),
         ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_case_involvements")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_pcc_case_involvements")),
         sa.UniqueConstraint(
-            "case_id", "person_id", "role", name=op.f("uq_case_involvements_case_id_person_id_role")
+            "case_id",
+            "person_id",
+            "role",
+            name=op.f("uq_pcc_case_involvements_case_id_person_id_role"),
         ),
     )
-    with op.batch_alter_table("case_involvements", schema=None) as batch_op:
+    with op.batch_alter_table("pcc_case_involvements", schema=None) as batch_op:
         batch_op.create_index(
-            batch_op.f("ix_case_involvements_person_id"), ["person_id"], unique=False
+            batch_op.f("ix_pcc_case_involvements_person_id"), ["person_id"], unique=False
         )
 
     op.create_table(
-        "case_obligations",
+        "pcc_case_obligations",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("case_id", sa.Integer(), nullable=False),
         sa.Column("seq", sa.SmallInteger(), nullable=False),
@@ -335,57 +349,63 @@ def upgrade() -> None:
         sa.Column("done_by", sa.String(length=40), nullable=True),
         sa.ForeignKeyConstraint(
             ["case_id"],
-            ["cases.id"],
-            name=op.f("fk_case_obligations_case_id_cases"),
+            ["pcc_cases.id"],
+            name=op.f("fk_pcc_case_obligations_case_id_pcc_cases"),
             ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
-            ["offender_id"], ["people.id"], name=op.f("fk_case_obligations_offender_id_people")
+            ["offender_id"],
+            ["pcc_people.id"],
+            name=op.f("fk_pcc_case_obligations_offender_id_pcc_people"),
         ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_case_obligations")),
-        sa.UniqueConstraint("case_id", "seq", name=op.f("uq_case_obligations_case_id_seq")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_pcc_case_obligations")),
+        sa.UniqueConstraint("case_id", "seq", name=op.f("uq_pcc_case_obligations_case_id_seq")),
     )
-    with op.batch_alter_table("case_obligations", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_case_obligations_due_on"), ["due_on"], unique=False)
+    with op.batch_alter_table("pcc_case_obligations", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_pcc_case_obligations_due_on"), ["due_on"], unique=False
+        )
 
     op.create_table(
-        "case_violations",
+        "pcc_case_violations",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("case_id", sa.Integer(), nullable=False),
         sa.Column("offender_id", sa.String(length=40), nullable=False),
         sa.Column("clause_id", sa.String(length=8), nullable=False),
         sa.ForeignKeyConstraint(
             ["case_id"],
-            ["cases.id"],
-            name=op.f("fk_case_violations_case_id_cases"),
+            ["pcc_cases.id"],
+            name=op.f("fk_pcc_case_violations_case_id_pcc_cases"),
             ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
-            ["offender_id"], ["people.id"], name=op.f("fk_case_violations_offender_id_people")
+            ["offender_id"],
+            ["pcc_people.id"],
+            name=op.f("fk_pcc_case_violations_offender_id_pcc_people"),
         ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_case_violations")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_pcc_case_violations")),
         sa.UniqueConstraint(
             "case_id",
             "offender_id",
             "clause_id",
-            name=op.f("uq_case_violations_case_id_offender_id_clause_id"),
+            name=op.f("uq_pcc_case_violations_case_id_offender_id_clause_id"),
         ),
     )
-    with op.batch_alter_table("case_violations", schema=None) as batch_op:
+    with op.batch_alter_table("pcc_case_violations", schema=None) as batch_op:
         batch_op.create_index(
-            batch_op.f("ix_case_violations_offender_id"), ["offender_id"], unique=False
+            batch_op.f("ix_pcc_case_violations_offender_id"), ["offender_id"], unique=False
         )
 
 
 def downgrade() -> None:
     # Dropping a table drops its indexes; MariaDB refuses to drop an index a FK needs.
-    op.drop_table("case_violations")
-    op.drop_table("case_obligations")
-    op.drop_table("case_involvements")
-    op.drop_table("case_evidence")
-    op.drop_table("case_events")
-    op.drop_table("case_decisions")
-    op.drop_table("case_assessments")
-    op.drop_table("people")
-    op.drop_table("cases")
-    op.drop_table("case_number_counters")
+    op.drop_table("pcc_case_violations")
+    op.drop_table("pcc_case_obligations")
+    op.drop_table("pcc_case_involvements")
+    op.drop_table("pcc_case_evidence")
+    op.drop_table("pcc_case_events")
+    op.drop_table("pcc_case_decisions")
+    op.drop_table("pcc_case_assessments")
+    op.drop_table("pcc_people")
+    op.drop_table("pcc_cases")
+    op.drop_table("pcc_case_number_counters")

@@ -22,7 +22,7 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     op.create_table(
-        "access_log",
+        "pcc_access_log",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("at", pcc_cases.adapters.types.UTCDateTime(), nullable=False),
         sa.Column("actor_id", sa.String(length=100), nullable=False),
@@ -31,22 +31,24 @@ def upgrade() -> None:
         sa.Column("case_number", sa.String(length=16), nullable=True),
         sa.Column("person_id", sa.String(length=100), nullable=True),
         sa.Column("detail", sa.Text(), nullable=True),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_access_log")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_pcc_access_log")),
     )
-    with op.batch_alter_table("access_log", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_access_log_actor_id"), ["actor_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_access_log_at"), ["at"], unique=False)
+    with op.batch_alter_table("pcc_access_log", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_pcc_access_log_actor_id"), ["actor_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_pcc_access_log_at"), ["at"], unique=False)
         batch_op.create_index(
-            batch_op.f("ix_access_log_case_number"), ["case_number"], unique=False
+            batch_op.f("ix_pcc_access_log_case_number"), ["case_number"], unique=False
         )
-        batch_op.create_index(batch_op.f("ix_access_log_person_id"), ["person_id"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_pcc_access_log_person_id"), ["person_id"], unique=False
+        )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("access_log", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_access_log_person_id"))
-        batch_op.drop_index(batch_op.f("ix_access_log_case_number"))
-        batch_op.drop_index(batch_op.f("ix_access_log_at"))
-        batch_op.drop_index(batch_op.f("ix_access_log_actor_id"))
+    with op.batch_alter_table("pcc_access_log", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_pcc_access_log_person_id"))
+        batch_op.drop_index(batch_op.f("ix_pcc_access_log_case_number"))
+        batch_op.drop_index(batch_op.f("ix_pcc_access_log_at"))
+        batch_op.drop_index(batch_op.f("ix_pcc_access_log_actor_id"))
 
-    op.drop_table("access_log")
+    op.drop_table("pcc_access_log")

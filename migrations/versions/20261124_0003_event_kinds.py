@@ -38,7 +38,7 @@ EVENT_KINDS = (
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("case_events", schema=None) as batch_op:
+    with op.batch_alter_table("pcc_case_events", schema=None) as batch_op:
         batch_op.add_column(
             sa.Column("data_version", sa.SmallInteger(), server_default="1", nullable=False)
         )
@@ -46,6 +46,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("case_events", schema=None) as batch_op:
-        batch_op.drop_constraint(batch_op.f("ck_case_events_event_kind"), type_="check")
+    with op.batch_alter_table("pcc_case_events", schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f("ck_pcc_case_events_event_kind"), type_="check")
         batch_op.drop_column("data_version")

@@ -8,20 +8,23 @@ instead of failing). MariaDB: utf8mb4. PostgreSQL: psycopg 3.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 
 from pcc_cases.adapters.mapping import start_mappers
-from pcc_cases.domain.errors import InvalidInputError
+from pcc_cases.domain.errors import DatabaseMissingError, InvalidInputError, MissingExtraError
+from pcc_cases.domain.extras import EXTRA_OF_MODULE, missing_extra_message
 
 ENV_URL = "PCC_CASES_DATABASE_URL"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 BUSY_TIMEOUT_ENV = "PCC_CASES_SQLITE_BUSY_TIMEOUT_MS"
 BEGIN_OPTION = "pcc_cases_begin"
+_SCHEMA_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 
 
 def default_data_dir() -> Path:
@@ -70,24 +73,78 @@ def normalise_url(url: str | URL) -> URL:
     )
 
 
-def make_engine(url: str | URL | None = None, **kwargs: Any) -> Engine:
+def make_engine(
+    url: str | URL | None = None,
+    *,
+    schema: str | None = None,
+    must_exist: bool = False,
+    **kwargs: Any,
+) -> Engine:
     """An engine for ``url`` (default: see :func:`default_url`), mappers started.
 
+    ``schema`` puts every pcc_cases table in that PostgreSQL schema (created by
+    :func:`pcc_cases.upgrade`), for a database shared with a host application.
+    ``must_exist`` refuses a SQLite file that does not exist yet, so that a typo in a path
+    does not quietly start an empty database.
+
     Raises:
-        InvalidInputError: an unreadable ``PCC_CASES_SQLITE_BUSY_TIMEOUT_MS``.
-        sqlalchemy.exc.ArgumentError: a URL SQLAlchemy cannot read.
+        InvalidInputError: an unreadable URL or ``PCC_CASES_SQLITE_BUSY_TIMEOUT_MS``, or a
+            schema on a database other than PostgreSQL.
+        DatabaseMissingError: ``must_exist`` and the SQLite file is not there.
+        MissingExtraError: the driver's extra (``postgresql``, ``mysql``) is not installed.
     """
     start_mappers()
     target = normalise_url(url or default_url())
-    if target.get_backend_name() == "sqlite":
+    backend = target.get_backend_name()
+    if schema is not None:
+        kwargs["execution_options"] = {
+            **kwargs.get("execution_options", {}),
+            "schema_translate_map": {None: _checked_schema(schema, backend)},
+        }
+    if backend == "sqlite":
         database = target.database
         if database and database != ":memory:" and not database.startswith("file:"):
+            if must_exist and not Path(database).is_file():
+                raise DatabaseMissingError(
+                    f"there is no database file {database!r}; check the path, or create it "
+                    "with 'pcc-cases db upgrade'",
+                    field="database",
+                )
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(target, **kwargs)
         _configure_sqlite(engine)
         return engine
     kwargs.setdefault("pool_pre_ping", True)
-    return create_engine(target, **kwargs)
+    try:
+        return create_engine(target, **kwargs)
+    except ModuleNotFoundError as exc:
+        message = missing_extra_message(exc.name)
+        if message is None:
+            raise
+        raise MissingExtraError(message, extra=EXTRA_OF_MODULE[exc.name or ""]) from None
+
+
+def _checked_schema(schema: str, backend: str) -> str:
+    if backend != "postgresql":
+        raise InvalidInputError(
+            f"a schema is for PostgreSQL only, not {backend}; on MariaDB use a database of "
+            "its own, on SQLite a file of its own",
+            field="schema",
+        )
+    if not _SCHEMA_NAME.fullmatch(schema):
+        raise InvalidInputError(
+            f"{schema!r} is not a schema name: lower-case letters, digits and _ (at most 63), "
+            "not starting with a digit",
+            field="schema",
+        )
+    return schema
+
+
+def schema_of(bind: Engine | Connection) -> str | None:
+    """The schema pcc_cases' tables live in on this engine or connection (None: default)."""
+    translate = bind.get_execution_options().get("schema_translate_map") or {}
+    schema: str | None = translate.get(None)
+    return schema
 
 
 def _busy_timeout_ms() -> int:

@@ -26,7 +26,7 @@ _started = False
 
 def _part(name: str, cls: type) -> Any:
     """The relationship of one of the case's parts, onto its table ``case_<part>``."""
-    table = t.metadata.tables[f"case_{name}"]
+    table = t.metadata.tables[f"{t.TABLE_PREFIX}case_{name}"]
     order = table.c.seq if "seq" in table.c else table.c.id
     if cls is Event:
         # No delete cascade and no orphan removal: events are never deleted.
@@ -41,7 +41,7 @@ def start_mappers() -> None:
         return
     mapper_registry.map_imperatively(Person, t.people, properties={"roles": t.people.c.roles})
     for name, cls in CASE_PARTS.items():
-        mapper_registry.map_imperatively(cls, t.metadata.tables[f"case_{name}"])
+        mapper_registry.map_imperatively(cls, t.metadata.tables[f"{t.TABLE_PREFIX}case_{name}"])
     mapper_registry.map_imperatively(
         Case,
         t.cases,

@@ -2,22 +2,48 @@
 
 An installed wheel carries its migrations as ``pcc_cases/_migrations``; a source checkout
 uses the top-level ``migrations/`` folder. Either way ``upgrade(url)`` brings a database
-to the schema this version of the library expects.
+to the schema this version of the library expects. Alembic keeps the revision in a table
+of pcc_cases' own (``pcc_alembic_version``), so a host application's own Alembic history
+in the same database is never read or changed.
+
+Reading the revision (``current``) and knowing the newest (``SCHEMA_REVISION``) need no
+Alembic at all: every command checks both, and importing Alembic would slow each one down.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import (
+    Column,
+    Connection,
+    Engine,
+    MetaData,
+    String,
+    Table,
+    func,
+    inspect,
+    select,
+)
 
-from pcc_cases.adapters.engine import make_engine
+from pcc_cases.adapters.engine import make_engine, schema_of
+from pcc_cases.adapters.tables import TABLE_PREFIX, VERSION_TABLE
+from pcc_cases.domain.errors import InvalidInputError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+# The newest revision this version ships (a test checks it against the migrations).
+SCHEMA_REVISION = "0003"
+
+# Before the tables had their prefix, development builds kept these revisions in a bare
+# ``alembic_version`` table; such a database is recognised and refused with advice.
+_UNPREFIXED_REVISIONS = frozenset({"0001", "0002", "0003"})
 
 
 def migrations_dir() -> Path:
@@ -30,6 +56,8 @@ def migrations_dir() -> Path:
 
 def alembic_config(engine: Engine | None = None) -> Config:
     """An Alembic config that runs on ``engine`` (through ``config.attributes``)."""
+    from alembic.config import Config  # noqa: PLC0415 - only when migrating
+
     config = Config()
     config.set_main_option("script_location", str(migrations_dir()))
     config.set_main_option("file_template", "%%(year)d%%(month).2d%%(day).2d_%%(rev)s_%%(slug)s")
@@ -38,29 +66,99 @@ def alembic_config(engine: Engine | None = None) -> Config:
     return config
 
 
-def upgrade(url: str | None = None, revision: str = "head") -> str | None:
-    """Upgrade the database at ``url`` (default database if None); returns the new revision.
+def upgrade(target: str | Engine | Connection | None = None, revision: str = "head") -> str | None:
+    """Upgrade a database to ``revision``; returns the revision it is at afterwards.
+
+    ``target`` is a URL (None: the default database), an engine, or a connection of the
+    host application: on a connection the upgrade runs inside the caller's transaction,
+    which is neither committed nor closed. Only ``pcc_*`` tables (and, with a schema, only
+    that schema) are created or changed.
 
     Raises:
+        InvalidInputError: the database holds tables of a development build of pcc_cases
+            from before the ``pcc_`` prefix.
         sqlalchemy.exc.OperationalError: the database cannot be reached.
     """
-    engine = make_engine(url)
+    if isinstance(target, Connection):
+        _upgrade_on(target, revision)
+        return _read_revision(target)
+    engine = target if isinstance(target, Engine) else make_engine(target)
     try:
         with engine.begin() as connection:
-            config = alembic_config(engine)
-            config.attributes["connection"] = connection
-            command.upgrade(config, revision)
+            _upgrade_on(connection, revision)
         return current(engine)
     finally:
-        engine.dispose()
+        if not isinstance(target, Engine):
+            engine.dispose()
 
 
-def current(engine: Engine) -> str | None:
-    """The revision the database is at (None for an empty database)."""
+def _upgrade_on(connection: Connection, revision: str) -> None:
+    from alembic import command  # noqa: PLC0415 - only when migrating
+
+    _refuse_unprefixed_layout(connection)
+    config = alembic_config()
+    config.attributes["connection"] = connection
+    command.upgrade(config, revision)
+
+
+@contextmanager
+def in_own_schema(connection: Connection) -> Iterator[None]:
+    """For the migrations: unqualified names mean pcc_cases' schema, if it has one.
+
+    Alembic's ALTER statements do not follow ``schema_translate_map``; the search path
+    does. It is set for this transaction only and put back afterwards, so the caller's own
+    statements on the same connection find their own tables again.
+    """
+    schema = schema_of(connection)
+    if schema is None:
+        yield
+        return
+    connection.exec_driver_sql(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
+    previous = connection.exec_driver_sql("SELECT current_setting('search_path')").scalar()
+    connection.execute(select(func.set_config("search_path", f'"{schema}"', True)))
+    try:
+        yield
+    finally:
+        connection.execute(select(func.set_config("search_path", previous, True)))
+
+
+def _refuse_unprefixed_layout(connection: Connection) -> None:
+    names = set(inspect(connection).get_table_names(schema=schema_of(connection)))
+    if VERSION_TABLE in names or "alembic_version" not in names or "case_events" not in names:
+        return
+    bare = _version_table("alembic_version", None)
+    revisions = set(connection.execute(select(bare.c.version_num)).scalars())
+    if revisions & _UNPREFIXED_REVISIONS:
+        raise InvalidInputError(
+            "this database holds the tables of a development build of pcc_cases from before "
+            f"the {TABLE_PREFIX!r} prefix (revision {min(revisions)}); export its cases with "
+            "that build ('pcc-cases export cases'), then import them into a new database",
+            field="database",
+        )
+
+
+def current(engine: Engine | Connection) -> str | None:
+    """The revision the database is at (None for a database without pcc_cases tables)."""
+    if isinstance(engine, Connection):
+        return _read_revision(engine)
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        return _read_revision(connection)
+
+
+def _read_revision(connection: Connection) -> str | None:
+    schema = schema_of(connection)
+    if not inspect(connection).has_table(VERSION_TABLE, schema=schema):
+        return None
+    version = _version_table(VERSION_TABLE, schema)
+    return connection.execute(select(version.c.version_num)).scalar()
+
+
+def _version_table(name: str, schema: str | None) -> Table:
+    return Table(name, MetaData(), Column("version_num", String(32)), schema=schema)
 
 
 def head() -> str | None:
-    """The newest revision this library ships."""
+    """The newest revision this library ships, read from the migrations by Alembic."""
+    from alembic.script import ScriptDirectory  # noqa: PLC0415 - only when asked
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()

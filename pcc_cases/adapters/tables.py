@@ -42,6 +42,12 @@ NAMING_CONVENTION = {
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
+# Every table carries this prefix, so that pcc_cases can share a host's database (its own
+# ``people`` or ``cases`` tables are never touched); Alembic keeps its revision in a table
+# of its own for the same reason. A PostgreSQL schema can be added (``schema=`` setting).
+TABLE_PREFIX = "pcc_"
+VERSION_TABLE = f"{TABLE_PREFIX}alembic_version"
+
 PERSON_ID = String(40)
 
 
@@ -59,11 +65,13 @@ def _enum(enum_type: type[enum.Enum], name: str, length: int = 24) -> Enum:
 
 
 def _case_fk() -> Column[int]:
-    return Column("case_id", ForeignKey("cases.id", ondelete="CASCADE"), nullable=False)
+    return Column(
+        "case_id", ForeignKey(f"{TABLE_PREFIX}cases.id", ondelete="CASCADE"), nullable=False
+    )
 
 
 people = Table(
-    "people",
+    f"{TABLE_PREFIX}people",
     metadata,
     Column("id", PERSON_ID, primary_key=True),
     Column("kind", _enum(PersonKind, "person_kind"), nullable=False),
@@ -71,14 +79,14 @@ people = Table(
     Column("last_name", String(100), nullable=False),
     Column("location", String(100)),
     Column("class_name", String(20)),
-    Column("mentor_id", PERSON_ID, ForeignKey("people.id")),
+    Column("mentor_id", PERSON_ID, ForeignKey(f"{TABLE_PREFIX}people.id")),
     Column("roles", RoleSet(), nullable=False, default=frozenset()),
     Column("left_on", Date),
     Index(None, "location"),
 )
 
 cases = Table(
-    "cases",
+    f"{TABLE_PREFIX}cases",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("number", String(16), nullable=False, unique=True),
@@ -98,14 +106,14 @@ cases = Table(
 )
 
 case_number_counters = Table(
-    "case_number_counters",
+    f"{TABLE_PREFIX}case_number_counters",
     metadata,
     Column("school_year", SmallInteger, primary_key=True, autoincrement=False),
     Column("last_number", Integer, nullable=False),
 )
 
 case_evidence = Table(
-    "case_evidence",
+    f"{TABLE_PREFIX}case_evidence",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     _case_fk(),
@@ -116,33 +124,33 @@ case_evidence = Table(
 )
 
 case_involvements = Table(
-    "case_involvements",
+    f"{TABLE_PREFIX}case_involvements",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     _case_fk(),
-    Column("person_id", PERSON_ID, ForeignKey("people.id"), nullable=False),
+    Column("person_id", PERSON_ID, ForeignKey(f"{TABLE_PREFIX}people.id"), nullable=False),
     Column("role", _enum(InvolvementRole, "involvement_role"), nullable=False),
     UniqueConstraint("case_id", "person_id", "role"),
     Index(None, "person_id"),
 )
 
 case_violations = Table(
-    "case_violations",
+    f"{TABLE_PREFIX}case_violations",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     _case_fk(),
-    Column("offender_id", PERSON_ID, ForeignKey("people.id"), nullable=False),
+    Column("offender_id", PERSON_ID, ForeignKey(f"{TABLE_PREFIX}people.id"), nullable=False),
     Column("clause_id", String(8), nullable=False),
     UniqueConstraint("case_id", "offender_id", "clause_id"),
     Index(None, "offender_id"),
 )
 
 case_assessments = Table(
-    "case_assessments",
+    f"{TABLE_PREFIX}case_assessments",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     _case_fk(),
-    Column("offender_id", PERSON_ID, ForeignKey("people.id"), nullable=False),
+    Column("offender_id", PERSON_ID, ForeignKey(f"{TABLE_PREFIX}people.id"), nullable=False),
     Column("reach", _enum(Reach, "reach"), nullable=False),
     Column("intent", _enum(Intent, "intent"), nullable=False),
     Column("harm", _enum(Harm, "harm"), nullable=False),
@@ -159,11 +167,11 @@ case_assessments = Table(
 )
 
 case_decisions = Table(
-    "case_decisions",
+    f"{TABLE_PREFIX}case_decisions",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     _case_fk(),
-    Column("offender_id", PERSON_ID, ForeignKey("people.id"), nullable=False),
+    Column("offender_id", PERSON_ID, ForeignKey(f"{TABLE_PREFIX}people.id"), nullable=False),
     Column("step", String(40), nullable=False),
     Column("decided_by", PERSON_ID, nullable=False),
     Column("decided_at", UTCDateTime(), nullable=False),
@@ -176,7 +184,7 @@ case_decisions = Table(
 )
 
 case_obligations = Table(
-    "case_obligations",
+    f"{TABLE_PREFIX}case_obligations",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     _case_fk(),
@@ -185,7 +193,7 @@ case_obligations = Table(
     Column("cause", String(60), nullable=False),
     Column("due_on", Date, nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
-    Column("offender_id", PERSON_ID, ForeignKey("people.id")),
+    Column("offender_id", PERSON_ID, ForeignKey(f"{TABLE_PREFIX}people.id")),
     Column("done_on", Date),
     Column("done_by", PERSON_ID),
     UniqueConstraint("case_id", "seq"),
@@ -193,7 +201,7 @@ case_obligations = Table(
 )
 
 case_events = Table(
-    "case_events",
+    f"{TABLE_PREFIX}case_events",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     _case_fk(),
@@ -211,7 +219,7 @@ case_events = Table(
 )
 
 access_log = Table(
-    "access_log",
+    f"{TABLE_PREFIX}access_log",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("at", UTCDateTime(), nullable=False),

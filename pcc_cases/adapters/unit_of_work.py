@@ -2,21 +2,26 @@
 
 Services receive one of these, never a session. Database-level signs of a concurrent
 change (a stale version, a deadlock, a busy SQLite file) come out as ``ConflictError``.
+
+An application that embeds pcc_cases can run the services inside its own transaction with
+:meth:`UnitOfWork.joining`: the work then happens in a savepoint of the caller's
+connection, which pcc_cases neither commits nor closes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import TracebackType
 from typing import Self
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Connection, Engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from pcc_cases.adapters.engine import BEGIN_OPTION
-from pcc_cases.adapters.mapping import bump_versions_of_changed_cases
+from pcc_cases.adapters.mapping import bump_versions_of_changed_cases, start_mappers
 from pcc_cases.adapters.repositories import (
     AccessLogRepository,
     CaseRepository,
@@ -58,8 +63,35 @@ class UnitOfWork:
     """A transaction with repositories; ``write=True`` takes SQLite's write lock up front."""
 
     def __init__(self, engine: Engine, *, write: bool = False) -> None:
-        self._factory = _factory(engine, write)
+        self._factory: Callable[[], Session] = _factory(engine, write)
         self.session: Session
+
+    @classmethod
+    def joining(cls, bind: Connection | Session) -> UnitOfWork:
+        """A unit of work inside the caller's transaction, on its connection or session.
+
+        What the services do happens in a savepoint: their ``commit`` releases it, a
+        failure rolls back to it, and the caller's transaction goes on either way. The
+        caller commits (or rolls back) its own transaction and closes its own connection;
+        pcc_cases does neither. A connection that is not in a transaction yet is begun, for
+        the caller to commit. On SQLite the connection must come from
+        :func:`pcc_cases.make_engine` (Python's sqlite3 driver breaks savepoints otherwise).
+        """
+        start_mappers()
+        connection = bind.connection() if isinstance(bind, Session) else bind
+        if not connection.in_transaction():
+            connection.begin()
+
+        def joined_session() -> Session:
+            session = Session(
+                bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+            )
+            event.listen(session, "before_flush", _before_flush)
+            return session
+
+        unit = cls.__new__(cls)
+        unit._factory = joined_session  # noqa: SLF001 - the alternative constructor
+        return unit
 
     def __enter__(self) -> Self:
         self.session = self._factory()

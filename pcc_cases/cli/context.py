@@ -9,7 +9,7 @@ import attrs
 from sqlalchemy import Engine
 
 from pcc_cases.adapters.engine import make_engine
-from pcc_cases.adapters.migrate import current, head, upgrade
+from pcc_cases.adapters.migrate import SCHEMA_REVISION, current, upgrade
 from pcc_cases.adapters.unit_of_work import UnitOfWork
 from pcc_cases.domain.errors import InvalidInputError
 
@@ -30,7 +30,7 @@ class CliContext:
         """The engine, once per command; an empty SQLite database is set up on first use."""
         if self._engine is None:
             engine = make_engine(self.db_url)
-            revision, latest = current(engine), head()
+            revision, latest = current(engine), SCHEMA_REVISION
             if revision is None and engine.dialect.name == "sqlite":
                 engine.dispose()
                 upgrade(self.db_url)

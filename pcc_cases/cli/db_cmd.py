@@ -7,7 +7,7 @@ import json
 import click
 
 from pcc_cases.adapters.engine import make_engine
-from pcc_cases.adapters.migrate import current, head, upgrade
+from pcc_cases.adapters.migrate import SCHEMA_REVISION, current, upgrade
 from pcc_cases.cli.context import CliContext
 
 
@@ -35,7 +35,7 @@ def current_cmd(obj: CliContext, as_json: bool) -> None:
         revision = current(engine)
     finally:
         engine.dispose()
-    latest = head()
+    latest = SCHEMA_REVISION
     if as_json:
         click.echo(
             json.dumps({"current": revision, "head": latest, "up_to_date": revision == latest})

@@ -46,14 +46,18 @@ def bar_chart(title: str, values: Mapping[str, int | None]) -> str:
     rotate = len(keys) > _ROTATE_ABOVE
     description = "; ".join(f"{key}: {_value_text(values[key])}" for key in keys)
     lines = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
-        f'width="{WIDTH}" height="{HEIGHT}" role="img" class="chart" '
-        f'font-family="DejaVu Sans, Arial, sans-serif" font-size="12" fill="{_TEXT_COLOUR}">',
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
+            f'width="{WIDTH}" height="{HEIGHT}" role="img" class="chart" '
+            f'font-family="DejaVu Sans, Arial, sans-serif" font-size="12" fill="{_TEXT_COLOUR}">'
+        ),
         f"<title>{_text(title)}</title>",
         f"<desc>{_text(description)}</desc>",
         f'<text x="{_SIDE}" y="20" font-size="14" font-weight="bold">{_text(title)}</text>',
-        f'<line x1="{_SIDE}" y1="{HEIGHT - _BOTTOM}" x2="{WIDTH - _SIDE}" '
-        f'y2="{HEIGHT - _BOTTOM}" stroke="{_TEXT_COLOUR}" stroke-width="1"/>',
+        (
+            f'<line x1="{_SIDE}" y1="{HEIGHT - _BOTTOM}" x2="{WIDTH - _SIDE}" '
+            f'y2="{HEIGHT - _BOTTOM}" stroke="{_TEXT_COLOUR}" stroke-width="1"/>'
+        ),
     ]
     for index, key in enumerate(keys):
         centre = _SIDE + slot * index + slot / 2
@@ -81,4 +85,3 @@ def bar_chart(title: str, values: Mapping[str, int | None]) -> str:
             )
     lines.append("</svg>")
     return "\n".join(lines)
-

@@ -259,7 +259,7 @@ def test_the_database_refuses_an_event_kind_the_domain_does_not_know(engine: Eng
         case_id = conn.execute(select(t.cases.c.id).where(t.cases.c.number == number)).scalar()
         conn.execute(
             text(
-                "INSERT INTO case_events (case_id, seq, kind, actor_id, at, state, data) "
+                "INSERT INTO pcc_case_events (case_id, seq, kind, actor_id, at, state, data) "
                 "VALUES (:case_id, 2, 'history_rewritten', 'dir1', :at, 'reported', '{}')"
             ),
             {"case_id": case_id, "at": dt.datetime(2024, 10, 7, 11)},

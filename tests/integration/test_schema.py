@@ -24,6 +24,12 @@ def test_every_constraint_and_index_has_a_name() -> None:
 
 
 def test_names_follow_the_convention() -> None:
-    cases = metadata.tables["cases"]
+    cases = metadata.tables["pcc_cases"]
     names = {c.name for c in cases.constraints} | {i.name for i in cases.indexes}
-    assert {"pk_cases", "uq_cases_number", "ix_cases_state", "ck_cases_case_state"} <= names
+    assert {
+        "pk_pcc_cases",
+        "uq_pcc_cases_number",
+        "ix_pcc_cases_state",
+        "ck_pcc_cases_case_state",
+    } <= names
+    assert all(name.startswith("pcc_") for name in metadata.tables)

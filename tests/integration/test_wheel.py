@@ -64,7 +64,7 @@ def test_wheel_installs_and_upgrades_an_empty_sqlite_database(tmp_path: Path) ->
     assert out.stdout.strip() == head()
     with sqlite3.connect(database) as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert {"cases", "people", "case_events", "alembic_version"} <= tables
+    assert {"pcc_cases", "pcc_people", "pcc_case_events", "pcc_alembic_version"} <= tables
     cli = subprocess.run(
         [str(venv / "bin" / "pcc-cases"), "--db", f"sqlite:///{database}", "db", "current"],
         capture_output=True,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from itertools import pairwise
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -45,7 +46,7 @@ def test_bars_stay_inside_the_picture_and_are_ordered_by_value(
     heights = [float(bar.get("height", "0")) for bar in bars]
     assert all(0 < h <= HEIGHT for h in heights)
     drawn = [v for v in values.values() if v]
-    for (a, ha), (b, hb) in zip(zip(drawn, heights), zip(drawn[1:], heights[1:])):
+    for (a, ha), (b, hb) in pairwise(zip(drawn, heights, strict=True)):
         assert (a <= b) == (ha <= hb) or ha == hb
 
 
