@@ -12,11 +12,11 @@ from typing import Any
 
 def main(argv: list[str] | None = None) -> Any:
     """The ``pcc-cases`` command; without the ``cli`` extra, says how to install it."""
-    from pcc_cases.domain.extras import missing_extra_message
-
     try:
         from pcc_cases.cli.main import main as run
     except ModuleNotFoundError as exc:
+        from pcc_cases.domain.extras import missing_extra_message
+
         message = missing_extra_message(exc.name)
         if message is None:
             raise

@@ -6,7 +6,10 @@ system calling the library has neither); the command line adds its own hint here
 
 from __future__ import annotations
 
-from pcc_cases.domain.errors import PccCasesError
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pcc_cases.domain.errors import PccCasesError
 
 HINTS: dict[tuple[str, str], str] = {
     ("permission-denied", "actor_id"): "zeg wie u bent met --as ID (of PCC_CASES_ACTOR) / "

@@ -8,22 +8,12 @@ from typing import Any
 
 import click
 
-from pcc_cases.cli.case_cmd import case_group
 from pcc_cases.cli.context import CliContext
-from pcc_cases.cli.db_cmd import db
-from pcc_cases.cli.demo_cmd import demo
 from pcc_cases.cli.hints import hint_for
-from pcc_cases.cli.incident_cmd import incident
-from pcc_cases.cli.interchange_cmd import export_group, import_group
-from pcc_cases.cli.obligations_cmd import obligation, obligations
-from pcc_cases.cli.people_cmd import people
-from pcc_cases.cli.privacy_cmd import privacy
-from pcc_cases.cli.protocol_cmd import protocol
-from pcc_cases.cli.report_cmd import report
-from pcc_cases.domain.errors import PccCasesError
+from pcc_cases.cli.lazy import LazyGroup
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--lang",
     type=click.Choice(["nl", "en"]),
@@ -58,23 +48,6 @@ def cli(ctx: click.Context, lang: str, db_url: str | None, actor: str | None) ->
     ctx.call_on_close(ctx.obj.close)
 
 
-for command in (
-    protocol,
-    db,
-    people,
-    incident,
-    case_group,
-    obligations,
-    obligation,
-    report,
-    export_group,
-    import_group,
-    privacy,
-    demo,
-):
-    cli.add_command(command)
-
-
 def main(argv: list[str] | None = None) -> Any:
     """Run the CLI; library errors become a one-line message and their exit code."""
     try:
@@ -85,11 +58,13 @@ def main(argv: list[str] | None = None) -> Any:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
-    except PccCasesError as exc:
-        hint = hint_for(exc)
-        click.echo(f"Fout / Error: {exc}" + (f" ({hint})" if hint else ""), err=True)
-        sys.exit(exc.exit_code)
     except Exception as exc:
+        from pcc_cases.domain.errors import PccCasesError
+
+        if isinstance(exc, PccCasesError):
+            hint = hint_for(exc)
+            click.echo(f"Fout / Error: {exc}" + (f" ({hint})" if hint else ""), err=True)
+            sys.exit(exc.exit_code)
         # No traceback (it could show personal data in local variables), only the kind
         # of failure; PCC_CASES_DEBUG=1 re-raises for developers.
         if os.environ.get("PCC_CASES_DEBUG") == "1":
