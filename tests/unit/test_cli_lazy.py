@@ -17,7 +17,7 @@ from pcc_cases.cli.main import cli
 def test_the_listed_help_is_the_commands_own(name: str) -> None:
     import click
 
-    command = LazyGroup.get_command(cli, click.Context(cli), name)  # type: ignore[arg-type]
+    command = LazyGroup.get_command(cli, click.Context(cli), name)
     assert command is not None and command.name == name
     assert command.get_short_help_str(limit=200) == COMMANDS[name][2]
 
