@@ -21,7 +21,17 @@ from pcc_cases.cli.main import main
 EXE = shutil.which("pcc-cases", path=str(Path(sys.executable).parent)) or "pcc-cases"
 
 # Variables a developer may have set that would change what the tests see.
-_CLEARED = ("PCC_CASES_DATABASE_URL", "PCC_CASES_ACTOR", "PCC_CASES_LANG", "PCC_CASES_DEBUG")
+_CLEARED = (
+    "PCC_CASES_DATABASE_URL",
+    "PCC_CASES_ACTOR",
+    "PCC_CASES_LANG",
+    "PCC_CASES_DEBUG",
+    "PCC_CASES_CONFIG",
+    "PCC_CASES_DB_SCHEMA",
+    "PCC_CASES_POLICY",
+)
+# A developer's own configuration file must not change what the tests see either.
+_NO_CONFIG_DIR = {"XDG_CONFIG_HOME": str(Path(__file__).parent / "no-config-here")}
 
 
 @attrs.frozen
@@ -52,6 +62,7 @@ def run(
 ) -> Ran:
     """``pcc-cases ARGS`` through ``pcc_cases.cli.main.main``, as the console script runs it."""
     environment: dict[str, str | None] = dict.fromkeys(_CLEARED)
+    environment.update(_NO_CONFIG_DIR)
     environment.update(env or {})
     with (
         CliRunner().isolation(input=input, env=environment) as (out, err, _both),
@@ -70,6 +81,7 @@ def run_installed(
 ) -> subprocess.CompletedProcess[str]:
     """``pcc-cases ARGS`` as a separate process of the installed console script."""
     full_env = {k: v for k, v in os.environ.items() if k not in _CLEARED}
+    full_env.update(_NO_CONFIG_DIR)
     full_env.update(env or {})
     return subprocess.run(
         [EXE, *args], capture_output=True, text=True, env=full_env, timeout=60, cwd=cwd

@@ -28,10 +28,11 @@ from sqlalchemy import (
     inspect,
     select,
 )
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from pcc_cases.adapters.engine import make_engine, schema_of
 from pcc_cases.adapters.tables import TABLE_PREFIX, VERSION_TABLE
-from pcc_cases.domain.errors import InvalidInputError
+from pcc_cases.domain.errors import DatabaseUnavailableError, InvalidInputError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -138,11 +139,23 @@ def _refuse_unprefixed_layout(connection: Connection) -> None:
 
 
 def current(engine: Engine | Connection) -> str | None:
-    """The revision the database is at (None for a database without pcc_cases tables)."""
+    """The revision the database is at (None for a database without pcc_cases tables).
+
+    Raises:
+        DatabaseUnavailableError: the database cannot be reached (its URL is named,
+            without a password).
+    """
     if isinstance(engine, Connection):
         return _read_revision(engine)
-    with engine.connect() as connection:
-        return _read_revision(connection)
+    try:
+        with engine.connect() as connection:
+            return _read_revision(connection)
+    except (OperationalError, InterfaceError) as exc:
+        reason = str(exc.orig).splitlines()[0] if exc.orig else type(exc).__name__
+        raise DatabaseUnavailableError(
+            f"cannot reach the database at {engine.url.render_as_string()}: {reason}",
+            field="database",
+        ) from None
 
 
 def _read_revision(connection: Connection) -> str | None:

@@ -42,7 +42,9 @@ def case_group() -> None:
 def list_cmd(obj: CliContext, state: str | None, location: str | None, as_json: bool) -> None:
     """List the cases you may see / Toon de zaken die u mag zien."""
     with obj.unit_of_work(write=False) as uow:
-        found = services.list_cases(uow, obj.actor, state=state, location=location)
+        found = services.list_cases(
+            uow, obj.actor, state=state, location=location, settings=obj.settings
+        )
     if as_json:
         emit_json(
             [
@@ -74,7 +76,7 @@ def list_cmd(obj: CliContext, state: str | None, location: str | None, as_json: 
 def show_cmd(obj: CliContext, number: str, as_json: bool) -> None:
     """Show a case with its history (the read is logged) / Toon een zaak."""
     with obj.unit_of_work() as uow:
-        case = services.show_case(uow, obj.actor, number)
+        case = services.show_case(uow, obj.actor, number, settings=obj.settings)
     if as_json:
         emit_json(case_json(case))
         return
@@ -88,7 +90,7 @@ def show_cmd(obj: CliContext, number: str, as_json: bool) -> None:
 def recommend_cmd(obj: CliContext, number: str, as_json: bool) -> None:
     """The recommended step per offender / Het geadviseerde vervolg per overtreder."""
     with obj.unit_of_work() as uow:
-        recs = services.recommend_steps(uow, obj.actor, number)
+        recs = services.recommend_steps(uow, obj.actor, number, settings=obj.settings)
     if as_json:
         emit_json(recommendation_json(recs))
         return
@@ -125,6 +127,7 @@ def assess_cmd(obj: CliContext, /, number: str, offender: str, **options: Any) -
             offender,
             factors,
             override=None if override is None else (override, options["reason"] or ""),
+            settings=obj.settings,
         )
     if options["as_json"]:
         emit_json(
@@ -165,7 +168,9 @@ def decide_cmd(
 ) -> None:
     """Decide an escalation step for an offender / Besluit over een maatregel."""
     with obj.unit_of_work() as uow:
-        decision = services.decide_step(uow, obj.actor, number, offender, step, days, reason)
+        decision = services.decide_step(
+            uow, obj.actor, number, offender, step, days, reason, settings=obj.settings
+        )
     if as_json:
         emit_json(
             {
@@ -186,7 +191,7 @@ def _simple(name: str, help_text: str, reason_required: bool, action: Any) -> No
     @click.pass_obj
     def command(obj: CliContext, number: str, reason: str | None) -> None:
         with obj.unit_of_work() as uow:
-            case = action(uow, obj.actor, number, reason)
+            case = action(uow, obj.actor, number, reason, settings=obj.settings)
         click.echo(
             obj.say(f"Zaak {number}: {case.state.value}", f"Case {number}: {case.state.value}"),
             err=True,
@@ -219,7 +224,9 @@ _simple(
 def review_cmd(obj: CliContext, number: str, upheld: bool, reason: str) -> None:
     """Decide an objection / Beslis op een bezwaar."""
     with obj.unit_of_work() as uow:
-        case = services.decide_objection(uow, obj.actor, number, upheld, reason)
+        case = services.decide_objection(
+            uow, obj.actor, number, upheld, reason, settings=obj.settings
+        )
     click.echo(
         obj.say(f"Zaak {number}: {case.state.value}", f"Case {number}: {case.state.value}"),
         err=True,

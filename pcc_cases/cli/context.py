@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from pcc_cases.adapters.unit_of_work import UnitOfWork
+    from pcc_cases.cli.config import Config
+    from pcc_cases.services.settings import Settings
 
 
 @dataclass
@@ -24,37 +27,83 @@ class CliContext:
     lang: str = "nl"
     db_url: str | None = None
     actor: str | None = None
+    schema: str | None = None
+    policy_file: str | None = None
+    config: Config | None = None
     _engine: Engine | None = field(default=None, init=False)
+    _settings: Settings | None = field(default=None, init=False)
 
     def say(self, nl: str, en: str) -> str:
         return en if self.lang == "en" else nl
 
-    def engine(self) -> Engine:
-        """The engine, once per command; an empty SQLite database is set up on first use."""
+    @property
+    def settings(self) -> Settings:
+        """The services' settings: the school's policy file (with its holidays) if one is set."""
+        if self._settings is None:
+            from pcc_cases.services.settings import DEFAULT_SETTINGS, Settings
+
+            if self.policy_file is None:
+                self._settings = DEFAULT_SETTINGS
+            else:
+                from pcc_cases.domain.policy_file import load_policy_text
+
+                path = Path(self.policy_file)
+                if not path.is_file():
+                    from pcc_cases.domain.errors import InvalidInputError
+
+                    raise InvalidInputError(
+                        f"there is no policy file {self.policy_file!r}", field="policy_file"
+                    )
+                self._settings = Settings(policy=load_policy_text(path.read_text("utf-8")))
+        return self._settings
+
+    def engine(self, *, create: bool = False) -> Engine:
+        """The engine, once per command.
+
+        The default SQLite database is set up on first use; any other SQLite file must
+        exist (a typo in a path must not start an empty database) unless ``create``.
+        """
         from pcc_cases.adapters.engine import make_engine
         from pcc_cases.adapters.migrate import SCHEMA_REVISION, current, upgrade
-        from pcc_cases.domain.errors import InvalidInputError
+        from pcc_cases.domain.errors import DatabaseUnavailableError, InvalidInputError
 
         if self._engine is None:
-            engine = make_engine(self.db_url)
-            revision, latest = current(engine), SCHEMA_REVISION
-            if revision is None and engine.dialect.name == "sqlite":
+            engine = make_engine(
+                self.db_url, schema=self.schema, must_exist=self.db_url is not None and not create
+            )
+            try:
+                revision = current(engine)
+            except DatabaseUnavailableError:
                 engine.dispose()
-                upgrade(self.db_url)
-            elif revision != latest:
+                raise
+            if revision is None and engine.dialect.name == "sqlite":
+                upgrade(engine)
+            elif revision != SCHEMA_REVISION:
                 engine.dispose()
                 raise InvalidInputError(
                     f"the database is at schema revision {revision or 'none'}, this version "
-                    f"needs {latest}: run 'pcc-cases db upgrade' first"
+                    f"needs {SCHEMA_REVISION}: run 'pcc-cases db upgrade' first"
                 )
             self._engine = engine
         return self._engine
 
     def close(self) -> None:
-        """Let go of the database connections when the command ends."""
+        """Let go of the database when the command ends, leaving a SQLite file complete.
+
+        The write-ahead log is folded into the database file (a checkpoint), so that a
+        plain copy of the file holds every case.
+        """
         if self._engine is not None:
-            self._engine.dispose()
-            self._engine = None
+            engine, self._engine = self._engine, None
+            if engine.dialect.name == "sqlite":
+                from sqlalchemy.exc import OperationalError
+
+                try:
+                    with engine.connect() as connection:
+                        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                except OperationalError:
+                    pass  # another process is writing: its own end folds the log in
+            engine.dispose()
 
     @contextmanager
     def unit_of_work(self, write: bool = True) -> Iterator[UnitOfWork]:

@@ -1,13 +1,13 @@
-"""``pcc-cases db upgrade|current``: bring a database to this version's schema."""
+"""``pcc-cases db upgrade|current|backup``: the database's schema, and a copy of it."""
 
 from __future__ import annotations
 
 import json
+import sqlite3
+from pathlib import Path
 
 import click
 
-from pcc_cases.adapters.engine import make_engine
-from pcc_cases.adapters.migrate import SCHEMA_REVISION, current, upgrade
 from pcc_cases.cli.context import CliContext
 
 
@@ -17,10 +17,21 @@ def db() -> None:
 
 
 @db.command("upgrade")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_obj
-def upgrade_cmd(obj: CliContext) -> None:
-    """Upgrade the database to the newest schema / Werk de database bij."""
-    revision = upgrade(obj.db_url)
+def upgrade_cmd(obj: CliContext, as_json: bool) -> None:
+    """Create or upgrade the database to the newest schema / Werk de database bij."""
+    from pcc_cases.adapters.engine import make_engine
+    from pcc_cases.adapters.migrate import upgrade
+
+    engine = make_engine(obj.db_url, schema=obj.schema)
+    try:
+        revision = upgrade(engine)
+    finally:
+        engine.dispose()
+    if as_json:
+        click.echo(json.dumps({"current": revision}))
+        return
     message = {"nl": "Database bijgewerkt tot revisie", "en": "Database upgraded to revision"}
     click.echo(f"{message[obj.lang]} {revision}", err=True)
 
@@ -30,7 +41,10 @@ def upgrade_cmd(obj: CliContext) -> None:
 @click.pass_obj
 def current_cmd(obj: CliContext, as_json: bool) -> None:
     """Show the schema revision of the database / Toon de schemarevisie."""
-    engine = make_engine(obj.db_url)
+    from pcc_cases.adapters.engine import make_engine
+    from pcc_cases.adapters.migrate import SCHEMA_REVISION, current
+
+    engine = make_engine(obj.db_url, schema=obj.schema, must_exist=obj.db_url is not None)
     try:
         revision = current(engine)
     finally:
@@ -48,3 +62,57 @@ def current_cmd(obj: CliContext, as_json: bool) -> None:
             "en": f"Not up to date (newest: {latest}); run 'pcc-cases db upgrade'",
         }
         click.echo(hint[obj.lang], err=True)
+
+
+@db.command("backup")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_obj
+def backup_cmd(obj: CliContext, file: Path, as_json: bool) -> None:
+    """A consistent copy of a SQLite database, even while it is used / Maak een reservekopie.
+
+    Uses SQLite's backup API: the copy is one moment of the database, whatever other
+    commands write meanwhile. The copy is written beside FILE and renamed into place, so an
+    interrupted backup leaves no half-written FILE. PostgreSQL and MariaDB have their own
+    tools (pg_dump, mariadb-dump).
+    """
+    from pcc_cases.domain.errors import InvalidInputError
+
+    engine = obj.engine()
+    if engine.dialect.name != "sqlite":
+        raise InvalidInputError(
+            f"db backup copies SQLite databases; for {engine.dialect.name} use its own tool "
+            "(pg_dump for PostgreSQL, mariadb-dump for MariaDB)",
+            field="database",
+        )
+    source = Path(engine.url.database or "")
+    if file.exists():
+        raise InvalidInputError(f"{str(file)!r} exists already; choose a new name", field="FILE")
+    if file.resolve() == source.resolve():
+        raise InvalidInputError("the backup cannot overwrite the database itself", field="FILE")
+    partial = file.with_name(f".{file.name}.partial")
+    raw = engine.raw_connection()
+    try:
+        target = sqlite3.connect(partial)
+        try:
+            raw.driver_connection.backup(target)  # type: ignore[union-attr]
+        finally:
+            target.close()
+        partial.replace(file)
+    finally:
+        raw.close()
+        partial.unlink(missing_ok=True)
+    cases = _count_cases(file)
+    if as_json:
+        click.echo(json.dumps({"file": str(file), "cases": cases}))
+        return
+    message = {"nl": "Reservekopie gemaakt", "en": "Backup written"}
+    click.echo(f"{message[obj.lang]}: {file} ({cases} {obj.say('zaken', 'cases')})", err=True)
+
+
+def _count_cases(file: Path) -> int:
+    """How many cases the copy holds, read from the copy itself."""
+    with sqlite3.connect(f"file:{file}?mode=ro", uri=True) as copy:
+        count: int = copy.execute("SELECT count(*) FROM pcc_cases").fetchone()[0]
+    copy.close()
+    return count

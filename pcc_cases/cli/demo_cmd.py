@@ -43,7 +43,7 @@ def demo(obj: CliContext, seed: int, db_url: str | None, cases: int) -> None:
     2025-2026, each recorded and handled through the same services as real work.
     """
     from pcc_cases.demo.scenario import run_scenario  # Faker loads only for the demo
-    from pcc_cases.reports.render_html import render_html  # matplotlib too
+    from pcc_cases.reports.render_html import render_html  # Jinja2 too
     from pcc_cases.reports.render_text import render_text
     from pcc_cases.reports.severity import severity_report
 

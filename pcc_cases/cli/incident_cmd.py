@@ -60,6 +60,7 @@ def record_cmd(obj: CliContext, /, **options: Any) -> None:
             witnesses=options["witnesses"],
             reporter=options["reporter"],
             factors=factors,
+            settings=obj.settings,
         )
     if options["as_json"]:
         emit_json(case_json(case))

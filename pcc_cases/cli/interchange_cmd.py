@@ -37,10 +37,10 @@ def export_cases_cmd(
     period = period_from_options(school_year, date_from, date_to)
     with obj.unit_of_work(write=False) as uow:
         if output is None:
-            count = export_cases(uow, obj.actor, sys.stdout, period=period)
+            count = export_cases(uow, obj.actor, sys.stdout, period=period, settings=obj.settings)
         else:
             with output.open("w", encoding="utf-8", newline="\n") as handle:
-                count = export_cases(uow, obj.actor, handle, period=period)
+                count = export_cases(uow, obj.actor, handle, period=period, settings=obj.settings)
     click.echo(obj.say(f"{count} zaken geëxporteerd", f"{count} cases exported"), err=True)
 
 
@@ -60,7 +60,7 @@ def import_cases_cmd(obj: CliContext, file: Path, dry_run: bool) -> None:
     except UnicodeDecodeError as exc:
         raise InvalidInputError(f"{file}: not UTF-8 text (byte {exc.start})") from None
     with obj.unit_of_work() as uow:
-        result = import_cases(uow, obj.actor, lines, dry_run=dry_run)
+        result = import_cases(uow, obj.actor, lines, dry_run=dry_run, settings=obj.settings)
     prefix = obj.say("Proef, niets opgeslagen: ", "Dry run, nothing saved: ") if dry_run else ""
     click.echo(
         prefix

@@ -19,6 +19,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "The Social Media Protocol / Het Protocol Sociale Media.",
     ),
     "db": ("db_cmd", "db", "The database schema / Het databaseschema."),
+    "config": ("config_cmd", "config", "The configuration in force / De geldende configuratie."),
     "people": (
         "people_cmd",
         "people",

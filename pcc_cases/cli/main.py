@@ -8,24 +8,41 @@ from typing import Any
 
 import click
 
+from pcc_cases import __version__
+from pcc_cases.cli.config import CONFIG_ENV, LANGUAGES, OTHER_ENV, SETTINGS, resolve
 from pcc_cases.cli.context import CliContext
 from pcc_cases.cli.hints import hint_for
 from pcc_cases.cli.lazy import LazyGroup
 
+ENVIRONMENT_HELP = "\b\nEnvironment variables / Omgevingsvariabelen:\n" + "\n".join(
+    [f"  {s.env:<34} {s.help}" for s in SETTINGS if s.env]
+    + [f"  {CONFIG_ENV:<34} the configuration file (option --config)"]
+    + [f"  {name:<34} {text}" for name, text in OTHER_ENV.items()]
+)
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+
+@click.group(
+    cls=LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=ENVIRONMENT_HELP,
+)
+@click.version_option(__version__, "--version", "-V", prog_name="pcc-cases")
+@click.option(
+    "--config",
+    "config_file",
+    default=None,
+    metavar="FILE",
+    help="Configuration file (TOML) / Configuratiebestand.",
+)
 @click.option(
     "--lang",
-    type=click.Choice(["nl", "en"]),
-    default="nl",
-    show_default=True,
-    envvar="PCC_CASES_LANG",
-    help="Language of messages and data labels / Taal van meldingen.",
+    type=click.Choice(LANGUAGES, case_sensitive=False),
+    default=None,
+    help="Language of messages and data labels (default nl) / Taal van meldingen.",
 )
 @click.option(
     "--db",
     "db_url",
-    envvar="PCC_CASES_DATABASE_URL",
     default=None,
     metavar="URL",
     help="Database URL (default: a SQLite file in your data directory).",
@@ -33,18 +50,32 @@ from pcc_cases.cli.lazy import LazyGroup
 @click.option(
     "--as",
     "actor",
-    envvar="PCC_CASES_ACTOR",
     default=None,
     metavar="ID",
     help="Who you are: your staff id / Wie u bent: uw personeelsnummer.",
 )
 @click.pass_context
-def cli(ctx: click.Context, lang: str, db_url: str | None, actor: str | None) -> None:
+def cli(
+    ctx: click.Context,
+    config_file: str | None,
+    lang: str | None,
+    db_url: str | None,
+    actor: str | None,
+) -> None:
     """pcc-cases: record and handle breaches of the PCC Social Media Protocol.
 
     Registreer en behandel overtredingen van het Protocol Sociale Media van het PCC.
     """
-    ctx.obj = CliContext(lang=lang, db_url=db_url, actor=actor)
+    options = {"language": lang and lang.lower(), "database_url": db_url, "actor": actor}
+    config = resolve(options, config_file)
+    ctx.obj = CliContext(
+        lang=config.get("language"),
+        db_url=config.get("database_url"),
+        actor=config.get("actor"),
+        schema=config.get("schema"),
+        policy_file=config.get("policy_file"),
+        config=config,
+    )
     ctx.call_on_close(ctx.obj.close)
 
 
@@ -58,6 +89,14 @@ def main(argv: list[str] | None = None) -> Any:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
+    except ModuleNotFoundError as exc:
+        from pcc_cases.domain.extras import missing_extra_message
+
+        message = missing_extra_message(exc.name)
+        if message is None:
+            raise
+        click.echo(f"Fout / Error: {message}", err=True)
+        sys.exit(7)
     except Exception as exc:
         from pcc_cases.domain.errors import PccCasesError
 

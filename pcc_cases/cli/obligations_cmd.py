@@ -17,7 +17,9 @@ from pcc_cases.domain.time import parse_date
 def obligations(obj: CliContext, overdue: bool, as_json: bool) -> None:
     """Open legal obligations of your cases, by due date / Openstaande verplichtingen."""
     with obj.unit_of_work(write=False) as uow:
-        views = services.list_obligations(uow, obj.actor, overdue_only=overdue)
+        views = services.list_obligations(
+            uow, obj.actor, overdue_only=overdue, settings=obj.settings
+        )
     if as_json:
         emit_json([obligation_json(v) for v in views])
         return
@@ -55,7 +57,7 @@ def done_cmd(obj: CliContext, obligation_id: str, done_on: str | None) -> None:
     number, seq = services.parse_obligation_id(obligation_id)
     day = parse_date(done_on, "--on") if done_on else None
     with obj.unit_of_work() as uow:
-        done = services.complete_obligation(uow, obj.actor, number, seq, day)
+        done = services.complete_obligation(uow, obj.actor, number, seq, day, settings=obj.settings)
     click.echo(
         obj.say(
             f"Verplichting {obligation_id} ({done.kind}) gedaan op {done.done_on}",

@@ -33,7 +33,9 @@ def import_cmd(obj: CliContext, file: Path, dry_run: bool, as_json: bool) -> Non
     Any invalid row stops the whole import; nothing is written then.
     """
     with obj.unit_of_work() as uow:
-        result = import_people(uow, obj.actor, file.read_bytes(), dry_run=dry_run)
+        result = import_people(
+            uow, obj.actor, file.read_bytes(), dry_run=dry_run, settings=obj.settings
+        )
     if as_json:
         emit_json(
             {
@@ -64,7 +66,9 @@ def import_cmd(obj: CliContext, file: Path, dry_run: bool, as_json: bool) -> Non
 def list_cmd(obj: CliContext, location: str | None, kind: str | None, as_json: bool) -> None:
     """List the people you may see / Toon de personen die u mag zien."""
     with obj.unit_of_work(write=False) as uow:
-        found = services.list_people(uow, obj.actor, location=location, kind=kind)
+        found = services.list_people(
+            uow, obj.actor, location=location, kind=kind, settings=obj.settings
+        )
     if as_json:
         emit_json([person_record(p) for p in found])
         return
@@ -82,7 +86,7 @@ def list_cmd(obj: CliContext, location: str | None, kind: str | None, as_json: b
 def show_cmd(obj: CliContext, person_id: str, as_json: bool) -> None:
     """Show one person (the read is logged) / Toon een persoon."""
     with obj.unit_of_work() as uow:
-        person = services.show_person(uow, obj.actor, person_id)
+        person = services.show_person(uow, obj.actor, person_id, settings=obj.settings)
     data = person_record(person)
     if as_json:
         emit_json(data)

@@ -37,7 +37,7 @@ def export_person_cmd(obj: CliContext, person_id: str, fmt: str, output: Path | 
     from pcc_cases.privacy.subject_access import export_person
 
     with obj.unit_of_work() as uow:
-        data = export_person(uow, obj.actor, person_id)
+        data = export_person(uow, obj.actor, person_id, settings=obj.settings)
     text = (
         person_html(data, obj.lang)
         if fmt == "html"
@@ -72,7 +72,9 @@ def purge_cmd(
     policy = load_retention(policy_file.read_text(encoding="utf-8")) if policy_file else None
     day = parse_date(as_of, "--as-of") if as_of else None
     with obj.unit_of_work() as uow:
-        result = purge(uow, obj.actor, as_of=day, dry_run=dry_run, policy=policy)
+        result = purge(
+            uow, obj.actor, as_of=day, dry_run=dry_run, policy=policy, settings=obj.settings
+        )
     rows = [
         [c.person_id if dry_run else result.pseudonyms[c.person_id], c.kind, c.reason, len(c.cases)]
         for c in result.purged
@@ -110,7 +112,9 @@ def access_log_cmd(
     from pcc_cases.privacy.subject_access import entry_json, read_access_log
 
     with obj.unit_of_work() as uow:
-        entries = read_access_log(uow, obj.actor, person_id=person_id, case_number=case_number)
+        entries = read_access_log(
+            uow, obj.actor, person_id=person_id, case_number=case_number, settings=obj.settings
+        )
     data = [entry_json(e) for e in entries]
     if as_json:
         emit_json(data)

@@ -83,6 +83,7 @@ def severity_cmd(
             locations=locations or None,
             threshold=threshold,
             suppression=not no_suppression,
+            settings=obj.settings,
         )
     if fmt == "json":
         import json

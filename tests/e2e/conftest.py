@@ -17,6 +17,7 @@ def director_env(tmp_path: Path) -> dict[str, str]:
     people = tmp_path / "people.csv"
     people.write_text(PEOPLE_CSV, encoding="utf-8")
     environment = {"PCC_CASES_DATABASE_URL": url, "PCC_CASES_ACTOR": "vd-alk"}
+    assert run("db", "upgrade", env=environment).returncode == 0
     imported = run("people", "import", str(people), env=environment)
     assert imported.returncode == 0, imported.stderr
     return environment

@@ -42,8 +42,8 @@ def test_usage_error_exits_2() -> None:
 
 def test_db_upgrade_and_current(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
-    before = run("--db", url, "db", "current", "--json")
-    assert json.loads(before.stdout)["current"] is None
+    missing = run("--db", url, "db", "current", "--json")
+    assert missing.returncode == 8 and "pcc-cases db upgrade" in missing.stderr
     up = run("--db", url, "--lang", "en", "db", "upgrade")
     assert up.returncode == 0 and f"upgraded to revision {head()}" in up.stderr
     after = run("db", "current", env={"PCC_CASES_DATABASE_URL": url})
@@ -51,9 +51,12 @@ def test_db_upgrade_and_current(tmp_path: Path) -> None:
 
 
 def test_unreachable_database_is_a_message_not_a_traceback() -> None:
-    out = run_installed("--db", "postgresql://nobody@127.0.0.1:1/none", "db", "current")
-    assert out.returncode == 1
-    assert "Unexpected error" in out.stderr and "Traceback" not in out.stderr
+    out = run_installed("--db", "postgresql://nobody:secret@127.0.0.1:1/none", "db", "current")
+    assert out.returncode == 8, out.stderr
+    assert "cannot reach the database at postgresql+psycopg://nobody:***@127.0.0.1:1/none" in (
+        out.stderr
+    )
+    assert "Traceback" not in out.stderr and "secret" not in out.stderr
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     people = path.with_name("people.csv")
     people.write_text(PEOPLE_CSV, encoding="utf-8")
     url = f"sqlite:///{path}"
+    assert run("--db", url, "db", "upgrade").returncode == 0
     ran = run("--db", url, "people", "import", str(people))
     code, _out, err = ran.returncode, ran.stdout, ran.stderr
     assert code == 0, err

@@ -75,9 +75,11 @@ def test_busy_database_is_a_conflict_exit_6(director_env: dict[str, str], tmp_pa
     assert out.returncode == 6 and "try again" in out.stderr
 
 
-def test_unexpected_error_exits_1_without_traceback() -> None:
-    out = run("--db", "postgresql://nobody@127.0.0.1:1/none", "--as", "x", "case", "list")
-    assert out.returncode == 1
+def test_unexpected_error_exits_1_without_traceback(tmp_path: Path) -> None:
+    garbage = tmp_path / "not-a-database.sqlite3"
+    garbage.write_bytes(b"this is no SQLite file, but a typed note" * 100)
+    out = run("--db", f"sqlite:///{garbage}", "--as", "x", "case", "list")
+    assert out.returncode == 1, out.stderr
     assert "Traceback" not in out.stderr and len(out.stderr.strip().splitlines()) == 1
 
 

@@ -31,6 +31,7 @@ def test_missing_options_are_asked_for_in_a_terminal(tmp_path: Path) -> None:
         "PCC_CASES_DATABASE_URL": f"sqlite:///{tmp_path / 'prompt.sqlite3'}",
         "PCC_CASES_ACTOR": "vd-alk",
     }
+    assert run("db", "upgrade", env=env).returncode == 0
     assert run("people", "import", str(tmp_path / "people.csv"), env=env).returncode == 0
     controller, terminal = pty.openpty()
     process = subprocess.Popen(

@@ -1,0 +1,158 @@
+"""The command line's configuration: one TOML file, environment variables and options.
+
+Each setting comes from the first of: the command-line option, the environment variable,
+the configuration file, the default. ``pcc-cases config show`` prints every setting with
+where it came from. The file is the one given with ``--config``, else ``PCC_CASES_CONFIG``,
+else ``config.toml`` in the platform's configuration directory, if it exists.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+CONFIG_ENV = "PCC_CASES_CONFIG"
+LANGUAGES = ("nl", "en")
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: its key in the file, its environment variable, and what it is for."""
+
+    key: str
+    env: str | None
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("database_url", "PCC_CASES_DATABASE_URL", "database URL (option --db)"),
+    Setting("schema", "PCC_CASES_DB_SCHEMA", "PostgreSQL schema for the pcc_* tables"),
+    Setting("policy_file", "PCC_CASES_POLICY", "the school's policy file (TOML, with holidays)"),
+    Setting("language", "PCC_CASES_LANG", "nl or en (option --lang)"),
+    Setting("actor", "PCC_CASES_ACTOR", "who you are: your staff id (option --as)"),
+)
+LETTERHEAD_KEYS = (
+    "organisation",
+    "location",
+    "address",
+    "logo",
+    "signatory_name",
+    "signatory_function",
+)
+OTHER_ENV = {
+    "PCC_CASES_SQLITE_BUSY_TIMEOUT_MS": "how long a SQLite writer waits for another",
+    "PCC_CASES_DEBUG": "1: show the traceback of an unexpected error",
+    "NO_COLOR": "no colours in the output",
+}
+
+
+def _invalid(message: str, *, field: str) -> Exception:
+    """The library's InvalidInputError, imported only when there is one to raise."""
+    from pcc_cases.domain.errors import InvalidInputError
+
+    return InvalidInputError(message, field=field)
+
+
+def default_config_path() -> Path:
+    """``config.toml`` in the platform's configuration directory for pcc_cases."""
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("pcc_cases", appauthor=False)) / "config.toml"
+
+
+@dataclass(frozen=True)
+class Value:
+    """A setting's value and where it came from (option, environment, file or default)."""
+
+    value: Any
+    source: str
+
+
+@dataclass(frozen=True)
+class Config:
+    """Every setting in force, with its source."""
+
+    path: Path | None
+    values: Mapping[str, Value]
+    letterhead: Mapping[str, str] = field(default_factory=dict)
+
+    def get(self, key: str) -> Any:
+        return self.values[key].value
+
+
+def find_config_file(option: str | None) -> tuple[Path | None, str]:
+    """The configuration file and how it was found; a named file that is missing is refused."""
+    if option:
+        named, source = Path(option), "--config"
+    elif os.environ.get(CONFIG_ENV):
+        named, source = Path(os.environ[CONFIG_ENV]), CONFIG_ENV
+    else:
+        path = default_config_path()
+        return (path, "default") if path.is_file() else (None, "none")
+    if not named.is_file():
+        raise _invalid(f"there is no configuration file {str(named)!r}", field=source)
+    return named, source
+
+
+def read_config_file(path: Path) -> dict[str, Any]:
+    """The file's settings, checked: known keys only, each of the right type."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise _invalid(f"{path}: not a readable TOML file: {exc}", field="config") from None
+    allowed = [s.key for s in SETTINGS] + ["letterhead"]
+    for key, value in data.items():
+        if key not in allowed:
+            raise _invalid(
+                f"{path}: unknown setting {key!r}; allowed: {', '.join(allowed)}", field=key
+            )
+        if key == "letterhead":
+            _check_letterhead(path, value)
+        elif not isinstance(value, str) or not value.strip():
+            raise _invalid(f"{path}: {key} must be a non-empty text", field=key)
+    if data.get("language", "nl") not in LANGUAGES:
+        raise _invalid(f"{path}: language must be one of {', '.join(LANGUAGES)}", field="language")
+    return data
+
+
+def _check_letterhead(path: Path, value: Any) -> None:
+    if not isinstance(value, dict):
+        raise _invalid(f"{path}: [letterhead] must be a table", field="letterhead")
+    for key, text in value.items():
+        if key not in LETTERHEAD_KEYS:
+            raise _invalid(
+                f"{path}: unknown letterhead key {key!r}; allowed: {', '.join(LETTERHEAD_KEYS)}",
+                field=f"letterhead.{key}",
+            )
+        if not isinstance(text, str):
+            raise _invalid(f"{path}: letterhead.{key} must be a text", field=key)
+
+
+def resolve(option_values: Mapping[str, Any], config_option: str | None) -> Config:
+    """Every setting from option, environment, file or default, in that order."""
+    path, found_by = find_config_file(config_option)
+    data = read_config_file(path) if path else {}
+    values: dict[str, Value] = {}
+    for setting in SETTINGS:
+        option = option_values.get(setting.key)
+        if option is not None:
+            values[setting.key] = Value(option, "option")
+        elif setting.env and os.environ.get(setting.env):
+            values[setting.key] = Value(os.environ[setting.env], setting.env)
+        elif setting.key in data:
+            values[setting.key] = Value(data[setting.key], f"{path} ({found_by})")
+        else:
+            values[setting.key] = Value(_DEFAULTS.get(setting.key), "default")
+    if values["language"].value not in LANGUAGES:
+        raise _invalid(
+            f"language {values['language'].value!r} is not one of {', '.join(LANGUAGES)}",
+            field=values["language"].source,
+        )
+    return Config(path=path, values=values, letterhead=data.get("letterhead", {}))
+
+
+_DEFAULTS: dict[str, Any] = {"language": "nl"}
