@@ -188,14 +188,21 @@ def _simple(name: str, help_text: str, reason_required: bool, action: Any) -> No
     @case_group.command(name, help=help_text)
     @NUMBER
     @click.option("--reason", required=reason_required, metavar="TEXT", help="Why / Waarom.")
+    @click.option("--json", "as_json", is_flag=True, help="Print the case as JSON.")
     @click.pass_obj
-    def command(obj: CliContext, number: str, reason: str | None) -> None:
+    def command(obj: CliContext, number: str, reason: str | None, as_json: bool) -> None:
         with obj.unit_of_work() as uow:
             case = action(uow, obj.actor, number, reason, settings=obj.settings)
-        click.echo(
-            obj.say(f"Zaak {number}: {case.state.value}", f"Case {number}: {case.state.value}"),
-            err=True,
-        )
+        _report_state(obj, case, as_json)
+
+
+def _report_state(obj: CliContext, case: Case, as_json: bool) -> None:
+    """The case as JSON on stdout, or its new state as a message for a person."""
+    if as_json:
+        emit_json(case_json(case))
+        return
+    number, state = case.number, case.state.value
+    click.echo(obj.say(f"Zaak {number}: {state}", f"Case {number}: {state}"), err=True)
 
 
 _simple(
@@ -220,17 +227,15 @@ _simple(
 @NUMBER
 @click.option("--upheld/--rejected", required=True, help="Objection upheld or rejected.")
 @click.option("--reason", required=True, metavar="TEXT", help="Why / Waarom.")
+@click.option("--json", "as_json", is_flag=True, help="Print the case as JSON.")
 @click.pass_obj
-def review_cmd(obj: CliContext, number: str, upheld: bool, reason: str) -> None:
+def review_cmd(obj: CliContext, number: str, upheld: bool, reason: str, as_json: bool) -> None:
     """Decide an objection / Beslis op een bezwaar."""
     with obj.unit_of_work() as uow:
         case = services.decide_objection(
             uow, obj.actor, number, upheld, reason, settings=obj.settings
         )
-    click.echo(
-        obj.say(f"Zaak {number}: {case.state.value}", f"Case {number}: {case.state.value}"),
-        err=True,
-    )
+    _report_state(obj, case, as_json)
 
 
 def _case_view(obj: CliContext, case: Case) -> Group:

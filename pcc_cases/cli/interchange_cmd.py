@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -52,8 +53,9 @@ def import_group() -> None:
 @import_group.command("cases")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Only check and show what would change.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.pass_obj
-def import_cases_cmd(obj: CliContext, file: Path, dry_run: bool) -> None:
+def import_cases_cmd(obj: CliContext, file: Path, dry_run: bool, as_json: bool) -> None:
     """Import cases exported by pcc-cases (JSON Lines); all or nothing / Importeer zaken."""
     try:
         lines = file.read_text(encoding="utf-8-sig").splitlines()
@@ -61,6 +63,13 @@ def import_cases_cmd(obj: CliContext, file: Path, dry_run: bool) -> None:
         raise InvalidInputError(f"{file}: not UTF-8 text (byte {exc.start})") from None
     with obj.unit_of_work() as uow:
         result = import_cases(uow, obj.actor, lines, dry_run=dry_run, settings=obj.settings)
+    if as_json:
+        click.echo(
+            json.dumps(
+                {"dry_run": dry_run, "created": list(result.created), "unchanged": result.unchanged}
+            )
+        )
+        return
     prefix = obj.say("Proef, niets opgeslagen: ", "Dry run, nothing saved: ") if dry_run else ""
     click.echo(
         prefix

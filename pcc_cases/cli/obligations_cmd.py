@@ -51,13 +51,26 @@ def obligation() -> None:
 @obligation.command("done")
 @click.argument("obligation_id", metavar="ID")
 @click.option("--on", "done_on", metavar="YYYY-MM-DD", help="When it was done (default today).")
+@click.option("--json", "as_json", is_flag=True, help="Print the obligation as JSON.")
 @click.pass_obj
-def done_cmd(obj: CliContext, obligation_id: str, done_on: str | None) -> None:
+def done_cmd(obj: CliContext, obligation_id: str, done_on: str | None, as_json: bool) -> None:
     """Mark an obligation done, e.g. 2025-0012/2 / Markeer een verplichting als gedaan."""
     number, seq = services.parse_obligation_id(obligation_id)
     day = parse_date(done_on, "--on") if done_on else None
     with obj.unit_of_work() as uow:
         done = services.complete_obligation(uow, obj.actor, number, seq, day, settings=obj.settings)
+    if as_json:
+        emit_json(
+            {
+                "id": obligation_id,
+                "case": number,
+                "kind": done.kind,
+                "due_on": done.due_on.isoformat(),
+                "done_on": done.done_on.isoformat() if done.done_on else None,
+                "done_by": done.done_by,
+            }
+        )
+        return
     click.echo(
         obj.say(
             f"Verplichting {obligation_id} ({done.kind}) gedaan op {done.done_on}",

@@ -28,7 +28,22 @@ def stdout() -> Console:
     return Console(highlight=False, width=None if sys.stdout.isatty() else 200)
 
 
+def _cell(value: Any) -> str:
+    """A value for one tab-separated cell: no tabs or line breaks inside it."""
+    return " ".join(("" if value is None else str(value)).split())
+
+
 def table(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """A table with its title in a terminal; plain tab-separated lines for a pipe or file.
+
+    Piped output is for ``cut``, ``sort`` and spreadsheets: one header line, then one line
+    per row, no title and no box drawing.
+    """
+    if not sys.stdout.isatty():
+        lines = ["\t".join(_cell(h) for h in headers)] if any(headers) else []
+        lines += ["\t".join(_cell(v) for v in row) for row in rows]
+        click.echo("\n".join(lines))
+        return
     shown = Table(title=title, title_justify="left", show_header=any(headers))
     for index, header in enumerate(headers):
         shown.add_column(header, no_wrap=index == 0)
