@@ -1,6 +1,8 @@
 """pcc_cases: record and handle breaches of the PCC Social Media Protocol.
 
 The public API is what ``__all__`` lists; everything else may change between versions.
+Every name is imported on first use, so that ``import pcc_cases`` is quick and needs no
+optional part: a report renderer asks for the ``reports`` extra only when it is used.
 """
 
 from __future__ import annotations
@@ -9,28 +11,102 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from pcc_cases.access import Action, Actor
+    from pcc_cases.access import (
+        Action,
+        Actor,
+        Scope,
+    )
     from pcc_cases.adapters.engine import default_url, make_engine
-    from pcc_cases.adapters.migrate import upgrade
+    from pcc_cases.adapters.migrate import (
+        SCHEMA_REVISION,
+        current,
+        upgrade,
+    )
     from pcc_cases.adapters.unit_of_work import UnitOfWork
+    from pcc_cases.domain.access_log import AccessEntry
+    from pcc_cases.domain.calendar import Holiday, SchoolCalendar
     from pcc_cases.domain.case import Case
-    from pcc_cases.domain.case_parts import InvolvementRole, Platform
+    from pcc_cases.domain.case_parts import (
+        Assessment,
+        Decision,
+        Event,
+        Evidence,
+        EvidenceKind,
+        Involvement,
+        InvolvementRole,
+        Obligation,
+        Platform,
+        Violation,
+    )
     from pcc_cases.domain.errors import (
         ConflictError,
+        DatabaseMissingError,
+        DatabaseUnavailableError,
         IllegalTransitionError,
         InvalidInputError,
+        MissingExtraError,
         NotFoundError,
         PccCasesError,
         PermissionDeniedError,
+        Problem,
+        ProblemsError,
     )
-    from pcc_cases.domain.factors import Factors, Harm, Intent, Reach
+    from pcc_cases.domain.events import EventKind
+    from pcc_cases.domain.factors import (
+        Factors,
+        Harm,
+        Intent,
+        Reach,
+    )
     from pcc_cases.domain.lifecycle import CaseState
-    from pcc_cases.domain.people import Person, PersonKind, Role
-    from pcc_cases.domain.policy import Policy
-    from pcc_cases.domain.policy_file import default_policy
-    from pcc_cases.domain.protocol import Protocol, load_protocol
+    from pcc_cases.domain.people import (
+        Person,
+        PersonKind,
+        PersonRow,
+        Role,
+    )
+    from pcc_cases.domain.period import (
+        Period,
+        date_span,
+        parse_school_year,
+        school_year,
+    )
+    from pcc_cases.domain.policy import (
+        Duty,
+        Ladder,
+        Policy,
+        Recommendation,
+        SeverityPolicy,
+        SeverityResult,
+        Step,
+    )
+    from pcc_cases.domain.policy_file import default_policy, load_policy_text
+    from pcc_cases.domain.protocol import (
+        Article,
+        Clause,
+        ClauseKind,
+        Protocol,
+        load_protocol,
+    )
+    from pcc_cases.domain.time import FixedClock, to_local
+    from pcc_cases.interchange.cases_io import (
+        CaseImportResult,
+        export_cases,
+        import_cases,
+    )
     from pcc_cases.interchange.people_csv import import_people
+    from pcc_cases.privacy.purge import (
+        PurgeCandidate,
+        PurgeResult,
+        RetentionPolicy,
+        load_retention,
+        purge,
+    )
+    from pcc_cases.privacy.render import person_html
+    from pcc_cases.privacy.subject_access import export_person, read_access_log
+    from pcc_cases.reports.render_html import render_html
     from pcc_cases.reports.severity import SeverityReport, severity_report
+    from pcc_cases.reports.tabular import render_csv, render_xlsx
     from pcc_cases.services import (
         ImportResult,
         ObligationView,
@@ -44,10 +120,12 @@ if TYPE_CHECKING:
         decide_step,
         dismiss_case,
         file_objection,
+        import_people_rows,
         list_cases,
         list_obligations,
         list_people,
         override_severity,
+        parse_obligation_id,
         recommend_steps,
         record_incident,
         remove_involvement,
@@ -56,36 +134,93 @@ if TYPE_CHECKING:
         start_investigation,
         withdraw_clause,
     )
+    from pcc_cases.services.ports import UnitOfWorkPort
 
-# Imported on first use, so that ``import pcc_cases.domain`` stays free of SQLAlchemy and a
-# command such as ``pcc-cases protocol show`` starts quickly.
 _EXPORTS = {
+    "ClauseKind": "pcc_cases.domain.protocol",
+    "Step": "pcc_cases.domain.policy",
+    "SeverityResult": "pcc_cases.domain.policy",
+    "Holiday": "pcc_cases.domain.calendar",
     "Action": "pcc_cases.access",
     "Actor": "pcc_cases.access",
+    "Scope": "pcc_cases.access",
+    "default_url": "pcc_cases.adapters.engine",
+    "make_engine": "pcc_cases.adapters.engine",
+    "SCHEMA_REVISION": "pcc_cases.adapters.migrate",
+    "current": "pcc_cases.adapters.migrate",
+    "upgrade": "pcc_cases.adapters.migrate",
+    "UnitOfWork": "pcc_cases.adapters.unit_of_work",
+    "AccessEntry": "pcc_cases.domain.access_log",
+    "SchoolCalendar": "pcc_cases.domain.calendar",
     "Case": "pcc_cases.domain.case",
-    "CaseState": "pcc_cases.domain.lifecycle",
-    "ConflictError": "pcc_cases.domain.errors",
-    "Factors": "pcc_cases.domain.factors",
-    "Harm": "pcc_cases.domain.factors",
-    "IllegalTransitionError": "pcc_cases.domain.errors",
-    "ImportResult": "pcc_cases.services",
-    "Intent": "pcc_cases.domain.factors",
-    "InvalidInputError": "pcc_cases.domain.errors",
+    "Assessment": "pcc_cases.domain.case_parts",
+    "Decision": "pcc_cases.domain.case_parts",
+    "Event": "pcc_cases.domain.case_parts",
+    "Evidence": "pcc_cases.domain.case_parts",
+    "EvidenceKind": "pcc_cases.domain.case_parts",
+    "Involvement": "pcc_cases.domain.case_parts",
     "InvolvementRole": "pcc_cases.domain.case_parts",
+    "Obligation": "pcc_cases.domain.case_parts",
+    "Platform": "pcc_cases.domain.case_parts",
+    "Violation": "pcc_cases.domain.case_parts",
+    "ConflictError": "pcc_cases.domain.errors",
+    "DatabaseMissingError": "pcc_cases.domain.errors",
+    "DatabaseUnavailableError": "pcc_cases.domain.errors",
+    "IllegalTransitionError": "pcc_cases.domain.errors",
+    "InvalidInputError": "pcc_cases.domain.errors",
+    "MissingExtraError": "pcc_cases.domain.errors",
     "NotFoundError": "pcc_cases.domain.errors",
-    "ObligationView": "pcc_cases.services",
     "PccCasesError": "pcc_cases.domain.errors",
     "PermissionDeniedError": "pcc_cases.domain.errors",
+    "Problem": "pcc_cases.domain.errors",
+    "ProblemsError": "pcc_cases.domain.errors",
+    "EventKind": "pcc_cases.domain.events",
+    "Factors": "pcc_cases.domain.factors",
+    "Harm": "pcc_cases.domain.factors",
+    "Intent": "pcc_cases.domain.factors",
+    "Reach": "pcc_cases.domain.factors",
+    "CaseState": "pcc_cases.domain.lifecycle",
     "Person": "pcc_cases.domain.people",
     "PersonKind": "pcc_cases.domain.people",
-    "Platform": "pcc_cases.domain.case_parts",
-    "Policy": "pcc_cases.domain.policy",
-    "Protocol": "pcc_cases.domain.protocol",
-    "Reach": "pcc_cases.domain.factors",
+    "PersonRow": "pcc_cases.domain.people",
     "Role": "pcc_cases.domain.people",
-    "Settings": "pcc_cases.services",
+    "Period": "pcc_cases.domain.period",
+    "date_span": "pcc_cases.domain.period",
+    "parse_school_year": "pcc_cases.domain.period",
+    "school_year": "pcc_cases.domain.period",
+    "Duty": "pcc_cases.domain.policy",
+    "Ladder": "pcc_cases.domain.policy",
+    "Policy": "pcc_cases.domain.policy",
+    "Recommendation": "pcc_cases.domain.policy",
+    "SeverityPolicy": "pcc_cases.domain.policy",
+    "default_policy": "pcc_cases.domain.policy_file",
+    "load_policy_text": "pcc_cases.domain.policy_file",
+    "Article": "pcc_cases.domain.protocol",
+    "Clause": "pcc_cases.domain.protocol",
+    "Protocol": "pcc_cases.domain.protocol",
+    "load_protocol": "pcc_cases.domain.protocol",
+    "FixedClock": "pcc_cases.domain.time",
+    "to_local": "pcc_cases.domain.time",
+    "CaseImportResult": "pcc_cases.interchange.cases_io",
+    "export_cases": "pcc_cases.interchange.cases_io",
+    "import_cases": "pcc_cases.interchange.cases_io",
+    "import_people": "pcc_cases.interchange.people_csv",
+    "PurgeCandidate": "pcc_cases.privacy.purge",
+    "PurgeResult": "pcc_cases.privacy.purge",
+    "RetentionPolicy": "pcc_cases.privacy.purge",
+    "load_retention": "pcc_cases.privacy.purge",
+    "purge": "pcc_cases.privacy.purge",
+    "person_html": "pcc_cases.privacy.render",
+    "export_person": "pcc_cases.privacy.subject_access",
+    "read_access_log": "pcc_cases.privacy.subject_access",
+    "render_html": "pcc_cases.reports.render_html",
     "SeverityReport": "pcc_cases.reports.severity",
-    "UnitOfWork": "pcc_cases.adapters.unit_of_work",
+    "severity_report": "pcc_cases.reports.severity",
+    "render_csv": "pcc_cases.reports.tabular",
+    "render_xlsx": "pcc_cases.reports.tabular",
+    "ImportResult": "pcc_cases.services",
+    "ObligationView": "pcc_cases.services",
+    "Settings": "pcc_cases.services",
     "add_involvement": "pcc_cases.services",
     "assess_offender": "pcc_cases.services",
     "cite_clause": "pcc_cases.services",
@@ -93,83 +228,133 @@ _EXPORTS = {
     "complete_obligation": "pcc_cases.services",
     "decide_objection": "pcc_cases.services",
     "decide_step": "pcc_cases.services",
-    "default_policy": "pcc_cases.domain.policy_file",
-    "default_url": "pcc_cases.adapters.engine",
     "dismiss_case": "pcc_cases.services",
     "file_objection": "pcc_cases.services",
-    "import_people": "pcc_cases.interchange.people_csv",
+    "import_people_rows": "pcc_cases.services",
     "list_cases": "pcc_cases.services",
     "list_obligations": "pcc_cases.services",
     "list_people": "pcc_cases.services",
-    "load_protocol": "pcc_cases.domain.protocol",
-    "make_engine": "pcc_cases.adapters.engine",
     "override_severity": "pcc_cases.services",
+    "parse_obligation_id": "pcc_cases.services",
     "recommend_steps": "pcc_cases.services",
     "record_incident": "pcc_cases.services",
     "remove_involvement": "pcc_cases.services",
     "show_case": "pcc_cases.services",
-    "severity_report": "pcc_cases.reports.severity",
     "show_person": "pcc_cases.services",
     "start_investigation": "pcc_cases.services",
-    "upgrade": "pcc_cases.adapters.migrate",
     "withdraw_clause": "pcc_cases.services",
+    "UnitOfWorkPort": "pcc_cases.services.ports",
 }
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "SCHEMA_REVISION",
+    "AccessEntry",
     "Action",
     "Actor",
+    "Article",
+    "Assessment",
     "Case",
+    "CaseImportResult",
     "CaseState",
+    "Clause",
+    "ClauseKind",
     "ConflictError",
+    "DatabaseMissingError",
+    "DatabaseUnavailableError",
+    "Decision",
+    "Duty",
+    "Event",
+    "EventKind",
+    "Evidence",
+    "EvidenceKind",
     "Factors",
+    "FixedClock",
     "Harm",
+    "Holiday",
     "IllegalTransitionError",
     "ImportResult",
     "Intent",
     "InvalidInputError",
+    "Involvement",
     "InvolvementRole",
+    "Ladder",
+    "MissingExtraError",
     "NotFoundError",
+    "Obligation",
     "ObligationView",
     "PccCasesError",
+    "Period",
     "PermissionDeniedError",
     "Person",
     "PersonKind",
+    "PersonRow",
     "Platform",
     "Policy",
+    "Problem",
+    "ProblemsError",
     "Protocol",
+    "PurgeCandidate",
+    "PurgeResult",
     "Reach",
+    "Recommendation",
+    "RetentionPolicy",
     "Role",
+    "SchoolCalendar",
+    "Scope",
     "Settings",
+    "SeverityPolicy",
     "SeverityReport",
+    "SeverityResult",
+    "Step",
     "UnitOfWork",
+    "UnitOfWorkPort",
+    "Violation",
     "__version__",
     "add_involvement",
     "assess_offender",
     "cite_clause",
     "close_case",
     "complete_obligation",
+    "current",
+    "date_span",
     "decide_objection",
     "decide_step",
     "default_policy",
     "default_url",
     "dismiss_case",
+    "export_cases",
+    "export_person",
     "file_objection",
+    "import_cases",
     "import_people",
+    "import_people_rows",
     "list_cases",
     "list_obligations",
     "list_people",
+    "load_policy_text",
     "load_protocol",
+    "load_retention",
     "make_engine",
     "override_severity",
+    "parse_obligation_id",
+    "parse_school_year",
+    "person_html",
+    "purge",
+    "read_access_log",
     "recommend_steps",
     "record_incident",
     "remove_involvement",
+    "render_csv",
+    "render_html",
+    "render_xlsx",
+    "school_year",
     "severity_report",
     "show_case",
     "show_person",
     "start_investigation",
+    "to_local",
     "upgrade",
     "withdraw_clause",
 ]
@@ -181,3 +366,7 @@ def __getattr__(name: str) -> Any:
         globals()[name] = value
         return value
     raise AttributeError(f"module 'pcc_cases' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,8 +1,12 @@
-"""The two checks every piece of typed input goes through: a code from a list, a text."""
+"""The checks every piece of typed input goes through: a code from a list, a text, and
+the types an integrator might get wrong (a text where a list of ids or a datetime goes).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
+from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from pcc_cases.domain.errors import InvalidInputError
@@ -35,3 +39,63 @@ def text_value(value: str | None, field: str, limit: int, *, required: bool = Tr
 def required_text(value: str | None, field: str, limit: int) -> str:
     """A text that must be there (a reason, a summary): never None."""
     return text_value(value, field, limit) or ""
+
+
+def id_list(value: Any, field: str) -> tuple[str, ...]:
+    """A list of ids; a single text is refused (it would be read letter by letter)."""
+    if isinstance(value, str | bytes):
+        raise InvalidInputError(
+            f"a list of ids is expected, not the text {value!r}; write [{value!r}]", field=field
+        )
+    if not isinstance(value, Iterable):
+        raise InvalidInputError(
+            f"a list of ids is expected, not {type(value).__name__}", field=field
+        )
+    ids = tuple(value)
+    for item in ids:
+        if not isinstance(item, str) or not item.strip():
+            raise InvalidInputError(f"{item!r} is not an id (a non-empty text)", field=field)
+    return ids
+
+
+def instant(value: Any, field: str) -> dt.datetime:
+    """A datetime; a text or a date is refused with what to pass instead."""
+    if not isinstance(value, dt.datetime):
+        raise InvalidInputError(
+            f"a datetime with a time zone is expected, not {type(value).__name__} {value!r}; "
+            "for example pendulum.datetime(2026, 11, 20, 20, 15, tz='Europe/Amsterdam')",
+            field=field,
+        )
+    return value
+
+
+def calendar_day(value: Any, field: str) -> dt.date:
+    """A date (not a datetime, not a text)."""
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise InvalidInputError(
+            f"a date is expected, not {type(value).__name__} {value!r}; "
+            "for example datetime.date(2026, 11, 24)",
+            field=field,
+        )
+    return value
+
+
+def flag(value: Any, field: str) -> bool:
+    """True or False, nothing that merely looks like one ("no" is a true text)."""
+    if not isinstance(value, bool):
+        raise InvalidInputError(f"True or False is expected, not {value!r}", field=field)
+    return value
+
+
+def parse_obligation_id(text: str) -> tuple[str, int]:
+    """An obligation's id as shown, '2025-0012/2', as its case number and number.
+
+    Raises:
+        InvalidInputError: the text is not CASE/SEQ (field ``obligation id``).
+    """
+    number, _, seq = text.partition("/")
+    if not number or not seq.isdigit():
+        raise InvalidInputError(
+            f"{text!r} is not CASE/SEQ, for example 2025-0012/2", field="obligation id"
+        )
+    return number, int(seq)

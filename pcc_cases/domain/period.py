@@ -63,6 +63,11 @@ def local_midnight(day: dt.date) -> pendulum.DateTime:
 
 
 def school_year(start_year: int) -> Period:
+    """The school year that starts on 1 August of ``start_year`` (``2025-2026``).
+
+    Raises:
+        Nothing of its own: every start year gives a school year.
+    """
     return Period(
         dt.date(start_year, 8, 1), dt.date(start_year + 1, 7, 31), school_year_label(start_year)
     )
@@ -73,7 +78,11 @@ def current_school_year(today: dt.date) -> Period:
 
 
 def parse_school_year(text: str) -> Period:
-    """'2025-2026' (also '2025/2026'): the school year from 1 August 2025 to 31 July 2026."""
+    """'2025-2026' (also '2025/2026'): the school year from 1 August 2025 to 31 July 2026.
+
+    Raises:
+        InvalidInputError: not a school year such as 2025-2026.
+    """
     match = re.fullmatch(r"\s*(\d{4})\s*[-/]\s*(\d{4})\s*", text)
     if not match or int(match.group(2)) != int(match.group(1)) + 1:
         raise InvalidInputError(
@@ -83,6 +92,11 @@ def parse_school_year(text: str) -> Period:
 
 
 def date_span(start: dt.date, end: dt.date) -> Period:
+    """The period from ``start`` to ``end``, both included, labelled ``start/end``.
+
+    Raises:
+        InvalidInputError: ``end`` before ``start``.
+    """
     return Period(start, end, f"{start.isoformat()}/{end.isoformat()}")
 
 

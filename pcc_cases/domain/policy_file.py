@@ -250,7 +250,11 @@ def parse_policy(data: Mapping[str, Any]) -> Policy:
 
 
 def load_policy_text(text: str) -> Policy:
-    """Parse a policy TOML document; syntax and value errors name the key."""
+    """Parse a policy TOML document; syntax and value errors name the key.
+
+    Raises:
+        PolicyError: the text is not valid TOML or breaks a rule; the key is named.
+    """
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

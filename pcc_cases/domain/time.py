@@ -58,7 +58,11 @@ def as_utc(value: dt.datetime) -> pendulum.DateTime:
 
 
 def to_local(value: dt.datetime) -> pendulum.DateTime:
-    """The instant as Amsterdam wall-clock time, for display."""
+    """The instant as Amsterdam wall-clock time, for display.
+
+    Raises:
+        TimeInputError: a datetime without a time zone.
+    """
     return as_utc(value).in_timezone(_LOCAL_PENDULUM_TZ)
 
 

@@ -13,7 +13,7 @@ import datetime as dt
 import io
 import re
 
-from pcc_cases.domain.errors import PccCasesError, PeopleFileError, Problem
+from pcc_cases.domain.errors import InvalidInputError, PccCasesError, PeopleFileError, Problem
 from pcc_cases.domain.people import Person, PersonKind, PersonRow, parse_roles
 from pcc_cases.services.people import ImportResult, import_people_rows
 from pcc_cases.services.ports import UnitOfWorkPort
@@ -37,19 +37,27 @@ _BSN_LIKE = re.compile(r"bsn|burger\s*service|citizen\s*service|sofi", re.IGNORE
 def import_people(
     uow: UnitOfWorkPort,
     actor_id: str | None,
-    data: bytes,
+    data: bytes | str,
     *,
     dry_run: bool = False,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> ImportResult:
     """Upsert people by id from the admin system's CSV; all or nothing, and idempotent.
 
+    ``data`` is the file's bytes (UTF-8, with or without a byte-order mark) or its text.
+
     Raises:
         PeopleFileError: every problem of the file, each with its line and column.
         PermissionDeniedError: the actor may not import people (cvb or fg; anyone on a
             database without people, where the first import sets up the organisation).
     """
-    rows = parse_people_csv(data)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    elif not isinstance(data, bytes | bytearray):
+        raise InvalidInputError(
+            f"the CSV's bytes or text is expected, not {type(data).__name__}", field="data"
+        )
+    rows = parse_people_csv(bytes(data))
     return import_people_rows(uow, actor_id, rows, dry_run=dry_run, settings=settings)
 
 

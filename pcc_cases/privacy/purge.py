@@ -27,6 +27,7 @@ from pcc_cases.access import Action
 from pcc_cases.adapters import tables as t
 from pcc_cases.adapters.unit_of_work import UnitOfWork
 from pcc_cases.domain.access_log import AccessEntry
+from pcc_cases.domain.checks import calendar_day
 from pcc_cases.domain.errors import InvalidInputError
 from pcc_cases.domain.time import local_date
 from pcc_cases.domain.tomldata import require
@@ -65,7 +66,11 @@ class RetentionPolicy:
 
 
 def load_retention(text: str | None = None) -> RetentionPolicy:
-    """The policy from TOML text, or the bundled default."""
+    """The policy from TOML text, or the bundled default.
+
+    Raises:
+        InvalidInputError: a retention file that is not valid or goes below a minimum.
+    """
     if text is None:
         text = resources.files("pcc_cases.privacy").joinpath("default_retention.toml").read_text()
     try:
@@ -91,6 +96,8 @@ def load_retention(text: str | None = None) -> RetentionPolicy:
 
 @attrs.frozen
 class PurgeCandidate:
+    """A person the retention policy lets go: who, of which kind, and why now."""
+
     person_id: str
     kind: str
     reason: str
@@ -99,6 +106,8 @@ class PurgeCandidate:
 
 @attrs.frozen
 class PurgeResult:
+    """What a purge did (or, in a dry run, would do): the people and their pseudonyms."""
+
     purged: tuple[PurgeCandidate, ...]
     pseudonyms: dict[str, str]
     as_of: dt.date
@@ -114,7 +123,14 @@ def purge(
     policy: RetentionPolicy | None = None,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> PurgeResult:
-    """Anonymise everyone whose retention period has passed on ``as_of`` (default today)."""
+    """Anonymise everyone whose retention period has passed on ``as_of`` (default today).
+
+    Raises:
+        PermissionDeniedError: the actor may not purge (fg; logged).
+        InvalidInputError: ``as_of`` that is not a date.
+    """
+    if as_of is not None:
+        as_of = calendar_day(as_of, "as_of")
     actor = load_actor(uow, actor_id, settings)
     authorize(uow, actor, Action.PURGE, None, settings)
     now = settings.clock()

@@ -13,6 +13,11 @@ _ENV = Environment(
 
 
 def person_html(data: dict[str, Any], lang: str) -> str:
+    """A subject-access export (from ``export_person``) as one printable HTML page.
+
+    Raises:
+        MissingExtraError: the ``reports`` extra (Jinja2) is not installed.
+    """
     nl = lang != "en"
     return _ENV.get_template("person.html.j2").render(
         lang=lang,

@@ -41,7 +41,12 @@ def entry_json(entry: AccessEntry) -> dict[str, Any]:
 def export_person(
     uow: UnitOfWork, actor_id: str | None, person_id: str, *, settings: Settings = DEFAULT_SETTINGS
 ) -> dict[str, Any]:
-    """The person's record, their cases with their roles, and who looked at those cases."""
+    """The person's record, their cases with their roles, and who looked at those cases.
+
+    Raises:
+        NotFoundError: no person with that id.
+        PermissionDeniedError: the actor may not export people (fg; logged).
+    """
     actor = load_actor(uow, actor_id, settings)
     authorize(uow, actor, Action.SUBJECT_ACCESS, None, settings)
     person = uow.people.get(person_id)
@@ -89,7 +94,11 @@ def read_access_log(
     case_number: str | None = None,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> list[AccessEntry]:
-    """Entries about a person (their record and their cases), a case, or all of them."""
+    """Entries about a person (their record and their cases), a case, or all of them.
+
+    Raises:
+        PermissionDeniedError: the actor may not read the access log (fg; logged).
+    """
     actor = load_actor(uow, actor_id, settings)
     authorize(uow, actor, Action.READ_ACCESS_LOG, None, settings)
     query = select(AccessEntry).order_by(t.access_log.c.id)

@@ -19,6 +19,11 @@ _ENV = Environment(
 
 
 def render_html(report: SeverityReport, lang: str) -> str:
+    """The report as one self-contained, printable HTML page with its bar charts.
+
+    Raises:
+        MissingExtraError: the ``reports`` extra (Jinja2) is not installed.
+    """
     f = report.figures
     parts = []
     for name in COUNT_BREAKDOWNS:

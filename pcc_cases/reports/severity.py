@@ -16,6 +16,7 @@ from sqlalchemy import select
 from pcc_cases.access import Action
 from pcc_cases.adapters import tables as t
 from pcc_cases.adapters.unit_of_work import UnitOfWork
+from pcc_cases.domain.checks import id_list
 from pcc_cases.domain.errors import InvalidInputError
 from pcc_cases.domain.people import PersonKind
 from pcc_cases.domain.period import Period, current_school_year
@@ -79,6 +80,8 @@ def severity_report(
         PermissionDeniedError: a location outside the actor's scope, or no suppression
             without the right to it (logged).
     """
+    if locations is not None:
+        locations = id_list(locations, "locations")
     if isinstance(threshold, bool) or not 1 <= threshold <= 100:
         raise InvalidInputError(f"{threshold!r} is not a number from 1 to 100", field="threshold")
     actor = load_actor(uow, actor_id, settings)

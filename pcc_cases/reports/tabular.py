@@ -67,7 +67,11 @@ def _cell(value: Any) -> Any:
 
 
 def render_csv(report: SeverityReport, lang: str) -> bytes:
-    """One file, a breakdown column; UTF-8 with BOM; ';' for Dutch spreadsheets."""
+    """One file, a breakdown column; UTF-8 with BOM; ';' for Dutch spreadsheets.
+
+    Raises:
+        Nothing of its own: the report is already checked.
+    """
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";" if lang == "nl" else ",", lineterminator="\r\n")
     writer.writerow(header(lang))
@@ -78,7 +82,11 @@ def render_csv(report: SeverityReport, lang: str) -> bytes:
 
 
 def render_xlsx(report: SeverityReport, lang: str) -> bytes:
-    """One sheet per breakdown; the heading on a first sheet."""
+    """One sheet per breakdown; the heading on a first sheet.
+
+    Raises:
+        MissingExtraError: the ``reports`` extra (openpyxl) is not installed.
+    """
     book = Workbook()
     first = book.active
     if first is None:  # pragma: no cover - a new workbook always has a sheet

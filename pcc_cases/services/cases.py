@@ -13,6 +13,7 @@ import pendulum
 from pcc_cases.access import Action, Actor
 from pcc_cases.domain.case import Case
 from pcc_cases.domain.case_parts import Assessment, Decision, Evidence, Obligation
+from pcc_cases.domain.checks import calendar_day, id_list, instant, parse_obligation_id
 from pcc_cases.domain.errors import InvalidInputError, PermissionDeniedError, choices
 from pcc_cases.domain.factors import Factors
 from pcc_cases.domain.people import PersonKind
@@ -53,6 +54,9 @@ def record_incident(
         TimeInputError: ``occurred_at`` without a time zone or after the report.
         PermissionDeniedError: the actor may not record this case (logged).
     """
+    offenders, clauses = id_list(offenders, "offenders"), id_list(clauses, "clauses")
+    targets, witnesses = id_list(targets, "targets"), id_list(witnesses, "witnesses")
+    occurred_at = instant(occurred_at, "occurred_at")
     actor = load_actor(uow, actor_id, settings)
     now = settings.clock()
     involvements = [(o, "offender") for o in offenders]
@@ -346,21 +350,29 @@ def complete_obligation(
     uow: UnitOfWorkPort,
     actor_id: str | None,
     number: str,
-    seq: int,
+    seq: int | None = None,
     done_on: dt.date | None = None,
     *,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> Obligation:
     """Mark an obligation of a case done (today, or on ``done_on``).
 
+    The obligation is ``number`` and ``seq``, or its id as shown (``"2026-0001/2"``) as
+    ``number`` alone.
+
     Raises:
         InvalidInputError: already done, or ``done_on`` in the future.
         NotFoundError: no such case or obligation.
         PermissionDeniedError: the actor may not handle this case (logged).
     """
+    if seq is None:
+        number, seq = parse_obligation_id(number)
+    if done_on is not None:
+        done_on = calendar_day(done_on, "done_on")
+    obligation_seq = seq
 
     def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Obligation:
-        return case.complete_obligation(seq, actor.id, now, done_on)
+        return case.complete_obligation(obligation_seq, actor.id, now, done_on)
 
     return _change(uow, actor_id, number, Action.HANDLE, change, settings)
 

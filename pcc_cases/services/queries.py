@@ -7,6 +7,7 @@ import attrs
 from pcc_cases.access import Action
 from pcc_cases.domain.case import Case
 from pcc_cases.domain.case_parts import Obligation
+from pcc_cases.domain.checks import parse_obligation_id
 from pcc_cases.domain.errors import InvalidInputError
 from pcc_cases.domain.lifecycle import CaseState
 from pcc_cases.domain.time import local_date
@@ -99,11 +100,5 @@ def list_obligations(
     return sorted(views, key=lambda v: (v.obligation.due_on, v.case_number, v.obligation.seq))
 
 
-def parse_obligation_id(text: str) -> tuple[str, int]:
-    """'2025-0012/2' -> ('2025-0012', 2)."""
-    number, _, seq = text.partition("/")
-    if not number or not seq.isdigit():
-        raise InvalidInputError(
-            f"{text!r} is not CASE/SEQ, for example 2025-0012/2", field="obligation id"
-        )
-    return number, int(seq)
+# Re-exported: the services' public name for the id parser of the domain.
+__all__ = ["ObligationView", "list_cases", "list_obligations", "parse_obligation_id", "show_case"]
