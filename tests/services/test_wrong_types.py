@@ -101,8 +101,8 @@ def test_an_obligation_is_found_by_its_id_as_shown(org_engine: Engine) -> None:
     with UnitOfWork(org_engine, write=True) as uow, pytest.raises(InvalidInputError) as caught:
         pcc_cases.complete_obligation(uow, "vd-alk", f"{number}/x", settings=settings_at())
     assert caught.value.field == "obligation id"
+    wrong: Any = "2025-10-02"
     with UnitOfWork(org_engine, write=True) as uow, pytest.raises(InvalidInputError) as caught:
-        wrong: Any = "2025-10-02"
         pcc_cases.complete_obligation(uow, "vd-alk", number, 2, wrong, settings=settings_at())
     assert caught.value.field == "done_on"
 
