@@ -57,11 +57,11 @@ class CliContext:
                 self._settings = Settings(policy=load_policy_text(path.read_text("utf-8")))
         return self._settings
 
-    def engine(self, *, create: bool = False) -> Engine:
+    def engine(self) -> Engine:
         """The engine, once per command.
 
         The default SQLite database is set up on first use; any other SQLite file must
-        exist (a typo in a path must not start an empty database) unless ``create``.
+        exist (a typo in a path must not start an empty database): ``db upgrade`` makes it.
         """
         from pcc_cases.adapters.engine import make_engine
         from pcc_cases.adapters.migrate import SCHEMA_REVISION, current, upgrade
@@ -69,7 +69,7 @@ class CliContext:
 
         if self._engine is None:
             engine = make_engine(
-                self.db_url, schema=self.schema, must_exist=self.db_url is not None and not create
+                self.db_url, schema=self.schema, must_exist=self.db_url is not None
             )
             try:
                 revision = current(engine)
