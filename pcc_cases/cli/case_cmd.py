@@ -10,8 +10,10 @@ from rich.panel import Panel
 from rich.table import Table
 
 from pcc_cases import services
+from pcc_cases.cli import completion
 from pcc_cases.cli.context import CliContext
 from pcc_cases.cli.factor_options import factor_options, factors_from
+from pcc_cases.cli.list_options import list_options
 from pcc_cases.cli.render import (
     case_json,
     case_summary_row,
@@ -26,7 +28,7 @@ from pcc_cases.domain.factors import Factors
 from pcc_cases.domain.lifecycle import CaseState
 
 JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print JSON / Toon JSON.")
-NUMBER = click.argument("number", metavar="NUMBER")
+NUMBER = click.argument("number", metavar="NUMBER", shell_complete=completion.case_numbers)
 
 
 @click.group("case")
@@ -36,15 +38,39 @@ def case_group() -> None:
 
 @case_group.command("list")
 @click.option("--state", type=click.Choice([s.value for s in CaseState]), help="Only this state.")
-@click.option("--location", metavar="L", help="Only this location / Alleen deze vestiging.")
+@click.option(
+    "--location",
+    metavar="L",
+    shell_complete=completion.locations,
+    help="Only this location / Alleen deze vestiging.",
+)
+@list_options
 @JSON_OPTION
 @click.pass_obj
-def list_cmd(obj: CliContext, state: str | None, location: str | None, as_json: bool) -> None:
-    """List the cases you may see / Toon de zaken die u mag zien."""
+def list_cmd(
+    obj: CliContext,
+    state: str | None,
+    location: str | None,
+    search: str | None,
+    limit: int | None,
+    as_json: bool,
+) -> None:
+    """List the cases you may see / Toon de zaken die u mag zien.
+
+    Offenders are shown with their name and class; --search finds a case by the name of
+    anyone involved, or by (part of) its number.
+    """
     with obj.unit_of_work(write=False) as uow:
         found = services.list_cases(
-            uow, obj.actor, state=state, location=location, settings=obj.settings
+            uow,
+            obj.actor,
+            state=state,
+            location=location,
+            search=search,
+            limit=limit,
+            settings=obj.settings,
         )
+        labels = services.person_labels(uow, [o for c in found for o in c.offender_ids])
     if as_json:
         emit_json(
             [
@@ -66,7 +92,8 @@ def list_cmd(obj: CliContext, state: str | None, location: str | None, as_json: 
         "zaak status ernst vestiging gebeurd platform overtreders bepalingen",
         "case state severity location occurred platform offenders clauses",
     ).split()
-    table(obj.say("Zaken", "Cases"), headers, [case_summary_row(c) for c in found])
+    rows = [case_summary_row(c, labels) for c in found]
+    table(obj.say("Zaken", "Cases"), headers, rows)
 
 
 @case_group.command("show")
@@ -152,7 +179,13 @@ def assess_cmd(obj: CliContext, /, number: str, offender: str, **options: Any) -
 @case_group.command("decide")
 @NUMBER
 @click.option("--offender", required=True, metavar="ID", help="The offender / De overtreder.")
-@click.option("--step", required=True, metavar="STEP", help="Escalation step, e.g. suspension.")
+@click.option(
+    "--step",
+    required=True,
+    metavar="STEP",
+    shell_complete=completion.steps,
+    help="Escalation step, e.g. suspension.",
+)
 @click.option("--days", type=int, help="Length in school days (suspension).")
 @click.option("--reason", metavar="TEXT", help="Why (required above the recommendation).")
 @JSON_OPTION

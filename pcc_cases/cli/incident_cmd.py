@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from pcc_cases import services
+from pcc_cases.cli import completion
 from pcc_cases.cli.context import CliContext
 from pcc_cases.cli.factor_options import factor_options, factors_from
 from pcc_cases.cli.render import case_json, emit_json
@@ -26,7 +27,12 @@ def incident() -> None:
 @incident.command("record")
 @click.option("--occurred", metavar='"YYYY-MM-DD HH:MM"', help="When it happened (Amsterdam).")
 @click.option("--platform", type=click.Choice(PLATFORMS), help="Where it was posted.")
-@click.option("--location", metavar="L", help="The school location / De vestiging.")
+@click.option(
+    "--location",
+    metavar="L",
+    shell_complete=completion.locations,
+    help="The school location / De vestiging.",
+)
 @click.option("--summary", metavar="TEXT", help="What happened / Wat er gebeurde.")
 @click.option("--offender", "offenders", multiple=True, metavar="ID", help="Offender (repeat).")
 @click.option("--target", "targets", multiple=True, metavar="ID", help="Person targeted.")

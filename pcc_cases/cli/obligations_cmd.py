@@ -5,20 +5,28 @@ from __future__ import annotations
 import click
 
 from pcc_cases import services
+from pcc_cases.cli import completion
 from pcc_cases.cli.context import CliContext
+from pcc_cases.cli.list_options import list_options
 from pcc_cases.cli.render import emit_json, obligation_json, table
 from pcc_cases.domain.time import parse_date
 
 
 @click.command("obligations")
 @click.option("--overdue", is_flag=True, help="Only overdue ones / Alleen te late.")
+@list_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON / Toon JSON.")
 @click.pass_obj
-def obligations(obj: CliContext, overdue: bool, as_json: bool) -> None:
+def obligations(
+    obj: CliContext, overdue: bool, search: str | None, limit: int | None, as_json: bool
+) -> None:
     """Open legal obligations of your cases, by due date / Openstaande verplichtingen."""
     with obj.unit_of_work(write=False) as uow:
         views = services.list_obligations(
-            uow, obj.actor, overdue_only=overdue, settings=obj.settings
+            uow, obj.actor, overdue_only=overdue, search=search, limit=limit, settings=obj.settings
+        )
+        labels = services.person_labels(
+            uow, [v.obligation.offender_id for v in views if v.obligation.offender_id]
         )
     if as_json:
         emit_json([obligation_json(v) for v in views])
@@ -34,7 +42,7 @@ def obligations(obj: CliContext, overdue: bool, as_json: bool) -> None:
             v.case_number,
             v.location,
             v.obligation.kind,
-            v.obligation.offender_id,
+            labels.get(v.obligation.offender_id or "", ""),
             v.obligation.due_on,
             late if v.overdue else "",
         ]
@@ -49,7 +57,7 @@ def obligation() -> None:
 
 
 @obligation.command("done")
-@click.argument("obligation_id", metavar="ID")
+@click.argument("obligation_id", metavar="ID", shell_complete=completion.duty_ids)
 @click.option("--on", "done_on", metavar="YYYY-MM-DD", help="When it was done (default today).")
 @click.option("--json", "as_json", is_flag=True, help="Print the obligation as JSON.")
 @click.pass_obj

@@ -7,7 +7,9 @@ from pathlib import Path
 import click
 
 from pcc_cases import services
+from pcc_cases.cli import completion
 from pcc_cases.cli.context import CliContext
+from pcc_cases.cli.list_options import list_options
 from pcc_cases.cli.render import emit_json, person_row, table
 from pcc_cases.domain.people import PersonKind
 from pcc_cases.domain.snapshot import person_record
@@ -59,15 +61,34 @@ def import_cmd(obj: CliContext, file: Path, dry_run: bool, as_json: bool) -> Non
 
 
 @people.command("list")
-@click.option("--location", metavar="L", help="Only this location / Alleen deze vestiging.")
+@click.option(
+    "--location",
+    metavar="L",
+    shell_complete=completion.locations,
+    help="Only this location / Alleen deze vestiging.",
+)
 @click.option("--kind", type=click.Choice([k.value for k in PersonKind]), help="Only this kind.")
+@list_options
 @JSON_OPTION
 @click.pass_obj
-def list_cmd(obj: CliContext, location: str | None, kind: str | None, as_json: bool) -> None:
+def list_cmd(
+    obj: CliContext,
+    location: str | None,
+    kind: str | None,
+    search: str | None,
+    limit: int | None,
+    as_json: bool,
+) -> None:
     """List the people you may see / Toon de personen die u mag zien."""
     with obj.unit_of_work(write=False) as uow:
         found = services.list_people(
-            uow, obj.actor, location=location, kind=kind, settings=obj.settings
+            uow,
+            obj.actor,
+            location=location,
+            kind=kind,
+            search=search,
+            limit=limit,
+            settings=obj.settings,
         )
     if as_json:
         emit_json([person_record(p) for p in found])

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from pcc_cases.cli import completion
 from pcc_cases.cli.context import CliContext
 from pcc_cases.cli.render import emit_json, table
 from pcc_cases.domain.time import parse_date
@@ -102,7 +103,13 @@ def purge_cmd(
 @click.option(
     "--person", "person_id", metavar="ID", help="Entries about this person and their cases."
 )
-@click.option("--case", "case_number", metavar="NUMBER", help="Entries about this case.")
+@click.option(
+    "--case",
+    "case_number",
+    metavar="NUMBER",
+    shell_complete=completion.case_numbers,
+    help="Entries about this case.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON / Toon JSON.")
 @click.pass_obj
 def access_log_cmd(

@@ -18,6 +18,30 @@ COMMAND_LINE_EXITS = [
 ]
 
 
+COMPLETION = [
+    "## Shell completion",
+    "",
+    "The shell completes commands and options, and, from the database, the values you may",
+    "use: case numbers (`case show`, `case close`, `privacy access-log --case`, ...), duty ids",
+    "(`obligation done`), locations (`--location`) and escalation steps (`--step`). It",
+    "offers only what the actor (`--as`, `PCC_CASES_ACTOR` or the configuration file) may",
+    "see, and offers nothing without a database; it never creates one. Add one line to",
+    "the start-up file of your shell:",
+    "",
+    "| shell | add to | line |",
+    "| --- | --- | --- |",
+    '| bash | `~/.bashrc` | `eval "$(_PCC_CASES_COMPLETE=bash_source pcc-cases)"` |',
+    '| zsh | `~/.zshrc` | `eval "$(_PCC_CASES_COMPLETE=zsh_source pcc-cases)"` |',
+    (
+        "| fish | `~/.config/fish/completions/pcc-cases.fish` | "
+        "`_PCC_CASES_COMPLETE=fish_source pcc-cases \\| source` |"
+    ),
+    "",
+    "Bash needs version 4.4 or newer. Then `pcc-cases case show 2026-<Tab>` lists the",
+    "cases of this school year that you may see.",
+]
+
+
 def exit_code_table() -> list[str]:
     """Exit codes and error codes, generated from the error classes themselves."""
     rows = [*COMMAND_LINE_EXITS]
@@ -60,6 +84,8 @@ def reference() -> str:
         "`code` and `field` from the exception (`pcc_cases.PccCasesError`).",
         "",
         *exit_code_table(),
+        "",
+        *COMPLETION,
         "",
     ]
     for path, command in walk(cli, ["pcc-cases"]):

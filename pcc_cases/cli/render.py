@@ -49,7 +49,17 @@ def table(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> 
         shown.add_column(header, no_wrap=index == 0)
     for row in rows:
         shown.add_row(*["" if v is None else str(v) for v in row])
-    stdout().print(shown)
+    console = stdout()
+    if needs_pager(shown.row_count, console.height):
+        with console.pager(styles=True):
+            console.print(shown)
+    else:
+        console.print(shown)
+
+
+def needs_pager(row_count: int, screen_lines: int) -> bool:
+    """Whether a table is longer than the terminal (title, header and borders take 5 lines)."""
+    return row_count + 5 > screen_lines
 
 
 def local(value: Any) -> str:
@@ -103,7 +113,7 @@ def recommendation_json(recs: Mapping[str, Recommendation]) -> dict[str, Any]:
     }
 
 
-def case_summary_row(case: Case) -> list[Any]:
+def case_summary_row(case: Case, labels: Mapping[str, str]) -> list[Any]:
     return [
         case.number,
         case.state.value,
@@ -111,6 +121,6 @@ def case_summary_row(case: Case) -> list[Any]:
         case.location,
         local(case.occurred_at),
         case.platform.value,
-        ", ".join(case.offender_ids),
+        ", ".join(labels.get(o, o) for o in case.offender_ids),
         ", ".join(dict.fromkeys(v.clause_id for v in case.violations)),
     ]

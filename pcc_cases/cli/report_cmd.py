@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from pcc_cases.cli import completion
 from pcc_cases.cli.context import CliContext
 from pcc_cases.cli.period_options import period_from_options
 from pcc_cases.cli.render import stdout
@@ -27,7 +28,12 @@ def report() -> None:
 @click.option("--from", "date_from", metavar="YYYY-MM-DD", help="First day (with --to).")
 @click.option("--to", "date_to", metavar="YYYY-MM-DD", help="Last day (with --from).")
 @click.option(
-    "--location", "locations", multiple=True, metavar="L", help="Only this location (repeat)."
+    "--location",
+    "locations",
+    multiple=True,
+    metavar="L",
+    shell_complete=completion.locations,
+    help="Only this location (repeat).",
 )
 @click.option(
     "--format",

@@ -99,3 +99,21 @@ def parse_obligation_id(text: str) -> tuple[str, int]:
             f"{text!r} is not CASE/SEQ, for example 2025-0012/2", field="obligation id"
         )
     return number, int(seq)
+
+
+def row_limit(value: Any, field: str = "limit") -> int | None:
+    """How many rows a list may show: None for all, else a whole number of at least 1."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InvalidInputError(f"{value!r} is not a number of rows (1 or more)", field=field)
+    return value
+
+
+def search_text(value: Any, field: str = "search") -> str | None:
+    """A name to search for: None or non-empty text."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidInputError(f"{value!r} is not a name to search for", field=field)
+    return value

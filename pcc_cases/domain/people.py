@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+import unicodedata
 
 import attrs
 
@@ -43,6 +44,13 @@ AUTHORITY_RANK: dict[Role, int] = {
 """Who may decide which escalation step: a higher rank may decide everything below it."""
 
 _PERSON_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
+
+
+def fold(text: str) -> str:
+    """Text for searching: lower case, accents dropped, spaces collapsed (Zoë finds Zoe)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.casefold().split())
 
 
 def check_person_id(value: str, field: str = "id") -> str:
@@ -111,6 +119,17 @@ class Person:
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def label(self) -> str:
+        """How a list names the person: ``L100002 Isabel Schelvis (2B)``."""
+        shown = f"{self.id} {self.full_name}".strip()
+        return f"{shown} ({self.class_name})" if self.class_name else shown
+
+    def matches(self, search: str) -> bool:
+        """Whether ``search`` is part of the name (or the id), ignoring case and accents."""
+        wanted = fold(search)
+        return wanted in fold(self.full_name) or wanted in fold(self.id)
 
     @property
     def authority(self) -> int:

@@ -23,6 +23,8 @@ from pcc_cases.services.queries import (
     list_cases,
     list_obligations,
     parse_obligation_id,
+    person_labels,
+    reachable_locations,
     show_case,
 )
 from pcc_cases.services.settings import DEFAULT_SETTINGS, Settings
@@ -47,6 +49,8 @@ __all__ = [
     "list_people",
     "override_severity",
     "parse_obligation_id",
+    "person_labels",
+    "reachable_locations",
     "recommend_steps",
     "record_incident",
     "remove_involvement",

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import attrs
 
 from pcc_cases.access import Action, Actor
+from pcc_cases.domain.checks import row_limit, search_text
 from pcc_cases.domain.errors import InvalidInputError, PeopleFileError, Problem
 from pcc_cases.domain.people import Person, PersonKind, PersonRow
 from pcc_cases.services.guard import authorize, load_actor, log_read, refuse
@@ -112,12 +113,17 @@ def list_people(
     *,
     location: str | None = None,
     kind: str | None = None,
+    search: str | None = None,
+    limit: int | None = None,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> list[Person]:
     """The people the actor may see (their location, their students, or everyone).
 
+    ``search`` keeps those whose name or id contains the text (ignoring case and
+    accents); ``limit`` keeps the first that many, in id order.
+
     Raises:
-        InvalidInputError: an unknown kind.
+        InvalidInputError: an unknown kind, an empty search or a limit below 1.
         PermissionDeniedError: the actor may not see people (logged).
     """
     actor = load_actor(uow, actor_id, settings)
@@ -126,7 +132,11 @@ def list_people(
         raise InvalidInputError(
             f"{kind!r} is not one of {', '.join(k.value for k in PersonKind)}", field="kind"
         )
-    return [p for p in uow.people.all(location=location, kind=kind) if actor.may_see_person(p)]
+    search, limit = search_text(search), row_limit(limit)
+    found = [p for p in uow.people.all(location=location, kind=kind) if actor.may_see_person(p)]
+    if search is not None:
+        found = [p for p in found if p.matches(search)]
+    return found[:limit]
 
 
 def show_person(

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import attrs
 
 from pcc_cases.access import Action
 from pcc_cases.domain.case import Case
 from pcc_cases.domain.case_parts import Obligation
-from pcc_cases.domain.checks import parse_obligation_id
+from pcc_cases.domain.checks import parse_obligation_id, row_limit, search_text
 from pcc_cases.domain.errors import InvalidInputError
 from pcc_cases.domain.lifecycle import CaseState
+from pcc_cases.domain.people import fold
 from pcc_cases.domain.time import local_date
 from pcc_cases.services.guard import authorize, load_actor, log_read
 from pcc_cases.services.ports import UnitOfWorkPort
@@ -55,14 +58,20 @@ def list_cases(
     state: str | None = None,
     location: str | None = None,
     school_year: int | None = None,
+    search: str | None = None,
+    limit: int | None = None,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> list[Case]:
     """The cases the actor may see, filtered; a list shows no details, so it is not logged.
 
+    ``search`` keeps the cases whose number, or the name or id of someone involved,
+    contains the text (ignoring case and accents); ``limit`` keeps the first that many.
+
     Raises:
-        InvalidInputError: an unknown state.
+        InvalidInputError: an unknown state, an empty search or a limit below 1.
         PermissionDeniedError: no actor, or one who is unknown or not active staff.
     """
+    search, limit = search_text(search), row_limit(limit)
     if state is not None:
         try:
             state = CaseState(state).value
@@ -71,7 +80,64 @@ def list_cases(
             raise InvalidInputError(f"{state!r} is not one of {allowed}", field="state") from None
     actor = load_actor(uow, actor_id, settings)
     found = uow.cases.find(state=state, location=location, school_year=school_year)
-    return [case for case in found if actor.may(Action.VIEW, case)]
+    visible = [case for case in found if actor.may(Action.VIEW, case)]
+    if search is not None:
+        visible = _cases_matching(uow, visible, search)
+    return visible[:limit]
+
+
+def _cases_matching(uow: UnitOfWorkPort, cases: list[Case], search: str) -> list[Case]:
+    ids = {i.person_id for case in cases for i in case.involvements}
+    matching = {pid for pid, p in uow.people.find_many(sorted(ids)).items() if p.matches(search)}
+    wanted = fold(search)
+    return [
+        case
+        for case in cases
+        if wanted in fold(case.number or "")
+        or any(i.person_id in matching for i in case.involvements)
+    ]
+
+
+def _duties_matching(
+    uow: UnitOfWorkPort, views: list[ObligationView], search: str
+) -> list[ObligationView]:
+    ids = sorted({v.obligation.offender_id for v in views if v.obligation.offender_id})
+    matching = {pid for pid, p in uow.people.find_many(ids).items() if p.matches(search)}
+    wanted = fold(search)
+    return [
+        v for v in views if wanted in fold(v.case_number) or v.obligation.offender_id in matching
+    ]
+
+
+def reachable_locations(
+    uow: UnitOfWorkPort, actor_id: str | None, *, settings: Settings = DEFAULT_SETTINGS
+) -> list[str]:
+    """The locations whose cases the actor may see: all for the board, else their own.
+
+    For choosing a location (shell completion, a form): nobody learns of locations
+    beyond their reach.
+
+    Raises:
+        PermissionDeniedError: no actor, or one who is unknown or not active staff.
+    """
+    actor = load_actor(uow, actor_id, settings)
+    if actor.report_locations(Action.VIEW) is None:
+        return sorted(uow.people.locations())
+    return [actor.person.location] if actor.person.location else []
+
+
+def person_labels(uow: UnitOfWorkPort, person_ids: Iterable[str]) -> dict[str, str]:
+    """How lists name people (``L100002 Isabel Schelvis (2B)``), by id; unknown ids as is.
+
+    For ids taken from results the actor was allowed to see (a list of cases or duties):
+    it checks no scope of its own.
+
+    Raises:
+        Nothing of its own: an id nobody has is shown as it is.
+    """
+    wanted = sorted(set(person_ids))
+    found = uow.people.find_many(wanted)
+    return {pid: found[pid].label if pid in found else pid for pid in wanted}
 
 
 def list_obligations(
@@ -79,13 +145,20 @@ def list_obligations(
     actor_id: str | None,
     *,
     overdue_only: bool = False,
+    search: str | None = None,
+    limit: int | None = None,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> list[ObligationView]:
     """Open legal obligations of the cases the actor handles, by due date.
 
+    ``search`` keeps the duties whose case number, or whose offender's name or id,
+    contains the text; ``limit`` keeps the first that many.
+
     Raises:
+        InvalidInputError: an empty search or a limit below 1.
         PermissionDeniedError: no actor, or one who is unknown or not active staff.
     """
+    search, limit = search_text(search), row_limit(limit)
     actor = load_actor(uow, actor_id, settings)
     today = local_date(settings.clock())
     views = [
@@ -97,8 +170,19 @@ def list_obligations(
     ]
     if overdue_only:
         views = [v for v in views if v.overdue]
-    return sorted(views, key=lambda v: (v.obligation.due_on, v.case_number, v.obligation.seq))
+    if search is not None:
+        views = _duties_matching(uow, views, search)
+    views.sort(key=lambda v: (v.obligation.due_on, v.case_number, v.obligation.seq))
+    return views[:limit]
 
 
 # Re-exported: the services' public name for the id parser of the domain.
-__all__ = ["ObligationView", "list_cases", "list_obligations", "parse_obligation_id", "show_case"]
+__all__ = [
+    "ObligationView",
+    "list_cases",
+    "list_obligations",
+    "parse_obligation_id",
+    "person_labels",
+    "reachable_locations",
+    "show_case",
+]

@@ -40,3 +40,29 @@ def test_state_changes_and_duties_print_json_on_request(director_env: dict[str, 
     assert json.loads(reviewed.stdout)["state"] == "decided"
     upgraded = run("db", "upgrade", "--json", env=director_env)
     assert json.loads(upgraded.stdout) == {"current": "0003"}
+
+
+def test_lists_show_names_and_can_be_searched_and_limited(director_env: dict[str, str]) -> None:
+    first = run(*RECORD, env=director_env).stdout.strip()
+    second = run(*RECORD, env=director_env).stdout.strip()
+    listed = run("case", "list", env=director_env).stdout
+    assert "s-alk1 Sem de Vries (2B)" in listed
+    limited = run("case", "list", "--limit", "1", env=director_env).stdout.splitlines()
+    assert [line.split("\t")[0] for line in limited] == ["zaak", first]
+    searched = run("case", "list", "--search", second[-4:], env=director_env).stdout
+    assert second in searched and first not in searched
+    assert (
+        run("case", "list", "--search", "Emma Visser", env=director_env).stdout.count("\n") == 1
+    )  # only the header: Emma is at another location and in no case
+    people = run("people", "list", "--search", "sem", env=director_env).stdout.splitlines()
+    assert [line.split("\t")[0] for line in people[1:]] == ["s-alk1"]
+    refused = run("case", "list", "--limit", "0", env=director_env)
+    assert refused.returncode == 2 and "--limit" in refused.stderr
+
+
+def test_a_table_pages_only_when_longer_than_the_screen() -> None:
+    from pcc_cases.cli.render import needs_pager
+
+    assert not needs_pager(10, 40)
+    assert needs_pager(36, 40)
+    assert not needs_pager(35, 40)
