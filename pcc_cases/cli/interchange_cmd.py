@@ -10,6 +10,7 @@ import click
 
 from pcc_cases.cli.context import CliContext
 from pcc_cases.cli.period_options import period_from_options
+from pcc_cases.cli.progress import progress_bar
 from pcc_cases.domain.errors import InvalidInputError
 from pcc_cases.interchange.cases_io import export_cases, import_cases
 
@@ -36,12 +37,17 @@ def export_cases_cmd(
 ) -> None:
     """Every case in full, one JSON object per line / Alle zaken, volledig, als JSON Lines."""
     period = period_from_options(school_year, date_from, date_to)
-    with obj.unit_of_work(write=False) as uow:
+    label = obj.say("Zaken exporteren", "Exporting cases")
+    with obj.unit_of_work(write=False) as uow, progress_bar(label) as progress:
         if output is None:
-            count = export_cases(uow, obj.actor, sys.stdout, period=period, settings=obj.settings)
+            count = export_cases(
+                uow, obj.actor, sys.stdout, period=period, progress=progress, settings=obj.settings
+            )
         else:
             with output.open("w", encoding="utf-8", newline="\n") as handle:
-                count = export_cases(uow, obj.actor, handle, period=period, settings=obj.settings)
+                count = export_cases(
+                    uow, obj.actor, handle, period=period, progress=progress, settings=obj.settings
+                )
     click.echo(obj.say(f"{count} zaken geëxporteerd", f"{count} cases exported"), err=True)
 
 
@@ -61,8 +67,11 @@ def import_cases_cmd(obj: CliContext, file: Path, dry_run: bool, as_json: bool) 
         lines = file.read_text(encoding="utf-8-sig").splitlines()
     except UnicodeDecodeError as exc:
         raise InvalidInputError(f"{file}: not UTF-8 text (byte {exc.start})") from None
-    with obj.unit_of_work() as uow:
-        result = import_cases(uow, obj.actor, lines, dry_run=dry_run, settings=obj.settings)
+    label = obj.say("Zaken controleren", "Checking cases")
+    with obj.unit_of_work() as uow, progress_bar(label) as progress:
+        result = import_cases(
+            uow, obj.actor, lines, dry_run=dry_run, progress=progress, settings=obj.settings
+        )
     if as_json:
         click.echo(
             json.dumps(

@@ -72,9 +72,18 @@ def purge_cmd(
 
     policy = load_retention(policy_file.read_text(encoding="utf-8")) if policy_file else None
     day = parse_date(as_of, "--as-of") if as_of else None
-    with obj.unit_of_work() as uow:
+    from pcc_cases.cli.progress import progress_bar
+
+    label = obj.say("Anonimiseren", "Anonymising")
+    with obj.unit_of_work() as uow, progress_bar(label) as progress:
         result = purge(
-            uow, obj.actor, as_of=day, dry_run=dry_run, policy=policy, settings=obj.settings
+            uow,
+            obj.actor,
+            as_of=day,
+            dry_run=dry_run,
+            policy=policy,
+            progress=progress,
+            settings=obj.settings,
         )
     rows = [
         [c.person_id if dry_run else result.pseudonyms[c.person_id], c.kind, c.reason, len(c.cases)]

@@ -18,6 +18,24 @@ COMMAND_LINE_EXITS = [
 ]
 
 
+OUTPUT = [
+    "## Output",
+    "",
+    "- Results go to stdout, messages and progress to stderr, so `>` or `|` captures",
+    "  only the result.",
+    "- In a terminal, lists are tables; a table longer than the screen opens in a pager",
+    "  (`$PAGER`, else `less`). Piped or written to a file, a list is plain tab-separated",
+    "  lines with one header line, for `cut`, `sort` or a spreadsheet.",
+    "- `--json` prints the result as JSON on every command that prints one.",
+    "- Lists (`case list`, `people list`, `obligations`) show names beside ids, take",
+    "  `--search TEXT` (part of a name, id or case number; capitals and accents do not",
+    "  matter) and `--limit N`.",
+    "- Long work shows a progress bar on stderr while a person watches a terminal:",
+    "  `export cases`, `import cases`, `privacy purge` and `report severity`. Piped or",
+    "  logged, there is no bar; the summary line at the end is the record.",
+    "",
+]
+
 COMPLETION = [
     "## Shell completion",
     "",
@@ -85,6 +103,7 @@ def reference() -> str:
         "",
         *exit_code_table(),
         "",
+        *OUTPUT,
         *COMPLETION,
         "",
     ]

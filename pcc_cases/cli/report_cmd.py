@@ -77,11 +77,13 @@ def severity_cmd(
     Ernst van overtredingen: aantallen naar ernst, artikel, platform, maand en vestiging,
     met de maatregelen en verplichtingen, en het vorige jaar ernaast.
     """
+    from pcc_cases.cli.progress import working
     from pcc_cases.reports.severity import severity_report
 
     language = lang or obj.lang
     period = period_from_options(school_year, date_from, date_to)
-    with obj.unit_of_work() as uow:
+    label = obj.say("Rapport berekenen", "Computing the report")
+    with obj.unit_of_work() as uow, working(label):
         result = severity_report(
             uow,
             obj.actor,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sized
 from pathlib import Path
 from typing import IO
 
@@ -22,6 +22,7 @@ from pcc_cases.access import Action
 from pcc_cases.domain.case import Case
 from pcc_cases.domain.errors import CaseFileError, ConflictError, Problem, RecordError
 from pcc_cases.domain.period import Period
+from pcc_cases.domain.progress import Progress, no_progress
 from pcc_cases.domain.snapshot import case_snapshot
 from pcc_cases.interchange.case_codec import case_to_record, record_to_case
 from pcc_cases.services.guard import authorize, load_actor, log_read
@@ -40,9 +41,12 @@ def export_cases(
     out: IO[str],
     *,
     period: Period | None = None,
+    progress: Progress = no_progress,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> int:
     """Write every case (of ``period``, if given) as one JSON line; returns how many.
+
+    ``progress`` hears the number written after each case (the total is not known ahead).
 
     Raises:
         PermissionDeniedError: the actor may not export cases (cvb only).
@@ -55,6 +59,7 @@ def export_cases(
     for case in uow.cases.stream(period):
         out.write(json.dumps(case_to_record(case), ensure_ascii=False, sort_keys=False) + "\n")
         written += 1
+        progress(written, None)
     return written
 
 
@@ -73,9 +78,13 @@ def import_cases(
     lines: Iterable[str],
     *,
     dry_run: bool = False,
+    progress: Progress = no_progress,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> CaseImportResult:
     """Import cases from JSON lines; every problem is listed and then nothing is written.
+
+    ``progress`` hears the number of lines read so far, and their total when ``lines``
+    is a sequence.
 
     Raises:
         CaseFileError: every problem of the file, each with its line and field.
@@ -84,7 +93,7 @@ def import_cases(
     """
     actor = load_actor(uow, actor_id, settings)
     authorize(uow, actor, Action.IMPORT_CASES, None, settings)
-    cases, problems = _read(lines, settings)
+    cases, problems = _read(lines, settings, progress)
     people = {pid for _line, case in cases for pid in _person_ids(case)}
     known = uow.people.find_many(sorted(people))
     for line, case in cases:
@@ -118,11 +127,15 @@ def import_cases(
     return CaseImportResult(tuple(c.number or "" for c in new), unchanged, dry_run)
 
 
-def _read(lines: Iterable[str], settings: Settings) -> tuple[list[tuple[int, Case]], list[Problem]]:
+def _read(
+    lines: Iterable[str], settings: Settings, progress: Progress
+) -> tuple[list[tuple[int, Case]], list[Problem]]:
+    total = len(lines) if isinstance(lines, Sized) else None
     cases: list[tuple[int, Case]] = []
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     for number, text in enumerate(lines, start=1):
+        progress(number, total)
         if not text.strip():
             continue
         try:

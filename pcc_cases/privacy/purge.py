@@ -29,6 +29,7 @@ from pcc_cases.adapters.unit_of_work import UnitOfWork
 from pcc_cases.domain.access_log import AccessEntry
 from pcc_cases.domain.checks import calendar_day
 from pcc_cases.domain.errors import InvalidInputError
+from pcc_cases.domain.progress import Progress, no_progress
 from pcc_cases.domain.time import local_date
 from pcc_cases.domain.tomldata import require
 from pcc_cases.services.guard import authorize, load_actor
@@ -121,9 +122,12 @@ def purge(
     as_of: dt.date | None = None,
     dry_run: bool = False,
     policy: RetentionPolicy | None = None,
+    progress: Progress = no_progress,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> PurgeResult:
     """Anonymise everyone whose retention period has passed on ``as_of`` (default today).
+
+    ``progress`` hears how many people are anonymised so far, of how many.
 
     Raises:
         PermissionDeniedError: the actor may not purge (fg; logged).
@@ -146,8 +150,9 @@ def purge(
     if dry_run:
         uow.rollback()
         return PurgeResult(tuple(candidates), {}, day, True)
-    for candidate in candidates:
+    for done, candidate in enumerate(candidates, start=1):
         _anonymise(conn, candidate, pseudonyms[candidate.person_id])
+        progress(done, len(candidates))
     _rewrite_texts(conn, pseudonyms)
     uow.session.expunge_all()  # what the session held still names the old ids
     for candidate in candidates:

@@ -5,6 +5,7 @@ every command that changes something.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from tests.clirun import RECORD, run
 
@@ -66,3 +67,20 @@ def test_a_table_pages_only_when_longer_than_the_screen() -> None:
     assert not needs_pager(10, 40)
     assert needs_pager(36, 40)
     assert not needs_pager(35, 40)
+
+
+def test_long_commands_show_progress_on_stderr_in_a_terminal(
+    director_env: dict[str, str], tmp_path: Path
+) -> None:
+    for _ in range(3):
+        run(*RECORD, env=director_env)
+    board = {**director_env, "PCC_CASES_ACTOR": "cvb1"}
+    terminal = {**board, "TTY_COMPATIBLE": "1", "TTY_INTERACTIVE": "1"}
+    target = tmp_path / "cases.jsonl"
+    shown = run("export", "cases", "--output", str(target), env=terminal)
+    assert shown.returncode == 0, shown.stderr
+    assert "Zaken exporteren" in shown.stderr and "3" in shown.stderr
+    checked = run("import", "cases", str(target), "--dry-run", env=terminal)
+    assert "Zaken controleren" in checked.stderr and "3/3" in checked.stderr
+    piped = run("export", "cases", "--output", str(target), env=board)
+    assert piped.stderr.strip() == "3 zaken geëxporteerd"  # no bar in a log

@@ -22,7 +22,7 @@ from pcc_cases.domain.people import Person, Role
 from pcc_cases.domain.snapshot import case_snapshot
 from pcc_cases.interchange.cases_io import export_cases, import_cases
 from tests.backends import fresh_database
-from tests.builders import developed, store_people
+from tests.builders import a_case, developed, store_people
 from tests.strategies import cases, factors
 
 _batch = itertools.count()
@@ -84,6 +84,25 @@ def test_export_then_import_gives_identical_cases(
     with UnitOfWork(target, write=True) as uow:  # importing again changes nothing
         again = import_cases(uow, "board1", lines)
     assert (again.created, again.unchanged) == ((), len(numbers))
+
+
+def test_export_and_import_report_their_progress(engine: Engine) -> None:
+    with_admin(engine)
+    case = a_case(location="progress")
+    with UnitOfWork(engine, write=True) as uow:
+        store_people(uow, sorted(case.person_ids))
+        uow.cases.add_all([case, a_case(location="progress")])
+        uow.commit()
+    heard: list[tuple[int, int | None]] = []
+    out = io.StringIO()
+    with UnitOfWork(engine) as uow:
+        written = export_cases(uow, "board1", out, progress=lambda *n: heard.append(n))
+    assert heard == [(n, None) for n in range(1, written + 1)]
+    lines = out.getvalue().splitlines()
+    heard.clear()
+    with UnitOfWork(engine, write=True) as uow:  # importing what is there: all unchanged
+        import_cases(uow, "board1", lines, dry_run=True, progress=lambda *n: heard.append(n))
+    assert heard == [(n, len(lines)) for n in range(1, len(lines) + 1)]
 
 
 def test_other_content_is_a_conflict_and_unknown_people_are_listed(

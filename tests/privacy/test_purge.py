@@ -103,8 +103,10 @@ def test_the_purge_anonymises_everywhere_and_keeps_the_totals(school: Engine) ->
         dry = purge(uow, "fg1", dry_run=True, settings=settings_at(NOW))
     assert {c.person_id for c in dry.purged} == {GONE, "left-tl"}
     assert any(GONE in v for _t, _c, v in text_values(school))  # a dry run changes nothing
+    heard: list[tuple[int, int | None]] = []
     with UnitOfWork(school, write=True) as uow:
-        done = purge(uow, "fg1", settings=settings_at(NOW))
+        done = purge(uow, "fg1", progress=lambda *n: heard.append(n), settings=settings_at(NOW))
+    assert heard == [(1, 2), (2, 2)]
     pseudonym = done.pseudonyms[GONE]
     assert pseudonym.startswith(PSEUDONYM_PREFIX)
     leftovers = [
