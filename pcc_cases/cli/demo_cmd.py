@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import click
-from rich.console import Console
-from rich.progress import Progress
 from sqlalchemy import inspect
 from sqlalchemy.engine import make_url
 
@@ -20,6 +15,7 @@ from pcc_cases.adapters.migrate import upgrade
 from pcc_cases.adapters.unit_of_work import UnitOfWork
 from pcc_cases.cli.context import CliContext
 from pcc_cases.cli.i18n import t
+from pcc_cases.cli.progress import progress_bar
 from pcc_cases.cli.render import stdout, table
 from pcc_cases.domain.errors import InvalidInputError
 from pcc_cases.domain.people import PersonKind
@@ -53,8 +49,15 @@ def demo(obj: CliContext, seed: int, db_url: str | None, cases: int) -> None:
     upgrade(url)
     engine = make_engine(url)
     try:
-        with _progress(obj, cases) as advance:
-            result = run_scenario(lambda: UnitOfWork(engine, write=True), seed, cases, advance)
+        label = obj.say("Zaken registreren", "Recording cases")
+        with progress_bar(label) as progress:
+            recorded = iter(range(1, cases + 1))
+            result = run_scenario(
+                lambda: UnitOfWork(engine, write=True),
+                seed,
+                cases,
+                lambda: progress(next(recorded), cases),
+            )
         with UnitOfWork(engine, write=True) as uow:
             report = severity_report(
                 uow,
@@ -111,17 +114,6 @@ def _report_path(url: str) -> Path:
     if make_url(url).get_backend_name() == "sqlite" and database and database != ":memory:":
         return Path(database).with_name(Path(database).stem + "-report.html")
     return Path.cwd() / "pcc-cases-demo-report.html"
-
-
-@contextmanager
-def _progress(obj: CliContext, total: int) -> Iterator[Callable[[], None]]:
-    """A progress bar on stderr, only when stderr is a terminal."""
-    if not sys.stderr.isatty():
-        yield lambda: None
-        return
-    with Progress(console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task(obj.say("Zaken registreren", "Recording cases"), total=total)
-        yield lambda: progress.advance(task)
 
 
 def _step_label(step: str, lang: str) -> str:
