@@ -46,11 +46,32 @@ AUTHORITY_RANK: dict[Role, int] = {
 _PERSON_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
 
 
+# Letters that are not a base letter with an accent, so that decomposing leaves them as
+# they are; names at Dutch schools have them (Yıldız, Søren, Łukasz).
+_LETTERS_WITHOUT_ACCENT = str.maketrans(
+    {
+        "ı": "i",
+        "ø": "o",
+        "Ø": "o",
+        "ł": "l",
+        "Ł": "l",
+        "đ": "d",
+        "Đ": "d",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+    }
+)
+
+
 def fold(text: str) -> str:
-    """Text for searching: lower case, accents dropped, spaces collapsed (Zoë finds Zoe)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.casefold().split())
+    """Text for searching: lower case, accents dropped, spaces collapsed (Zoë finds Zoe,
+    Yildiz finds Yıldız).
+    """
+    plain = unicodedata.normalize("NFKD", text.translate(_LETTERS_WITHOUT_ACCENT).casefold())
+    kept = "".join(c for c in plain if not unicodedata.combining(c))
+    return " ".join(unicodedata.normalize("NFKC", kept).casefold().split())
 
 
 def check_person_id(value: str, field: str = "id") -> str:

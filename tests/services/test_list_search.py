@@ -110,5 +110,7 @@ def test_any_part_of_a_name_finds_it_in_any_case(first: str, last: str, data: An
 def test_accents_do_not_matter() -> None:
     person = Person("x1", "student", "Zoë", "Çelik")
     assert person.matches("zoe celik")
+    assert Person("x2", "student", "Ayşe", "Yıldız").matches("ayse yildiz")
+    assert Person("x3", "student", "Søren", "Łukasz").matches("soren lukasz")
     assert person.matches("ZOË")
     assert not person.matches("zoey")
