@@ -235,3 +235,15 @@ access_log = Table(
     Index(None, "person_id"),
     Index(None, "at"),
 )
+
+# While the retention purge runs, its transaction holds one row here: the database's
+# append-only triggers on case_events and access_log let an UPDATE through only then.
+# The purge removes the row before it commits, so no other transaction ever sees one.
+purge_permits = Table(
+    f"{TABLE_PREFIX}purge_permits",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("started_at", UTCDateTime(), nullable=False),
+)
+
+APPEND_ONLY_TABLES = (case_events.name, access_log.name)

@@ -17,7 +17,7 @@ from weakref import WeakKeyDictionary
 
 from sqlalchemy import Connection, Engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from pcc_cases.adapters.engine import BEGIN_OPTION
@@ -27,7 +27,8 @@ from pcc_cases.adapters.repositories import (
     CaseRepository,
     PersonRepository,
 )
-from pcc_cases.domain.errors import ConflictError
+from pcc_cases.adapters.tables import APPEND_ONLY_TABLES
+from pcc_cases.domain.errors import AppendOnlyError, ConflictError
 
 # PostgreSQL serialization failure / deadlock; MariaDB deadlock / lock wait timeout.
 _CONFLICT_CODES = {"40001", "40P01", 1213, 1205}
@@ -50,13 +51,32 @@ def _factory(engine: Engine, write: bool) -> sessionmaker[Session]:
     if write not in per_engine:
         bind = engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE" if write else "DEFERRED"})
         factory = sessionmaker(bind=bind, expire_on_commit=False)
-        event.listen(factory, "before_flush", _before_flush)
+        _guarded(factory)
         per_engine[write] = factory
     return per_engine[write]
 
 
 def _before_flush(session: Session, _context: object, _instances: object) -> None:
     bump_versions_of_changed_cases(session)
+
+
+def _refuse_bulk_history_change(state: ORMExecuteState) -> None:
+    """``update()`` or ``delete()`` through the session on the history is refused.
+
+    The mapper's own events do not see bulk statements; the database's triggers would
+    refuse them too, but this names the problem before anything is sent.
+    """
+    if state.is_update or state.is_delete:
+        table = getattr(state.statement, "table", None)
+        if getattr(table, "name", None) in APPEND_ONLY_TABLES:
+            raise AppendOnlyError(
+                f"{table.name} cannot be changed or deleted: the history is append-only"  # type: ignore[union-attr]
+            )
+
+
+def _guarded(target: Session | sessionmaker[Session]) -> None:
+    event.listen(target, "before_flush", _before_flush)
+    event.listen(target, "do_orm_execute", _refuse_bulk_history_change)
 
 
 class UnitOfWork:
@@ -86,7 +106,7 @@ class UnitOfWork:
             session = Session(
                 bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
             )
-            event.listen(session, "before_flush", _before_flush)
+            _guarded(session)
             return session
 
         unit = cls.__new__(cls)
@@ -143,4 +163,7 @@ class UnitOfWork:
                 raise ConflictError(
                     "a concurrent change got in the way; nothing was saved: try again"
                 ) from None
+            if "is append-only" in str(exc.orig):
+                # The database's own trigger refused a change of the history.
+                raise AppendOnlyError(str(exc.orig).splitlines()[0]) from None
             raise

@@ -11,7 +11,7 @@ from typing import Any
 
 import pendulum
 import pytest
-from sqlalchemy import JSON, Engine, String, Text, select
+from sqlalchemy import JSON, Engine, String, Text, func, select
 
 from pcc_cases import services as sv
 from pcc_cases.adapters import tables as t
@@ -107,6 +107,8 @@ def test_the_purge_anonymises_everywhere_and_keeps_the_totals(school: Engine) ->
     with UnitOfWork(school, write=True) as uow:
         done = purge(uow, "fg1", progress=lambda *n: heard.append(n), settings=settings_at(NOW))
     assert heard == [(1, 2), (2, 2)]
+    with school.connect() as conn:  # the permit past the append-only triggers is gone
+        assert conn.scalar(select(func.count()).select_from(t.purge_permits)) == 0
     pseudonym = done.pseudonyms[GONE]
     assert pseudonym.startswith(PSEUDONYM_PREFIX)
     leftovers = [
