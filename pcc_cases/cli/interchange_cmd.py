@@ -12,7 +12,7 @@ from pcc_cases.cli.context import CliContext
 from pcc_cases.cli.period_options import period_from_options
 from pcc_cases.cli.progress import progress_bar
 from pcc_cases.domain.errors import InvalidInputError
-from pcc_cases.interchange.cases_io import export_cases, import_cases
+from pcc_cases.interchange.cases_io import export_cases, import_cases, split_lines
 
 
 @click.group("export")
@@ -64,7 +64,7 @@ def import_group() -> None:
 def import_cases_cmd(obj: CliContext, file: Path, dry_run: bool, as_json: bool) -> None:
     """Import cases exported by pcc-cases (JSON Lines); all or nothing / Importeer zaken."""
     try:
-        lines = file.read_text(encoding="utf-8-sig").splitlines()
+        lines = split_lines(file.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise InvalidInputError(f"{file}: not UTF-8 text (byte {exc.start})") from None
     label = obj.say("Zaken controleren", "Checking cases")

@@ -57,10 +57,28 @@ def export_cases(
     uow.commit()
     written = 0
     for case in uow.cases.stream(period):
-        out.write(json.dumps(case_to_record(case), ensure_ascii=False, sort_keys=False) + "\n")
+        out.write(_json_line(case_to_record(case)))
         written += 1
         progress(written, None)
     return written
+
+
+# Characters that some readers take for a line break (Python's str.splitlines() among
+# them): escaped in the export, so that one case is always one line for every reader.
+_LINE_BREAKS_INSIDE_TEXT = str.maketrans(
+    {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
+)
+
+
+def _json_line(record: object) -> str:
+    return json.dumps(record, ensure_ascii=False).translate(_LINE_BREAKS_INSIDE_TEXT) + "\n"
+
+
+def split_lines(text: str) -> list[str]:
+    r"""The lines of a JSON Lines text: split at ``\n`` only (a ``\r`` before it is JSON
+    white space), never at the other characters Unicode calls line breaks.
+    """
+    return text.split("\n")
 
 
 @attrs.frozen
@@ -81,7 +99,10 @@ def import_cases(
     progress: Progress = no_progress,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> CaseImportResult:
-    """Import cases from JSON lines; every problem is listed and then nothing is written.
+    r"""Import cases from JSON lines; every problem is listed and then nothing is written.
+
+    ``lines`` is the file's text or its lines split at ``\n`` only (see ``split_lines``:
+    ``str.splitlines()`` would also split inside a text holding U+2028).
 
     ``progress`` hears the number of lines read so far, and their total when ``lines``
     is a sequence.
@@ -93,6 +114,8 @@ def import_cases(
     """
     actor = load_actor(uow, actor_id, settings)
     authorize(uow, actor, Action.IMPORT_CASES, None, settings)
+    if isinstance(lines, str):
+        lines = split_lines(lines)  # a whole file's text, not one line per item
     cases, problems = _read(lines, settings, progress)
     people = {pid for _line, case in cases for pid in _person_ids(case)}
     known = uow.people.find_many(sorted(people))

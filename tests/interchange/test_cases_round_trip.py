@@ -121,3 +121,33 @@ def test_other_content_is_a_conflict_and_unknown_people_are_listed(
         pytest.raises(InvalidInputError, match="line 1: unknown person id"),
     ):
         import_cases(uow, "board1", [ghost])
+
+
+LINE_BREAKS = ("\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\r")
+
+
+@pytest.mark.parametrize("character", LINE_BREAKS, ids=[f"U+{ord(c):04X}" for c in LINE_BREAKS])
+def test_text_holding_a_unicode_line_break_round_trips(
+    engine: Engine, target: Engine, character: str
+) -> None:
+    case = a_case(location="breaks", summary=f"eerste regel{character}tweede regel")
+    with_admin(engine)
+    with_admin(target)
+    for engine_ in (engine, target):
+        with UnitOfWork(engine_, write=True) as uow:
+            store_people(uow, sorted(case.person_ids))
+            uow.commit()
+    with UnitOfWork(engine, write=True) as uow:
+        (number,) = uow.cases.add_all([case])
+        uow.commit()
+    out = io.StringIO()
+    with UnitOfWork(engine) as uow:
+        export_cases(uow, "board1", out)
+    text = out.getvalue()
+    assert text.splitlines() == text.split("\n")[:-1]  # one case per line for every reader
+    mine = "\n".join(line for line in text.split("\n") if f'"{number}"' in line)
+    with UnitOfWork(target, write=True) as uow:
+        result = import_cases(uow, "board1", mine)  # the file's text as one string
+    assert result.created == (number,) or result.unchanged == 1
+    with UnitOfWork(engine) as a, UnitOfWork(target) as b:
+        assert case_snapshot(b.cases.get(number)) == case_snapshot(a.cases.get(number))
