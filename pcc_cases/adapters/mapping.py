@@ -16,7 +16,7 @@ from pcc_cases.adapters import tables as t
 from pcc_cases.domain.access_log import AccessEntry
 from pcc_cases.domain.case import Case
 from pcc_cases.domain.case_parts import CASE_PARTS, Event
-from pcc_cases.domain.errors import AppendOnlyError
+from pcc_cases.domain.errors import AppendOnlyError, UnrecordedChangeError
 from pcc_cases.domain.events import DATA_VERSIONS, upgrade_event_data
 from pcc_cases.domain.people import Person
 
@@ -91,6 +91,33 @@ def bump_versions_of_changed_cases(session: Session) -> None:
     for obj in session.identity_map.values():
         if isinstance(obj, Case) and id(obj) not in touched and _children_dirty(session, obj):
             attributes.flag_modified(obj, "state")
+
+
+def refuse_changes_without_event(session: Session) -> None:
+    """A stored case changes only with a new event in its history, in the same flush.
+
+    Every service appends an event for what it changes; a change without one (an edited
+    field, a child added, edited or removed by hand) would leave no trace of who did it.
+
+    Raises:
+        UnrecordedChangeError: such a change, naming the case.
+    """
+    for obj in list(session.identity_map.values()):
+        if not isinstance(obj, Case) or obj in session.new:
+            continue
+        changed = session.is_modified(obj) or any(
+            session.is_modified(child) or child in session.deleted
+            for part in _EDITABLE_PARTS
+            for child in getattr(obj, part)
+        )
+        if changed and not any(event in session.new for event in obj.events):
+            raise UnrecordedChangeError(
+                f"case {obj.number} was changed without an event in its history; change "
+                "cases through the services, which record who did what"
+            )
+
+
+_EDITABLE_PARTS = tuple(name for name in CASE_PARTS if name != "events")
 
 
 def _children_dirty(session: Session, case: Case) -> bool:

@@ -21,7 +21,11 @@ from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from pcc_cases.adapters.engine import BEGIN_OPTION
-from pcc_cases.adapters.mapping import bump_versions_of_changed_cases, start_mappers
+from pcc_cases.adapters.mapping import (
+    bump_versions_of_changed_cases,
+    refuse_changes_without_event,
+    start_mappers,
+)
 from pcc_cases.adapters.repositories import (
     AccessLogRepository,
     CaseRepository,
@@ -57,6 +61,7 @@ def _factory(engine: Engine, write: bool) -> sessionmaker[Session]:
 
 
 def _before_flush(session: Session, _context: object, _instances: object) -> None:
+    refuse_changes_without_event(session)
     bump_versions_of_changed_cases(session)
 
 

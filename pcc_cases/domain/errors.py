@@ -84,6 +84,12 @@ class AppendOnlyError(PccCasesError):
     exit_code = 1
 
 
+class UnrecordedChangeError(AppendOnlyError):
+    """A change to a stored case without an event in its history: use the services."""
+
+    code = "unrecorded-change"
+
+
 class MissingExtraError(PccCasesError, ImportError):
     """An optional part of pcc_cases is not installed; ``extra`` names what to install."""
 

@@ -78,7 +78,10 @@ def split_lines(text: str) -> list[str]:
     r"""The lines of a JSON Lines text: split at ``\n`` only (a ``\r`` before it is JSON
     white space), never at the other characters Unicode calls line breaks.
     """
-    return text.split("\n")
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()  # the newline that ends the last line starts no line of its own
+    return lines
 
 
 @attrs.frozen

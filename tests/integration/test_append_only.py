@@ -14,9 +14,12 @@ from sqlalchemy.sql import Executable
 
 from pcc_cases.adapters import tables as t
 from pcc_cases.adapters.unit_of_work import UnitOfWork
+from pcc_cases.domain.case import Case
 from pcc_cases.domain.case_parts import Event
-from pcc_cases.domain.errors import AppendOnlyError
-from tests.builders import a_case, store_people
+from pcc_cases.domain.errors import AppendOnlyError, UnrecordedChangeError
+from pcc_cases.domain.lifecycle import CaseState
+from pcc_cases.domain.snapshot import case_snapshot
+from tests.builders import a_case, assessed, decided, store_people
 
 STATEMENTS = [
     "UPDATE pcc_case_events SET reason = 'rewritten'",
@@ -98,3 +101,43 @@ def test_a_permit_opens_updates_only_inside_its_own_transaction(history: Engine)
     assert _counts(history)[2] != "during the purge"
     with pytest.raises(DBAPIError, match="append-only"), history.begin() as conn:
         conn.execute(text(STATEMENTS[0]))  # the rolled-back permit left nothing behind
+
+
+def _edit_summary(case: Case) -> None:
+    case.summary = "rewritten afterwards"
+
+
+def _edit_decision(case: Case) -> None:
+    case.decisions[0].reason = "rewritten afterwards"
+
+
+def _revoke_decision(case: Case) -> None:
+    case.decisions[0].revoked = True
+
+
+def _drop_witness(case: Case) -> None:
+    case.involvements.remove(next(i for i in case.involvements if i.role.value == "reporter"))
+
+
+def _close_by_hand(case: Case) -> None:
+    case.state = CaseState.CLOSED
+
+
+@pytest.mark.parametrize(
+    "change", [_edit_summary, _edit_decision, _revoke_decision, _drop_witness, _close_by_hand]
+)
+def test_a_stored_case_changes_only_with_an_event(
+    history: Engine, change: Callable[[Case], None]
+) -> None:
+    case = decided(assessed(a_case(location="unrecorded")), "talk-mentor")
+    with UnitOfWork(history, write=True) as uow:
+        (number,) = uow.cases.add_all([case])
+        uow.commit()
+    with UnitOfWork(history, write=True) as uow:
+        stored = uow.cases.get(number)
+        before = case_snapshot(stored)
+        change(stored)
+        with pytest.raises(UnrecordedChangeError, match=number):
+            uow.commit()
+    with UnitOfWork(history) as uow:
+        assert case_snapshot(uow.cases.get(number)) == before
