@@ -12,7 +12,7 @@ import pendulum
 
 from pcc_cases.domain.case import Case
 from pcc_cases.domain.factors import Factors
-from pcc_cases.domain.people import Person, PersonKind
+from pcc_cases.domain.people import Person, PersonKind, Role
 from pcc_cases.domain.policy_file import default_policy
 from pcc_cases.domain.protocol import load_protocol
 from pcc_cases.services.ports import UnitOfWorkPort
@@ -63,6 +63,14 @@ def store_people(uow: UnitOfWorkPort, ids: list[str], **overrides: Any) -> None:
     for person_id in ids:
         if uow.people.find(person_id) is None:
             uow.people.add(a_person(person_id, **overrides))
+
+
+def store_actor(uow: UnitOfWorkPort, actor_id: str = "dir1") -> None:
+    """The staff member the builders act as (``dir1``), with the board's authority, so
+    that an import's replay accepts what they did.
+    """
+    if uow.people.find(actor_id) is None:
+        uow.people.add(a_person(actor_id, kind="staff", location=None, roles={Role.CVB}))
 
 
 def assessed(case: Case, offender: str = "s1", at: Any = T0, **factors: Any) -> Case:

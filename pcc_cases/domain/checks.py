@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from pcc_cases.domain.errors import InvalidInputError
+from pcc_cases.domain.time import check_year
 
 E = TypeVar("E", bound=enum.StrEnum)
 
@@ -66,6 +67,7 @@ def instant(value: Any, field: str) -> dt.datetime:
             "for example pendulum.datetime(2026, 11, 20, 20, 15, tz='Europe/Amsterdam')",
             field=field,
         )
+    check_year(value.year, value.isoformat(), field)
     return value
 
 
@@ -77,6 +79,7 @@ def calendar_day(value: Any, field: str) -> dt.date:
             "for example datetime.date(2026, 11, 24)",
             field=field,
         )
+    check_year(value.year, value.isoformat(), field)
     return value
 
 

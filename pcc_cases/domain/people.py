@@ -43,6 +43,9 @@ AUTHORITY_RANK: dict[Role, int] = {
 }
 """Who may decide which escalation step: a higher rank may decide everything below it."""
 
+PSEUDONYM_PREFIX = "anon-"
+"""The start of the id the retention purge gives a person in place of their own."""
+
 _PERSON_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
 
 
@@ -156,6 +159,11 @@ class Person:
     def authority(self) -> int:
         """The highest decision rank of the person's roles (0 for none)."""
         return max((AUTHORITY_RANK.get(r, 0) for r in self.roles), default=0)
+
+    @property
+    def is_pseudonym(self) -> bool:
+        """A person the retention purge anonymised: an ``anon-`` id and no roles left."""
+        return self.id.startswith(PSEUDONYM_PREFIX) and not self.roles
 
     def has_left(self, on: dt.date) -> bool:
         return self.left_on is not None and self.left_on <= on

@@ -44,8 +44,26 @@ class FixedClock:
         self.now = self.now.add(**delta)  # type: ignore[arg-type]
 
 
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2100
+"""Dates outside these years are typing errors (0205 for 2025), not incidents or duties."""
+
+
+def check_year(year: int, shown: object, field: str | None = None) -> None:
+    """Refuse a date or time outside EARLIEST_YEAR..LATEST_YEAR, quoting it as ``shown``.
+
+    Raises:
+        TimeInputError: the year is out of range.
+    """
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        raise TimeInputError(
+            f"{shown} is not between the years {EARLIEST_YEAR} and {LATEST_YEAR}", field=field
+        )
+
+
 def as_utc(value: dt.datetime) -> pendulum.DateTime:
     """The same instant as a pendulum UTC datetime; naive datetimes are refused."""
+    check_year(value.year, value.isoformat())
     if value.tzinfo is None or value.utcoffset() is None:
         raise TimeInputError(
             f"datetime {value.isoformat()} has no time zone; give an aware datetime "
@@ -105,6 +123,7 @@ def parse_local(text: str, fold: int | None = None) -> pendulum.DateTime:
     if not match:
         raise TimeInputError(f"{text!r} is not a date and time of the form YYYY-MM-DD HH:MM")
     year, month, day, hour, minute, second = (int(p) if p else 0 for p in match.groups())
+    check_year(year, repr(text))
     try:
         naive = dt.datetime(year, month, day, hour, minute, second)  # noqa: DTZ001 - zone next
     except ValueError as exc:
@@ -118,9 +137,11 @@ def parse_date(text: str, field: str = "date") -> dt.date:
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
         raise refused
     try:
-        return dt.date.fromisoformat(text.strip())
+        day = dt.date.fromisoformat(text.strip())
     except ValueError:
         raise refused from None
+    check_year(day.year, repr(text), field)
+    return day
 
 
 def local_date(value: dt.datetime) -> dt.date:

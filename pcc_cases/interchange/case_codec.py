@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 import types
 import typing
 from typing import Any
@@ -20,16 +21,22 @@ import pendulum
 from pcc_cases.domain.case import Case
 from pcc_cases.domain.case_parts import CASE_PARTS
 from pcc_cases.domain.errors import PccCasesError, Problem, RecordError
+from pcc_cases.domain.event_shapes import DATA_SHAPES, shape_problems, short_repr
 from pcc_cases.domain.events import DATA_VERSIONS, upgrade_event_data
 from pcc_cases.domain.lifecycle import replay
 from pcc_cases.domain.people import check_person_id
 from pcc_cases.domain.protocol import Protocol
 from pcc_cases.domain.snapshot import case_snapshot
+from pcc_cases.domain.time import check_year, local_date, school_year_of
 
 SCHEMA = "pcc-cases.case"
 VERSION = 1
 _PERSON_FIELDS = {"person_id", "offender_id", "actor_id", "assessed_by", "decided_by", "done_by"}
 _MISSING = object()
+CASE_NUMBER = re.compile(r"[0-9]{4}-[0-9]{4,10}", re.ASCII)
+# The counter column is a 32-bit integer on every backend; the last value is kept free
+# so that the counter can always take one more step.
+MAX_CASE_SEQUENCE = 2**31 - 2
 
 
 def case_to_record(case: Case) -> dict[str, Any]:
@@ -54,6 +61,7 @@ def record_to_case(data: Any, protocol: Protocol) -> Case:
     known = {f.name for f in attrs.fields(Case)} | {"schema", "version"}
     problems += [Problem("unknown field", field=key) for key in data if key not in known]
     values = _convert(Case, data, "", problems, skip=frozenset(CASE_PARTS))
+    problems += _number_problems(data.get("number"), values)
     parts: dict[str, list[Any]] = {}
     for name, cls in CASE_PARTS.items():
         items = data.get(name, _MISSING)
@@ -143,9 +151,7 @@ def _parse(hint: Any, value: Any) -> Any:
     if hint is pendulum.DateTime:
         return _instant(value)
     if hint is dt.date:
-        if not isinstance(value, str):
-            raise TypeError(f"{value!r} is not a date YYYY-MM-DD")
-        return dt.date.fromisoformat(value)
+        return _date(value)
     raise TypeError(f"cannot read a {hint}")  # pragma: no cover - a new field type
 
 
@@ -158,7 +164,48 @@ def _instant(value: Any) -> pendulum.DateTime:
         raise ValueError(f"{value!r} is not an ISO 8601 date and time") from None
     if parsed.tzinfo is None:
         raise ValueError(f"{value!r} has no time zone")
+    check_year(parsed.year, value)
     return pendulum.instance(parsed.astimezone(dt.UTC)).in_timezone("UTC")
+
+
+def _date(value: Any) -> dt.date:
+    if not isinstance(value, str):
+        raise TypeError(f"{value!r} is not a date YYYY-MM-DD")
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date YYYY-MM-DD") from None
+    check_year(day.year, value)
+    return day
+
+
+def _number_problems(number: Any, values: dict[str, Any] | None) -> list[Problem]:
+    """A case number as the services give it: YYYY-NNNN, the school year of the incident,
+    a sequence the counter can hold and still go on from.
+    """
+    if not isinstance(number, str) or not CASE_NUMBER.fullmatch(number):
+        return [Problem(f"{short_repr(number)} is not a case number YYYY-NNNN", field="number")]
+    year, sequence = int(number[:4]), int(number[5:])
+    problems = []
+    if not 1 <= sequence <= MAX_CASE_SEQUENCE or number != f"{year}-{sequence:04d}":
+        problems.append(
+            Problem(
+                f"{number}: the sequence must be 0001 to {MAX_CASE_SEQUENCE}, written with "
+                "at least four digits and no leading zero beyond them",
+                field="number",
+            )
+        )
+    occurred = (values or {}).get("occurred_at")
+    if occurred is not None and school_year_of(local_date(occurred)) != year:
+        expected = school_year_of(local_date(occurred))
+        problems.append(
+            Problem(
+                f"{number} does not fit school year {expected} of occurred_at "
+                f"(expected {expected}-NNNN)",
+                field="number",
+            )
+        )
+    return problems
 
 
 def _problem(exc: PccCasesError, where: str) -> Problem:
@@ -187,6 +234,8 @@ def _check_meaning(case: Case, protocol: Protocol, problems: list[Problem]) -> N
             event.data_version = DATA_VERSIONS[event.kind]
         except PccCasesError as exc:
             problems.append(_problem(exc, f"events[{index}]."))
+            continue
+        problems += shape_problems(event.data, DATA_SHAPES[event.kind], f"events[{index}].data")
     seqs = [e.seq for e in case.events]
     if seqs != list(range(1, len(seqs) + 1)):
         problems.append(Problem("seq must run 1, 2, 3, … without gaps", field="events"))
@@ -198,7 +247,5 @@ def _check_meaning(case: Case, protocol: Protocol, problems: list[Problem]) -> N
             )
     except PccCasesError as exc:
         problems.append(Problem(str(exc), field="events"))
-    if not case.number:
-        problems.append(Problem("missing", field="number"))
     if not case.offender_ids:
         problems.append(Problem("no offender", field="involvements"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from collections.abc import Iterable, Sized
 from pathlib import Path
@@ -25,11 +26,16 @@ from pcc_cases.domain.period import Period
 from pcc_cases.domain.progress import Progress, no_progress
 from pcc_cases.domain.snapshot import case_snapshot
 from pcc_cases.interchange.case_codec import case_to_record, record_to_case
+from pcc_cases.interchange.case_replay import replay_problems
 from pcc_cases.services.guard import authorize, load_actor, log_read
 from pcc_cases.services.ports import UnitOfWorkPort
 from pcc_cases.services.settings import DEFAULT_SETTINGS, Settings
 
 MAX_CONFLICTS_SHOWN = 50
+MAX_LINE_CHARACTERS = 1_000_000
+MAX_NESTING = 8  # record > events > event > data > involvements > pair is 6 deep
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKETS = re.compile(r"[\[\]{}]")
 # Test hook: with this set to a file path, an import that has written every case touches
 # the file and waits before its commit, so that a test can kill it at exactly that moment.
 PAUSE_BEFORE_COMMIT_ENV = "PCC_CASES_TEST_PAUSE_BEFORE_COMMIT"
@@ -121,11 +127,16 @@ def import_cases(
         lines = split_lines(lines)  # a whole file's text, not one line per item
     cases, problems = _read(lines, settings, progress)
     people = {pid for _line, case in cases for pid in _person_ids(case)}
-    known = uow.people.find_many(sorted(people))
+    actors = {e.actor_id for _line, case in cases for e in case.events}
+    known = uow.people.find_many(sorted(people | actors))
+    locations = frozenset(uow.people.locations())
     for line, case in cases:
         unknown = sorted(p for p in _person_ids(case) if p not in known)
         if unknown:
             problems.append(Problem(f"unknown person id(s) {', '.join(unknown)}", line=line))
+            continue
+        found = replay_problems(case, known, locations, settings)
+        problems += [attrs.evolve(p, line=line) for p in found]
     if problems:
         raise CaseFileError(problems)
     existing = uow.cases.find_numbers([c.number or "" for _l, c in cases])
@@ -164,6 +175,10 @@ def _read(
         progress(number, total)
         if not text.strip():
             continue
+        refusal = _too_big(text)
+        if refusal:
+            problems.append(Problem(refusal, line=number))
+            continue
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
@@ -173,20 +188,6 @@ def _read(
             case = record_to_case(data, settings.protocol)
         except RecordError as exc:
             problems += [attrs.evolve(p, line=number) for p in exc.problems]
-            continue
-        expected_prefix = f"{case.school_year}-"
-        if (
-            not (case.number or "").startswith(expected_prefix)
-            or not (case.number or "")[5:].isdigit()
-        ):
-            problems.append(
-                Problem(
-                    f"{case.number!r} does not fit school year {case.school_year} "
-                    f"(expected {expected_prefix}NNNN)",
-                    line=number,
-                    field="number",
-                )
-            )
             continue
         if case.number in seen:
             problems.append(
@@ -202,6 +203,19 @@ def _read(
     if not cases and not problems:
         problems.append(Problem("the file holds no cases"))
     return cases, problems
+
+
+def _too_big(text: str) -> str | None:
+    """Why a line is refused before it is parsed: too long, or nested too deep."""
+    if len(text) > MAX_LINE_CHARACTERS:
+        return f"{len(text):,} characters; a case line may hold at most {MAX_LINE_CHARACTERS:,}"
+    depth = deepest = 0
+    for bracket in _BRACKETS.findall(_JSON_STRING.sub("", text)):
+        depth += 1 if bracket in "[{" else -1
+        deepest = max(deepest, depth)
+    if deepest > MAX_NESTING:
+        return f"JSON nested {deepest} deep; a case record is at most {MAX_NESTING} deep"
+    return None
 
 
 def _person_ids(case: Case) -> set[str]:

@@ -29,13 +29,13 @@ from pcc_cases.adapters.unit_of_work import UnitOfWork
 from pcc_cases.domain.access_log import AccessEntry
 from pcc_cases.domain.checks import calendar_day
 from pcc_cases.domain.errors import InvalidInputError
+from pcc_cases.domain.people import PSEUDONYM_PREFIX
 from pcc_cases.domain.progress import Progress, no_progress
 from pcc_cases.domain.time import local_date
 from pcc_cases.domain.tomldata import require
 from pcc_cases.services.guard import authorize, load_actor
 from pcc_cases.services.settings import DEFAULT_SETTINGS, Settings
 
-PSEUDONYM_PREFIX = "anon-"
 ANONYMOUS_NAME = "Geanonimiseerd"
 REDACTED = "[verwijderd / removed]"
 FINISHED = ("closed", "dismissed")

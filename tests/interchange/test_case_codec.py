@@ -35,8 +35,27 @@ def test_an_event_from_a_later_release_is_refused_by_field() -> None:
 
 def test_an_older_event_shape_is_upgraded_on_import(monkeypatch: pytest.MonkeyPatch) -> None:
     record = a_record()
+    first = record["events"][0]  # type: ignore[index]
+    first["data"] = {"people": first["data"]["involvements"], **first["data"]}
+    del first["data"]["involvements"]  # version 1 of this pretend change called it "people"
     monkeypatch.setitem(DATA_VERSIONS, EventKind.RECORDED, 2)
-    monkeypatch.setitem(UPGRADES, (EventKind.RECORDED, 1), lambda data: {"v2": data})
+    monkeypatch.setitem(
+        UPGRADES,
+        (EventKind.RECORDED, 1),
+        lambda data: {"involvements": data["people"], "violations": data["violations"]},
+    )
     case = record_to_case(record, PROTOCOL)
     assert case.events[0].data_version == 2
-    assert list(case.events[0].data) == ["v2"]
+    assert sorted(case.events[0].data) == ["involvements", "violations"]
+
+
+def test_event_data_of_another_shape_is_refused_by_path() -> None:
+    record = a_record()
+    record["events"][0]["data"]["violations"].append(["s1", 12])  # type: ignore[index]
+    record["events"][0]["data"]["note"] = "vrij veld"  # type: ignore[index]
+    with pytest.raises(RecordError) as refused:
+        record_to_case(record, PROTOCOL)
+    assert {(p.field, p.message) for p in refused.value.problems} == {
+        ("events[0].data.violations[1][1]", "12 is not string"),
+        ("events[0].data.note", "unknown field"),
+    }

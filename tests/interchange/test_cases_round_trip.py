@@ -8,6 +8,7 @@ import io
 import itertools
 from collections.abc import Iterator
 
+import pendulum
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,12 +21,16 @@ from pcc_cases.domain.case import Case
 from pcc_cases.domain.errors import ConflictError, InvalidInputError
 from pcc_cases.domain.people import Person, Role
 from pcc_cases.domain.snapshot import case_snapshot
+from pcc_cases.domain.time import FixedClock
 from pcc_cases.interchange.cases_io import export_cases, import_cases
+from pcc_cases.services.settings import Settings
 from tests.backends import fresh_database
-from tests.builders import a_case, developed, store_people
+from tests.builders import a_case, developed, store_actor, store_people
 from tests.strategies import cases, factors
 
 _batch = itertools.count()
+# The generated cases happen up to 2031; an import refuses events after its clock.
+LATER = Settings(clock=FixedClock(pendulum.datetime(2032, 1, 1, tz="UTC")))
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +73,10 @@ def test_export_then_import_gives_identical_cases(
     for engine_ in (engine, target):
         with_admin(engine_)
         with UnitOfWork(engine_, write=True) as uow:
+            store_actor(uow)
             store_people(uow, sorted({p for c in stored for p in c.person_ids}))
+            for case in stored:  # someone at each location makes it a known location
+                store_people(uow, [f"at-{case.location}"], location=case.location)
             uow.commit()
     with UnitOfWork(engine, write=True) as uow:
         numbers = uow.cases.add_all(stored)
@@ -76,13 +84,13 @@ def test_export_then_import_gives_identical_cases(
     lines = [line for line in exported(engine) if any(f'"{n}"' in line for n in numbers)]
     assert len(lines) == len(numbers)
     with UnitOfWork(target, write=True) as uow:
-        result = import_cases(uow, "board1", lines)
+        result = import_cases(uow, "board1", lines, settings=LATER)
     assert sorted(result.created) == sorted(numbers)
     with UnitOfWork(engine) as a, UnitOfWork(target) as b:
         for number in numbers:
             assert case_snapshot(b.cases.get(number)) == case_snapshot(a.cases.get(number))
     with UnitOfWork(target, write=True) as uow:  # importing again changes nothing
-        again = import_cases(uow, "board1", lines)
+        again = import_cases(uow, "board1", lines, settings=LATER)
     assert (again.created, again.unchanged) == ((), len(numbers))
 
 
@@ -90,7 +98,9 @@ def test_export_and_import_report_their_progress(engine: Engine) -> None:
     with_admin(engine)
     case = a_case(location="progress")
     with UnitOfWork(engine, write=True) as uow:
+        store_actor(uow)
         store_people(uow, sorted(case.person_ids))
+        store_people(uow, ["at-progress"], location="progress")
         uow.cases.add_all([case, a_case(location="progress")])
         uow.commit()
     heard: list[tuple[int, int | None]] = []
@@ -101,7 +111,9 @@ def test_export_and_import_report_their_progress(engine: Engine) -> None:
     lines = out.getvalue().splitlines()
     heard.clear()
     with UnitOfWork(engine, write=True) as uow:  # importing what is there: all unchanged
-        import_cases(uow, "board1", lines, dry_run=True, progress=lambda *n: heard.append(n))
+        import_cases(
+            uow, "board1", lines, dry_run=True, progress=lambda *n: heard.append(n), settings=LATER
+        )
     assert heard == [(n, len(lines)) for n in range(1, len(lines) + 1)]
 
 
@@ -114,13 +126,13 @@ def test_other_content_is_a_conflict_and_unknown_people_are_listed(
         pytest.skip("no cases exported")  # pragma: no cover - the property test stores some
     changed = lines[0].replace('"summary": "', '"summary": "ANDERS ', 1)
     with UnitOfWork(target, write=True) as uow, pytest.raises(ConflictError, match="other content"):
-        import_cases(uow, "board1", [changed])
+        import_cases(uow, "board1", [changed], settings=LATER)
     ghost = lines[0].replace('"person_id": "', '"person_id": "ghost', 1)
     with (
         UnitOfWork(target, write=True) as uow,
         pytest.raises(InvalidInputError, match="line 1: unknown person id"),
     ):
-        import_cases(uow, "board1", [ghost])
+        import_cases(uow, "board1", [ghost], settings=LATER)
 
 
 LINE_BREAKS = ("\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\r")
@@ -135,7 +147,8 @@ def test_text_holding_a_unicode_line_break_round_trips(
     with_admin(target)
     for engine_ in (engine, target):
         with UnitOfWork(engine_, write=True) as uow:
-            store_people(uow, sorted(case.person_ids))
+            store_actor(uow)
+            store_people(uow, sorted(case.person_ids), location="breaks")
             uow.commit()
     with UnitOfWork(engine, write=True) as uow:
         (number,) = uow.cases.add_all([case])

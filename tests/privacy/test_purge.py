@@ -19,9 +19,10 @@ from pcc_cases.adapters.types import RoleSet
 from pcc_cases.adapters.unit_of_work import UnitOfWork
 from pcc_cases.domain.errors import PermissionDeniedError
 from pcc_cases.domain.factors import Factors
+from pcc_cases.domain.people import PSEUDONYM_PREFIX
 from pcc_cases.domain.period import school_year
 from pcc_cases.interchange.people_csv import import_people
-from pcc_cases.privacy.purge import ANONYMOUS_NAME, PSEUDONYM_PREFIX, purge
+from pcc_cases.privacy.purge import ANONYMOUS_NAME, purge
 from pcc_cases.privacy.subject_access import export_person, read_access_log
 from pcc_cases.reports.figures import compute_figures
 from tests.builders import PROTOCOL
