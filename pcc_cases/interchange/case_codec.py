@@ -61,7 +61,6 @@ def record_to_case(data: Any, protocol: Protocol) -> Case:
     known = {f.name for f in attrs.fields(Case)} | {"schema", "version"}
     problems += [Problem("unknown field", field=key) for key in data if key not in known]
     values = _convert(Case, data, "", problems, skip=frozenset(CASE_PARTS))
-    problems += _number_problems(data.get("number"), values)
     parts: dict[str, list[Any]] = {}
     for name, cls in CASE_PARTS.items():
         items = data.get(name, _MISSING)
@@ -179,10 +178,14 @@ def _date(value: Any) -> dt.date:
     return day
 
 
-def _number_problems(number: Any, values: dict[str, Any] | None) -> list[Problem]:
-    """A case number as the services give it: YYYY-NNNN, the school year of the incident,
-    a sequence the counter can hold and still go on from.
+def number_problems(data: Any) -> list[Problem]:
+    """A record's case number as the services give it: YYYY-NNNN, the school year of the
+    incident, a sequence the counter can hold and still go on from. Checked on the raw
+    record, so that other problems of the record never hide these.
     """
+    if not isinstance(data, dict):
+        return []
+    number = data.get("number")
     if not isinstance(number, str) or not CASE_NUMBER.fullmatch(number):
         return [Problem(f"{short_repr(number)} is not a case number YYYY-NNNN", field="number")]
     year, sequence = int(number[:4]), int(number[5:])
@@ -195,8 +198,11 @@ def _number_problems(number: Any, values: dict[str, Any] | None) -> list[Problem
                 field="number",
             )
         )
-    occurred = (values or {}).get("occurred_at")
-    if occurred is not None and school_year_of(local_date(occurred)) != year:
+    try:
+        occurred = _instant(data.get("occurred_at"))
+    except (TypeError, ValueError):
+        return problems  # named as a problem of occurred_at itself
+    if school_year_of(local_date(occurred)) != year:
         expected = school_year_of(local_date(occurred))
         problems.append(
             Problem(

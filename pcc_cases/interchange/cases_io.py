@@ -25,7 +25,7 @@ from pcc_cases.domain.errors import CaseFileError, ConflictError, Problem, Recor
 from pcc_cases.domain.period import Period
 from pcc_cases.domain.progress import Progress, no_progress
 from pcc_cases.domain.snapshot import case_snapshot
-from pcc_cases.interchange.case_codec import case_to_record, record_to_case
+from pcc_cases.interchange.case_codec import case_to_record, number_problems, record_to_case
 from pcc_cases.interchange.case_replay import replay_problems
 from pcc_cases.services.guard import authorize, load_actor, log_read
 from pcc_cases.services.ports import UnitOfWorkPort
@@ -184,6 +184,7 @@ def _read(
         except json.JSONDecodeError as exc:
             problems.append(Problem(f"not JSON ({exc.msg} at column {exc.colno})", line=number))
             continue
+        problems += [attrs.evolve(p, line=number) for p in number_problems(data)]
         try:
             case = record_to_case(data, settings.protocol)
         except RecordError as exc:
