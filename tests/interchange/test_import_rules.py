@@ -6,7 +6,6 @@ the database is unchanged afterwards, on every backend.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
 from hypothesis import given, settings
@@ -22,10 +21,10 @@ from tests.org import bootstrap, settings_at
 
 
 @pytest.fixture(scope="module")
-def org(engine: Engine) -> Iterator[Engine]:
+def org(engine: Engine) -> Engine:
     with UnitOfWork(engine, write=True) as uow:
         bootstrap(uow)
-    yield engine
+    return engine
 
 
 def stored(engine: Engine) -> tuple[int, ...]:
