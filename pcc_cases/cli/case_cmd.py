@@ -124,8 +124,13 @@ def recommend_cmd(obj: CliContext, number: str, as_json: bool) -> None:
     headers = obj.say(
         "overtreder ernst eerdere_zaken advies overweeg", "offender severity prior step consider"
     ).split()
-    rows = [[o, r.severity, r.prior_cases, r.step, r.consider] for o, r in recs.items()]
+    rows = [[o, r.severity, r.prior_cases, r.step, r.consider] for o, r in recs.items() if r]
     table(obj.say(f"Advies voor {number}", f"Recommendation for {number}"), headers, rows)
+    waiting = [o for o, r in recs.items() if r is None]
+    if waiting:
+        click.echo(
+            obj.say("Nog niet beoordeeld: ", "Not assessed yet: ") + ", ".join(waiting), err=True
+        )
 
 
 @case_group.command("assess")

@@ -101,9 +101,12 @@ def obligation_json(view: ObligationView) -> dict[str, Any]:
     }
 
 
-def recommendation_json(recs: Mapping[str, Recommendation]) -> dict[str, Any]:
+def recommendation_json(recs: Mapping[str, Recommendation | None]) -> dict[str, Any]:
+    """Per offender the step and why, or null while the offender is not assessed yet."""
     return {
-        offender: {
+        offender: None
+        if r is None
+        else {
             "step": r.step,
             "severity": r.severity,
             "prior_cases": r.prior_cases,

@@ -267,6 +267,8 @@ class _Play:
         director = self.org.directors[location]
         recs = sv.recommend_steps(uow, director, number, settings=self.settings)
         for offender, rec in recs.items():
+            if rec is None:  # pragma: no cover - the demo assesses every offender first
+                continue
             step, days, reason, decider = rec.step, None, None, director
             if self.settings.policy.ladder(_kind(offender)).step(step).has_length:
                 days = self.rng.choice([1, 2, 3])

@@ -16,7 +16,7 @@ from typing import Any
 from pcc_cases.domain.calendar import Holiday, SchoolCalendar
 from pcc_cases.domain.errors import InvalidInputError, PolicyError
 from pcc_cases.domain.factors import Harm, Intent, Reach
-from pcc_cases.domain.people import PersonKind, Role
+from pcc_cases.domain.people import AUTHORITY_RANK, PersonKind, Role
 from pcc_cases.domain.policy import (
     DECIDING_ROLES,
     MAX_LEVEL,
@@ -126,9 +126,24 @@ def _parse_step(table: Any, where: str) -> Step:
     )
 
 
+# The ladder for people outside the school (parents, former students, others) when a
+# policy file has none: the school takes no measure against them; it refers the matter
+# (to the parents, the police or the person's own organisation) and records that.
+REFERRAL_STEP = Step(
+    name="referred",
+    nl="doorverwezen (geen maatregel van de school)",
+    en="referred (no measure by the school)",
+    authority=Role.TEAMLEIDER,
+)
+EXTERNAL_AUTHORITY_CAP = Role.TEAMLEIDER
+
+
 def _parse_ladders(table: Mapping[str, Any]) -> dict[PersonKind, Ladder]:
-    ladders = {}
-    for kind in (PersonKind.STUDENT, PersonKind.STAFF):
+    ladders: dict[PersonKind, Ladder] = {}
+    for kind in PersonKind:
+        if kind is PersonKind.EXTERNAL and kind.value not in table:
+            ladders[kind] = Ladder(kind=kind, steps=(REFERRAL_STEP,))
+            continue
         rows = require(table, kind.value, list, "ladders", PolicyError)
         steps = tuple(_parse_step(row, f"ladders.{kind.value}[{i}]") for i, row in enumerate(rows))
         names = [s.name for s in steps]
@@ -136,8 +151,25 @@ def _parse_ladders(table: Mapping[str, Any]) -> dict[PersonKind, Ladder]:
             raise PolicyError(
                 "step names must be present and unique", field=f"ladders.{kind.value}"
             )
+        if kind is PersonKind.EXTERNAL:
+            _check_external(steps)
         ladders[kind] = Ladder(kind=kind, steps=steps)
     return ladders
+
+
+def _check_external(steps: tuple[Step, ...]) -> None:
+    """The school takes no measure against outsiders: no lengths, no high authority."""
+    cap = AUTHORITY_RANK[EXTERNAL_AUTHORITY_CAP]
+    for index, step in enumerate(steps):
+        where = f"ladders.external[{index}]"
+        if step.has_length:
+            raise PolicyError("a step for external people has no length", field=where)
+        if AUTHORITY_RANK.get(step.authority, cap + 1) > cap:
+            raise PolicyError(
+                f"{step.authority.value!r} is above {EXTERNAL_AUTHORITY_CAP.value}: a step "
+                "for external people is no measure that needs more",
+                field=f"{where}.authority",
+            )
 
 
 def _parse_duty(table: Any, where: str, ladders: Mapping[PersonKind, Ladder]) -> Duty:
@@ -189,7 +221,11 @@ def parse_policy(data: Mapping[str, Any]) -> Policy:
     rec = require(data, "recommendation", dict, "", PolicyError)
     recommend_steps = {}
     for kind, ladder in ladders.items():
-        names = require(rec, kind.value, list, "recommendation", PolicyError)
+        if kind is PersonKind.EXTERNAL:  # optional: the first step at every level
+            default = [ladder.steps[0].name] * MAX_LEVEL
+            names = require(rec, kind.value, list, "recommendation", PolicyError, default)
+        else:
+            names = require(rec, kind.value, list, "recommendation", PolicyError)
         if len(names) != MAX_LEVEL:
             raise PolicyError(
                 f"needs exactly {MAX_LEVEL} steps", field=f"recommendation.{kind.value}"

@@ -285,11 +285,13 @@ def recommend_steps(
     number: str,
     *,
     settings: Settings = DEFAULT_SETTINGS,
-) -> dict[str, Recommendation]:
+) -> dict[str, Recommendation | None]:
     """The policy's step for every assessed offender, counting their earlier decided cases.
 
+    An offender not assessed yet gets None (the others still get theirs); an external
+    offender gets the external ladder's step ("referred": the school takes no measure).
+
     Raises:
-        InvalidInputError: an offender who has not been assessed yet.
         NotFoundError: no case with that number.
         PermissionDeniedError: the actor may not view this case (logged).
     """
@@ -299,6 +301,8 @@ def recommend_steps(
     kinds = _known_people(uow, case.offender_ids)
     result = {
         o: case.recommendation(o, kinds[o], _prior_cases(uow, case, o, settings), settings.policy)
+        if case.assessment_of(o) is not None
+        else None
         for o in case.offender_ids
     }
     log_read(uow, actor, "recommend", settings.clock(), case.number)

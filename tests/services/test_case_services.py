@@ -15,6 +15,7 @@ from pcc_cases.domain.errors import (
     PermissionDeniedError,
 )
 from pcc_cases.domain.factors import Factors
+from pcc_cases.domain.people import Person
 from tests.org import NOW, settings_at
 
 S = settings_at()
@@ -43,7 +44,8 @@ def test_a_case_from_report_to_close(new_uow: Any) -> None:
         number = record(uow, factors=Factors(reach="public", intent="deliberate"))
     with new_uow() as uow:
         recs = sv.recommend_steps(uow, "vd-alk", number, settings=S)
-    assert recs["s-alk1"].step == "suspension"  # base 2 + public + deliberate = 4
+    assert (rec := recs["s-alk1"]) is not None
+    assert rec.step == "suspension"  # base 2 + public + deliberate = 4
     with new_uow() as uow:
         sv.decide_step(uow, "vd-alk", number, "s-alk1", "suspension", days=2, settings=S)
     with new_uow() as uow:
@@ -95,6 +97,7 @@ def test_earlier_decided_cases_raise_the_recommendation(new_uow: Any) -> None:
         )
     with new_uow() as uow:
         rec = sv.recommend_steps(uow, "vd-alk", second, settings=S)["s-alk1"]
+    assert rec is not None
     assert (rec.prior_cases, rec.step) == (1, "talk-management")
 
 
@@ -183,3 +186,36 @@ def test_involvements_and_clauses_can_change(new_uow: Any) -> None:
             sv.dismiss_case(uow, "tl-alk", number, "Ongegrond", settings=S).state.value
             == "dismissed"
         )
+
+
+def test_a_case_with_an_external_offender_is_referred_and_closes(new_uow: Any) -> None:
+    with new_uow() as uow:
+        if uow.people.find("ouder1") is None:
+            uow.people.add(Person(id="ouder1", kind="external", first_name="O", last_name="Uder"))
+            uow.commit()
+    with new_uow() as uow:
+        number = record(uow, offenders=["s-alk1", "ouder1"], clauses=["1.1"])
+    with new_uow() as uow:
+        sv.assess_offender(uow, "vd-alk", number, "s-alk1", Factors(), settings=S)
+    with new_uow() as uow:  # the student's step is there before the parent is assessed
+        recs = sv.recommend_steps(uow, "vd-alk", number, settings=S)
+    assert recs["ouder1"] is None
+    assert recs["s-alk1"] is not None
+    assert recs["s-alk1"].step == "talk-mentor"
+    with new_uow() as uow:
+        sv.assess_offender(uow, "vd-alk", number, "ouder1", Factors(), settings=S)
+    with new_uow() as uow:
+        recs = sv.recommend_steps(uow, "vd-alk", number, settings=S)
+    assert recs["ouder1"] is not None
+    assert recs["ouder1"].step == "referred"
+    with new_uow() as uow, pytest.raises(PermissionDeniedError, match="at least a teamleider"):
+        sv.decide_step(uow, "men-alk", number, "ouder1", "referred", settings=S)
+    with new_uow() as uow, pytest.raises(InvalidInputError, match="not a external step"):
+        sv.decide_step(uow, "vd-alk", number, "ouder1", "suspension", days=2, settings=S)
+    with new_uow() as uow:
+        sv.decide_step(uow, "tl-alk", number, "ouder1", "referred", settings=S)
+        sv.decide_step(uow, "tl-alk", number, "s-alk1", "talk-mentor", settings=S)
+    with new_uow() as uow:
+        case = sv.close_case(uow, "vd-alk", number, settings=S)
+    assert case.state.value == "closed"
+    assert not [o for o in case.obligations if o.offender_id == "ouder1"]  # no duties

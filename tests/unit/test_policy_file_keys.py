@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from pcc_cases.domain.errors import PolicyError
+from pcc_cases.domain.people import PersonKind, Role
 from pcc_cases.domain.policy_file import default_policy_text, parse_policy
 
 DEFAULT: dict[str, Any] = tomllib.loads(default_policy_text())
@@ -34,6 +35,8 @@ OPTIONAL = {
     "duties",
     "calendar",
     "calendar.holidays",
+    "ladders.external",  # then the built-in "referred" ladder
+    "recommendation.external",  # then the external ladder's first step at every level
 }
 OPTIONAL_LEAVES = {"min_days", "max_days", "min_length_days"}
 
@@ -211,3 +214,29 @@ def test_optional_keys_left_out_mean_none() -> None:
         {},
         (),
     )
+
+
+def test_without_an_external_ladder_outsiders_are_referred() -> None:
+    data = copy.deepcopy(DEFAULT)
+    del data["ladders"]["external"], data["recommendation"]["external"]
+    policy = parse_policy(data)
+    ladder = policy.ladder(PersonKind.EXTERNAL)
+    assert [s.name for s in ladder.steps] == ["referred"]
+    assert ladder.steps[0].authority is Role.TEAMLEIDER
+    assert {policy.recommend(PersonKind.EXTERNAL, level, 3).step for level in (1, 4)} == {
+        "referred"
+    }
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "field", "message"),
+    [
+        ("authority", "vestigingsdirecteur", "ladders.external[0].authority", "is above"),
+        ("max_days", 3, "ladders.external[0]", "has no length"),
+    ],
+)
+def test_a_step_for_outsiders_is_no_measure(key: str, value: Any, field: str, message: str) -> None:
+    with pytest.raises(PolicyError) as refused:
+        parse_policy(changed(("ladders", "external", 0, key), value))
+    assert refused.value.field == field
+    assert message in refused.value.message
