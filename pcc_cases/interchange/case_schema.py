@@ -20,6 +20,7 @@ import pendulum
 
 from pcc_cases.domain.case import Case
 from pcc_cases.domain.case_parts import CASE_PARTS
+from pcc_cases.domain.event_shapes import DATA_SHAPES
 from pcc_cases.interchange.case_codec import SCHEMA, VERSION
 
 _DESCRIPTIONS = {
@@ -75,6 +76,19 @@ def _object_schema(cls: type, skip: frozenset[str] = frozenset()) -> dict[str, A
     }
 
 
+def _event_schema() -> dict[str, Any]:
+    """An event, whose data has the shape of its kind (today's version)."""
+    schema = _object_schema(CASE_PARTS["events"])
+    schema["allOf"] = [
+        {
+            "if": {"properties": {"kind": {"const": kind.value}}},
+            "then": {"properties": {"data": shape}},
+        }
+        for kind, shape in DATA_SHAPES.items()
+    ]
+    return schema
+
+
 def case_schema() -> dict[str, Any]:
     schema = _object_schema(Case, frozenset(CASE_PARTS))
     schema["properties"] = {
@@ -82,7 +96,10 @@ def case_schema() -> dict[str, Any]:
         "version": {"const": VERSION},
         **schema["properties"],
         **{
-            name: {"type": "array", "items": _object_schema(cls)}
+            name: {
+                "type": "array",
+                "items": _event_schema() if name == "events" else _object_schema(cls),
+            }
             | ({"description": _DESCRIPTIONS[name]} if name in _DESCRIPTIONS else {})
             for name, cls in CASE_PARTS.items()
         },
