@@ -24,7 +24,7 @@ class CaseRepository:
     """Cases by number; adding one gives it the next number of its school year."""
 
     def __init__(self, session: Session) -> None:
-        self.session = session
+        self._session = session
 
     def add(self, case: Case) -> str:
         """Store a new case; returns its number."""
@@ -39,11 +39,11 @@ class CaseRepository:
         for case in cases:
             by_year.setdefault(case.school_year, []).append(case)
         for year, of_year in by_year.items():
-            first = reserve_numbers(self.session, year, len(of_year))
+            first = reserve_numbers(self._session, year, len(of_year))
             for offset, case in enumerate(of_year):
                 case.number = format_number(year, first + offset)
                 case.db_school_year = year  # type: ignore[attr-defined]
-        insert_new_cases(self.session, cases)
+        insert_new_cases(self._session, cases)
         return [case.number for case in cases]  # type: ignore[misc]
 
     def add_numbered(self, cases: Sequence[Case]) -> None:
@@ -56,13 +56,13 @@ class CaseRepository:
             sequence = int(case.number.split("-")[1])
             highest[case.school_year] = max(highest.get(case.school_year, 0), sequence)
         for year, sequence in highest.items():
-            raise_counter(self.session, year, sequence)
-        insert_new_cases(self.session, cases)
+            raise_counter(self._session, year, sequence)
+        insert_new_cases(self._session, cases)
 
     def find_numbers(self, numbers: Sequence[str]) -> dict[str, Case]:
         """The stored cases among ``numbers``, by number."""
         query = select(Case).where(t.cases.c.number.in_(set(numbers)))
-        return {case.number: case for case in self.session.scalars(query) if case.number}
+        return {case.number: case for case in self._session.scalars(query) if case.number}
 
     def stream(self, period: Period | None = None) -> Iterator[Case]:
         """Cases in id order, read in batches and let go of after each batch."""
@@ -74,16 +74,16 @@ class CaseRepository:
                 query = query.where(
                     c.c.occurred_at >= period.start_utc, c.c.occurred_at < period.end_utc
                 )
-            ids = list(self.session.scalars(query))
+            ids = list(self._session.scalars(query))
             if not ids:
                 return
-            batch = self.session.scalars(select(Case).where(c.c.id.in_(ids)).order_by(c.c.id))
+            batch = self._session.scalars(select(Case).where(c.c.id.in_(ids)).order_by(c.c.id))
             yield from batch.all()
-            self.session.expunge_all()
+            self._session.expunge_all()
             last = ids[-1]
 
     def get(self, number: str) -> Case:
-        case = self.session.scalars(select(Case).where(t.cases.c.number == number)).one_or_none()
+        case = self._session.scalars(select(Case).where(t.cases.c.number == number)).one_or_none()
         if case is None:
             raise NotFoundError(f"case {number!r} does not exist")
         return case
@@ -92,10 +92,10 @@ class CaseRepository:
         query = select(t.cases.c.number).order_by(t.cases.c.school_year, t.cases.c.id)
         if school_year is not None:
             query = query.where(t.cases.c.school_year == school_year)
-        return self.session.scalars(query).all()
+        return self._session.scalars(query).all()
 
     def count(self) -> int:
-        return self.session.scalar(select(func.count()).select_from(t.cases)) or 0
+        return self._session.scalar(select(func.count()).select_from(t.cases)) or 0
 
     def find(
         self,
@@ -118,7 +118,7 @@ class CaseRepository:
             query = query.where(
                 exists().where(and_(o.c.case_id == t.cases.c.id, o.c.done_on.is_(None)))
             )
-        return self.session.scalars(query).all()
+        return self._session.scalars(query).all()
 
     def count_prior_decided(
         self, person_id: str, since: dt.datetime, before: dt.datetime, exclude: str | None
@@ -137,20 +137,20 @@ class CaseRepository:
         )
         if exclude is not None:
             query = query.where(c.c.number != exclude)
-        return self.session.scalar(query) or 0
+        return self._session.scalar(query) or 0
 
 
 class PersonRepository:
     """People by their admin-system id."""
 
     def __init__(self, session: Session) -> None:
-        self.session = session
+        self._session = session
 
     def add(self, person: Person) -> None:
-        self.session.add(person)
+        self._session.add(person)
 
     def find(self, person_id: str) -> Person | None:
-        return self.session.get(Person, person_id)
+        return self._session.get(Person, person_id)
 
     def get(self, person_id: str) -> Person:
         person = self.find(person_id)
@@ -159,13 +159,13 @@ class PersonRepository:
         return person
 
     def count(self) -> int:
-        return self.session.scalar(select(func.count()).select_from(t.people)) or 0
+        return self._session.scalar(select(func.count()).select_from(t.people)) or 0
 
     def find_many(self, person_ids: Sequence[str]) -> dict[str, Person]:
         """The stored people among ``person_ids``, by id."""
         if not person_ids:
             return {}
-        found = self.session.scalars(select(Person).where(t.people.c.id.in_(set(person_ids))))
+        found = self._session.scalars(select(Person).where(t.people.c.id.in_(set(person_ids))))
         return {p.id: p for p in found}
 
     def all(self, *, location: str | None = None, kind: str | None = None) -> Sequence[Person]:
@@ -174,27 +174,27 @@ class PersonRepository:
             query = query.where(t.people.c.location == location)
         if kind is not None:
             query = query.where(t.people.c.kind == kind)
-        return self.session.scalars(query).all()
+        return self._session.scalars(query).all()
 
     def mentees(self, mentor_id: str) -> frozenset[str]:
         """Ids of the students whose mentor is ``mentor_id``."""
         query = select(t.people.c.id).where(t.people.c.mentor_id == mentor_id)
-        return frozenset(self.session.scalars(query))
+        return frozenset(self._session.scalars(query))
 
     def locations(self) -> frozenset[str]:
         """Every location a person is registered at."""
         query = select(t.people.c.location).where(t.people.c.location.is_not(None)).distinct()
-        return frozenset(loc for loc in self.session.scalars(query) if loc)
+        return frozenset(loc for loc in self._session.scalars(query) if loc)
 
 
 class AccessLogRepository:
     """The append-only access log."""
 
     def __init__(self, session: Session) -> None:
-        self.session = session
+        self._session = session
 
     def add(self, entry: AccessEntry) -> None:
-        self.session.add(entry)
+        self._session.add(entry)
 
     def entries(
         self, *, case_numbers: Sequence[str] | None = None, actor_id: str | None = None
@@ -204,4 +204,4 @@ class AccessLogRepository:
             query = query.where(t.access_log.c.case_number.in_(case_numbers))
         if actor_id is not None:
             query = query.where(t.access_log.c.actor_id == actor_id)
-        return self.session.scalars(query).all()
+        return self._session.scalars(query).all()

@@ -89,7 +89,7 @@ class UnitOfWork:
 
     def __init__(self, engine: Engine, *, write: bool = False) -> None:
         self._factory: Callable[[], Session] = _factory(engine, write)
-        self.session: Session
+        self._session: Session  # not handed out: callers get repositories, not SQL
 
     @classmethod
     def joining(cls, bind: Connection | Session) -> UnitOfWork:
@@ -119,10 +119,10 @@ class UnitOfWork:
         return unit
 
     def __enter__(self) -> Self:
-        self.session = self._factory()
-        self.cases = CaseRepository(self.session)
-        self.people = PersonRepository(self.session)
-        self.access_log = AccessLogRepository(self.session)
+        self._session = self._factory()
+        self.cases = CaseRepository(self._session)
+        self.people = PersonRepository(self._session)
+        self.access_log = AccessLogRepository(self._session)
         return self
 
     def __exit__(
@@ -134,9 +134,9 @@ class UnitOfWork:
         # What was read stays readable after the block (objects are detached, not expired);
         # uncommitted changes are rolled back, and after an error everything is expired.
         if exc_type is None:
-            self.session.expunge_all()
+            self._session.expunge_all()
         self.rollback()
-        self.session.close()
+        self._session.close()
         if isinstance(exc, DBAPIError) and _is_conflict(exc):
             # Wherever in the block it surfaced (a busy SQLite file at BEGIN, a deadlock on
             # a read), it is a concurrent change, not a failure of the program.
@@ -145,13 +145,13 @@ class UnitOfWork:
             ) from None
 
     def flush(self) -> None:
-        self._translate(self.session.flush)
+        self._translate(self._session.flush)
 
     def commit(self) -> None:
-        self._translate(self.session.commit)
+        self._translate(self._session.commit)
 
     def rollback(self) -> None:
-        self.session.rollback()
+        self._session.rollback()
 
     def _translate(self, action: object) -> None:
         try:
@@ -172,3 +172,11 @@ class UnitOfWork:
                 # The database's own trigger refused a change of the history.
                 raise AppendOnlyError(str(exc.orig).splitlines()[0]) from None
             raise
+
+
+def session_of(uow: UnitOfWork) -> Session:
+    """The session behind a unit of work, for pcc_cases' own reports and privacy tools,
+    which query across tables. Not part of the public API: a library caller changes data
+    only through the services, and the guards above stay on this session either way.
+    """
+    return uow._session  # noqa: SLF001 - the one sanctioned way in

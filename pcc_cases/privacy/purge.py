@@ -25,7 +25,7 @@ from sqlalchemy import Connection, delete, func, insert, or_, select, update
 
 from pcc_cases.access import Action
 from pcc_cases.adapters import tables as t
-from pcc_cases.adapters.unit_of_work import UnitOfWork
+from pcc_cases.adapters.unit_of_work import UnitOfWork, session_of
 from pcc_cases.domain.access_log import AccessEntry
 from pcc_cases.domain.checks import calendar_day
 from pcc_cases.domain.errors import InvalidInputError
@@ -144,7 +144,7 @@ def purge(
         raise InvalidInputError(
             f"{day} is in the future; a purge looks at today or before", field="as_of"
         )
-    conn = uow.session.connection()
+    conn = session_of(uow).connection()
     candidates = find_candidates(conn, policy or load_retention(), day)
     pseudonyms = {c.person_id: PSEUDONYM_PREFIX + secrets.token_hex(8) for c in candidates}
     if dry_run:
@@ -158,7 +158,7 @@ def purge(
         progress(done, len(candidates))
     _rewrite_texts(conn, pseudonyms)
     conn.execute(delete(t.purge_permits))
-    uow.session.expunge_all()  # what the session held still names the old ids
+    session_of(uow).expunge_all()  # what the session held still names the old ids
     for candidate in candidates:
         uow.access_log.add(
             AccessEntry(

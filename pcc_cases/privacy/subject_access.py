@@ -9,7 +9,7 @@ from sqlalchemy import or_, select
 
 from pcc_cases.access import Action
 from pcc_cases.adapters import tables as t
-from pcc_cases.adapters.unit_of_work import UnitOfWork
+from pcc_cases.adapters.unit_of_work import UnitOfWork, session_of
 from pcc_cases.domain.access_log import AccessEntry
 from pcc_cases.domain.case import Case
 from pcc_cases.domain.snapshot import case_snapshot, person_record
@@ -21,9 +21,11 @@ def cases_of_person(uow: UnitOfWork, person_id: str) -> Sequence[Case]:
     involved = select(t.case_involvements.c.case_id).where(
         t.case_involvements.c.person_id == person_id
     )
-    return uow.session.scalars(
-        select(Case).where(t.cases.c.id.in_(involved)).order_by(t.cases.c.id)
-    ).all()
+    return (
+        session_of(uow)
+        .scalars(select(Case).where(t.cases.c.id.in_(involved)).order_by(t.cases.c.id))
+        .all()
+    )
 
 
 def entry_json(entry: AccessEntry) -> dict[str, Any]:
@@ -53,9 +55,15 @@ def export_person(
     cases = cases_of_person(uow, person_id)
     numbers = [c.number or "" for c in cases]
     log = uow.access_log.entries(case_numbers=numbers) if numbers else []
-    about_person = uow.session.scalars(
-        select(AccessEntry).where(t.access_log.c.person_id == person_id).order_by(t.access_log.c.id)
-    ).all()
+    about_person = (
+        session_of(uow)
+        .scalars(
+            select(AccessEntry)
+            .where(t.access_log.c.person_id == person_id)
+            .order_by(t.access_log.c.id)
+        )
+        .all()
+    )
     result = {
         "person": person_record(person),
         "cases": [_case_part(case, person_id) for case in cases],
@@ -110,7 +118,7 @@ def read_access_log(
         )
     if case_number is not None:
         conditions.append(t.access_log.c.case_number == case_number)
-    entries = list(uow.session.scalars(query.where(*conditions)))
+    entries = list(session_of(uow).scalars(query.where(*conditions)))
     log_read(uow, actor, "read-access-log", settings.clock(), case_number, person_id)
     uow.commit()
     return entries

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from pcc_cases.access import Action
 from pcc_cases.adapters import tables as t
-from pcc_cases.adapters.unit_of_work import UnitOfWork
+from pcc_cases.adapters.unit_of_work import UnitOfWork, session_of
 from pcc_cases.domain.checks import id_list
 from pcc_cases.domain.errors import InvalidInputError
 from pcc_cases.domain.people import PersonKind
@@ -106,7 +106,7 @@ def severity_report(
     period = period or current_school_year(local_date(now))
     previous_period = period.previous()
     steps = _step_names(settings)
-    conn = uow.session.connection()
+    conn = session_of(uow).connection()
     today = local_date(now)
     figures = compute_figures(conn, settings.protocol, period, scope, today, steps)
     previous = compute_figures(conn, settings.protocol, previous_period, scope, today, steps)
@@ -132,7 +132,7 @@ def _has_cases(figures: dict[str, Any]) -> bool:
 
 
 def _case_locations(uow: UnitOfWork) -> frozenset[str]:
-    return frozenset(uow.session.scalars(select(t.cases.c.location).distinct()))
+    return frozenset(session_of(uow).scalars(select(t.cases.c.location).distinct()))
 
 
 def _step_names(settings: Settings) -> list[str]:

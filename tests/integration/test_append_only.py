@@ -13,7 +13,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql import Executable
 
 from pcc_cases.adapters import tables as t
-from pcc_cases.adapters.unit_of_work import UnitOfWork
+from pcc_cases.adapters.unit_of_work import UnitOfWork, session_of
 from pcc_cases.domain.case import Case
 from pcc_cases.domain.case_parts import Event
 from pcc_cases.domain.errors import AppendOnlyError, UnrecordedChangeError
@@ -87,7 +87,7 @@ def test_bulk_statements_through_the_session_are_refused(
     before = _counts(history)
     built = statement()
     with UnitOfWork(history, write=True) as uow, pytest.raises(AppendOnlyError):
-        uow.session.execute(built)
+        session_of(uow).execute(built)
     assert _counts(history) == before
 
 
@@ -141,3 +141,9 @@ def test_a_stored_case_changes_only_with_an_event(
             uow.commit()
     with UnitOfWork(history) as uow:
         assert case_snapshot(uow.cases.get(number)) == before
+
+
+def test_the_unit_of_work_hands_out_no_session(engine: Engine) -> None:
+    with UnitOfWork(engine) as uow:
+        reachable = [uow, uow.cases, uow.people, uow.access_log]
+        assert not [o for o in reachable if hasattr(o, "session")]

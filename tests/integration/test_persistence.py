@@ -13,7 +13,7 @@ from sqlalchemy import Engine, insert, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError, StatementError
 
 from pcc_cases.adapters import tables as t
-from pcc_cases.adapters.unit_of_work import UnitOfWork
+from pcc_cases.adapters.unit_of_work import UnitOfWork, session_of
 from pcc_cases.domain.case import Case
 from pcc_cases.domain.errors import AppendOnlyError, ConflictError, NotFoundError, TimeInputError
 from pcc_cases.domain.events import DATA_VERSIONS, UPGRADES, EventKind
@@ -220,7 +220,7 @@ def test_events_cannot_be_changed_or_deleted(engine: Engine) -> None:
             uow.flush()
     with UnitOfWork(engine) as uow:
         case = uow.cases.get(number)
-        uow.session.delete(case.events[0])
+        session_of(uow).delete(case.events[0])
         with pytest.raises(AppendOnlyError):
             uow.flush()
 
