@@ -12,10 +12,10 @@ from alembic import command
 from pytest_alembic import MigrationContext, create_alembic_fixture
 from pytest_alembic import tests as built_in
 from pytest_alembic.tests import experimental
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect, text
 
 from pcc_cases.adapters.engine import make_engine
-from pcc_cases.adapters.migrate import alembic_config, head, migrations_dir
+from pcc_cases.adapters.migrate import alembic_config, head, migrations_dir, upgrade
 from tests.backends import BACKENDS, fresh_database
 
 
@@ -71,3 +71,35 @@ def test_revision_files_are_dated() -> None:
 
 def test_migrations_live_in_the_top_level_folder() -> None:
     assert migrations_dir() == Path(__file__).resolve().parents[2] / "migrations"
+
+
+def test_an_interrupted_0005_completes_when_run_again(tmp_path: Path) -> None:
+    """MariaDB commits each DDL at once: a 0005 cut off halfway (a key dropped, a table not
+    yet converted, the revision still 0004) must complete on the next upgrade.
+    """
+    if "mariadb" not in BACKENDS:
+        pytest.skip("MariaDB only: the other backends have nothing for 0005 to do")
+    with fresh_database("mariadb", tmp_path) as url:
+        upgrade(url)
+        engine = make_engine(url)
+        with engine.begin() as conn:
+            conn.execute(text("ALTER TABLE pcc_case_violations DROP FOREIGN KEY "
+                              "fk_pcc_case_violations_offender_id_pcc_people"))  # fmt: skip
+            conn.execute(text("ALTER TABLE pcc_case_violations CONVERT TO CHARACTER SET "
+                              "utf8mb4 COLLATE utf8mb4_general_ci"))  # fmt: skip
+            conn.execute(text("UPDATE pcc_alembic_version SET version_num = '0004'"))
+        assert upgrade(url) == head()
+        with engine.connect() as conn:
+            collations = set(
+                conn.scalars(
+                    text(
+                        "SELECT DISTINCT collation_name FROM information_schema.columns "
+                        "WHERE table_schema = DATABASE() AND table_name LIKE 'pcc\\_%' "
+                        "AND table_name <> 'pcc_alembic_version' AND collation_name IS NOT NULL"
+                    )
+                )
+            )
+            keys = {fk["name"] for fk in inspect(conn).get_foreign_keys("pcc_case_violations")}
+        engine.dispose()
+    assert collations == {"utf8mb4_nopad_bin"}
+    assert "fk_pcc_case_violations_offender_id_pcc_people" in keys
