@@ -14,6 +14,7 @@ from pcc_cases.cli import completion
 from pcc_cases.cli.context import CliContext
 from pcc_cases.cli.factor_options import factor_options, factors_from
 from pcc_cases.cli.list_options import list_options
+from pcc_cases.cli.numbers import WholeNumber
 from pcc_cases.cli.render import (
     case_json,
     case_summary_row,
@@ -137,7 +138,7 @@ def recommend_cmd(obj: CliContext, number: str, as_json: bool) -> None:
 @NUMBER
 @click.option("--offender", required=True, metavar="ID", help="The offender / De overtreder.")
 @factor_options
-@click.option("--override", type=click.IntRange(1, 4), help="Set the level by hand (1-4).")
+@click.option("--override", type=WholeNumber(1, 4), help="Set the level by hand (1-4).")
 @click.option("--reason", metavar="TEXT", help="Why (required with --override).")
 @JSON_OPTION
 @click.pass_obj
@@ -191,7 +192,7 @@ def assess_cmd(obj: CliContext, /, number: str, offender: str, **options: Any) -
     shell_complete=completion.steps,
     help="Escalation step, e.g. suspension.",
 )
-@click.option("--days", type=int, help="Length in school days (suspension).")
+@click.option("--days", type=WholeNumber(0, 10_000), help="Length in school days (suspension).")
 @click.option("--reason", metavar="TEXT", help="Why (required above the recommendation).")
 @JSON_OPTION
 @click.pass_obj

@@ -15,6 +15,7 @@ from pcc_cases.adapters.migrate import upgrade
 from pcc_cases.adapters.unit_of_work import UnitOfWork
 from pcc_cases.cli.context import CliContext
 from pcc_cases.cli.i18n import t
+from pcc_cases.cli.numbers import WholeNumber
 from pcc_cases.cli.progress import progress_bar
 from pcc_cases.cli.render import stdout, table
 from pcc_cases.domain.errors import InvalidInputError
@@ -26,11 +27,11 @@ DEFAULT_DEMO_FILE = "pcc-cases-demo.sqlite3"
 
 
 @click.command("demo")
-@click.option("--seed", type=int, default=2025, show_default=True, help="Random seed.")
-@click.option("--db", "db_url", metavar="URL", help=f"Database (default: ./{DEFAULT_DEMO_FILE}).")
 @click.option(
-    "--cases", type=click.IntRange(1, 100_000), default=250, show_default=True, hidden=True
+    "--seed", type=WholeNumber(0, 2**62), default=2025, show_default=True, help="Random seed."
 )
+@click.option("--db", "db_url", metavar="URL", help=f"Database (default: ./{DEFAULT_DEMO_FILE}).")
+@click.option("--cases", type=WholeNumber(1, 100_000), default=250, show_default=True, hidden=True)
 @click.pass_obj
 def demo(obj: CliContext, seed: int, db_url: str | None, cases: int) -> None:
     """Build a demo database with one school year of cases / Bouw een demodatabase.

@@ -7,6 +7,9 @@ from typing import Any, TypeVar
 
 import click
 
+from pcc_cases.cli.numbers import WholeNumber
+from pcc_cases.domain.checks import MAX_ROWS
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -14,7 +17,7 @@ def list_options(command: F) -> F:
     """Add ``--search TEXT`` and ``--limit N`` to a list command."""
     command = click.option(
         "--limit",
-        type=click.IntRange(min=1),
+        type=WholeNumber(1, MAX_ROWS),
         metavar="N",
         help="Show at most N rows / Toon hoogstens N regels.",
     )(command)

@@ -9,6 +9,7 @@ import click
 
 from pcc_cases.cli import completion
 from pcc_cases.cli.context import CliContext
+from pcc_cases.cli.numbers import WholeNumber
 from pcc_cases.cli.period_options import period_from_options
 from pcc_cases.cli.render import stdout
 from pcc_cases.reports.suppression import DEFAULT_THRESHOLD
@@ -48,7 +49,7 @@ def report() -> None:
 )
 @click.option(
     "--threshold",
-    type=click.IntRange(1, 100),
+    type=WholeNumber(1, 100),
     default=DEFAULT_THRESHOLD,
     show_default=True,
     help="Hide counts from 1 to this.",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
@@ -90,6 +91,10 @@ def flag(value: Any, field: str) -> bool:
     return value
 
 
+_SEQUENCE = re.compile("[0-9]{1,9}")  # ASCII digits only: int() also reads ٣ and ³
+MAX_ROWS = 1_000_000_000
+
+
 def parse_obligation_id(text: str) -> tuple[str, int]:
     """An obligation's id as shown, '2025-0012/2', as its case number and number.
 
@@ -97,7 +102,7 @@ def parse_obligation_id(text: str) -> tuple[str, int]:
         InvalidInputError: the text is not CASE/SEQ (field ``obligation id``).
     """
     number, _, seq = text.partition("/")
-    if not number or not seq.isdigit():
+    if not number or not _SEQUENCE.fullmatch(seq):
         raise InvalidInputError(
             f"{text!r} is not CASE/SEQ, for example 2025-0012/2", field="obligation id"
         )
@@ -108,8 +113,10 @@ def row_limit(value: Any, field: str = "limit") -> int | None:
     """How many rows a list may show: None for all, else a whole number of at least 1."""
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise InvalidInputError(f"{value!r} is not a number of rows (1 or more)", field=field)
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ROWS:
+        raise InvalidInputError(
+            f"{value!r} is not a number of rows (1 to {MAX_ROWS:,})", field=field
+        )
     return value
 
 

@@ -13,7 +13,7 @@ import attrs
 import pendulum
 
 from pcc_cases.domain.errors import InvalidInputError
-from pcc_cases.domain.time import LOCAL_TZ_NAME, school_year_label, school_year_of
+from pcc_cases.domain.time import LOCAL_TZ_NAME, check_year, school_year_label, school_year_of
 
 
 @attrs.frozen
@@ -83,11 +83,13 @@ def parse_school_year(text: str) -> Period:
     Raises:
         InvalidInputError: not a school year such as 2025-2026.
     """
-    match = re.fullmatch(r"\s*(\d{4})\s*[-/]\s*(\d{4})\s*", text)
+    match = re.fullmatch(r"\s*([0-9]{4})\s*[-/]\s*([0-9]{4})\s*", text)
     if not match or int(match.group(2)) != int(match.group(1)) + 1:
         raise InvalidInputError(
             f"{text!r} is not of the form 2025-2026 (two consecutive years)", field="school year"
         )
+    check_year(int(match.group(2)), repr(text), "school year")
+    check_year(int(match.group(1)), repr(text), "school year")
     return school_year(int(match.group(1)))
 
 

@@ -173,7 +173,7 @@ def parse_protocol(data: Mapping[str, Any]) -> Protocol:
     where = "protocol"
     version = _field(head, "version", str, where)
     adopted = _field(head, "adopted", str, where)
-    if not re.match(r"^\d{4}-(0[1-9]|1[0-2])$", adopted):
+    if not re.match(r"^[0-9]{4}-(0[1-9]|1[0-2])$", adopted):
         raise ProtocolFileError(f"{adopted!r} is not YYYY-MM", field="protocol.adopted")
     articles: list[Article] = []
     seen: set[str] = set()

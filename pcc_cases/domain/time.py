@@ -114,7 +114,9 @@ def local_to_utc(naive: dt.datetime, fold: int | None = None) -> pendulum.DateTi
     return as_utc(early)
 
 
-_LOCAL_FORMAT = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?\s*$")
+_LOCAL_FORMAT = re.compile(
+    r"^\s*([0-9]{4})-([0-9]{2})-([0-9]{2})[ T]([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?\s*$"
+)
 
 
 def parse_local(text: str, fold: int | None = None) -> pendulum.DateTime:
@@ -134,7 +136,7 @@ def parse_local(text: str, fold: int | None = None) -> pendulum.DateTime:
 def parse_date(text: str, field: str = "date") -> dt.date:
     """Parse YYYY-MM-DD strictly, naming the field in the message."""
     refused = TimeInputError(f"{text!r} is not a date of the form YYYY-MM-DD", field=field)
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text.strip()):
         raise refused
     try:
         day = dt.date.fromisoformat(text.strip())

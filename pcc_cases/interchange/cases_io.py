@@ -184,6 +184,9 @@ def _read(
         except json.JSONDecodeError as exc:
             problems.append(Problem(f"not JSON ({exc.msg} at column {exc.colno})", line=number))
             continue
+        if _has_lone_surrogate(data):
+            problems.append(Problem("a broken character (a lone UTF-16 surrogate)", line=number))
+            continue
         problems += [attrs.evolve(p, line=number) for p in number_problems(data)]
         try:
             case = record_to_case(data, settings.protocol)
@@ -217,6 +220,15 @@ def _too_big(text: str) -> str | None:
     if deepest > MAX_NESTING:
         return f"JSON nested {deepest} deep; a case record is at most {MAX_NESTING} deep"
     return None
+
+
+def _has_lone_surrogate(data: object) -> bool:
+    """JSON may write half of a UTF-16 pair (``"\\udcff"``); no database can store it."""
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _person_ids(case: Case) -> set[str]:

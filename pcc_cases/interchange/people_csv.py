@@ -52,7 +52,7 @@ def import_people(
             database without people, where the first import sets up the organisation).
     """
     if isinstance(data, str):
-        data = data.encode("utf-8")
+        data = data.encode("utf-8", "surrogatepass")  # a lone surrogate is named below
     elif not isinstance(data, bytes | bytearray):
         raise InvalidInputError(
             f"the CSV's bytes or text is expected, not {type(data).__name__}", field="data"
@@ -61,10 +61,13 @@ def import_people(
     return import_people_rows(uow, actor_id, rows, dry_run=dry_run, settings=settings)
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def parse_people_csv(data: bytes) -> list[PersonRow]:
     """Every row as a Person with its line number; raises PeopleFileError listing problems."""
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig", "surrogatepass")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise PeopleFileError([Problem(f"not UTF-8 text (byte {exc.start})", line=line)]) from None
@@ -76,7 +79,17 @@ def parse_people_csv(data: bytes) -> list[PersonRow]:
     if not lines or not lines[0].strip():
         raise PeopleFileError([Problem(f"no header row; expected {','.join(COLUMNS)}", line=1)])
     delimiter = ";" if lines[0].count(";") > lines[0].count(",") else ","
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False))
+    surrogate = _LONE_SURROGATE.search(text)
+    if surrogate:
+        line = text.count("\n", 0, surrogate.start()) + 1
+        raise PeopleFileError([Problem("a broken character (a lone UTF-16 surrogate)", line=line)])
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    try:
+        rows = list(reader)
+    except csv.Error as exc:  # a field over the csv module's limit (131,072 characters)
+        raise PeopleFileError(
+            [Problem(f"not readable as CSV: {exc}", line=reader.line_num)]
+        ) from None
     header = [h.strip().lower() for h in rows[0]]
     _check_header(header)
     people: list[PersonRow] = []
