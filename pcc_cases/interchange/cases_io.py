@@ -223,7 +223,7 @@ def _too_big(text: str) -> str | None:
 
 
 def _has_lone_surrogate(data: object) -> bool:
-    """JSON may write half of a UTF-16 pair (``"\\udcff"``); no database can store it."""
+    r"""JSON may write half of a UTF-16 pair (``"\udcff"``); no database can store it."""
     try:
         json.dumps(data, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:
