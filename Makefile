@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint docs bench bench-report mutation lock clean
+.PHONY: setup demo test lint docs bench bench-report mutation fuzz lock clean
 
 setup: $(STAMP)
 
@@ -35,6 +35,10 @@ bench: $(STAMP)
 # The report benchmark loads 100,000 and 1,000,000 cases into SQLite and PostgreSQL: slow.
 bench-report: $(STAMP)
 	$(BIN)/python bench/report.py
+
+# Fuzz the case and people imports in-process, 10,000 inputs each: slow, not part of test.
+fuzz: $(STAMP)
+	$(BIN)/python bench/fuzz.py --examples 10000
 
 # Mutation testing of the rules (see [tool.mutmut] in pyproject.toml): slow, not part of test.
 mutation: $(STAMP)
