@@ -28,15 +28,15 @@ from sqlalchemy import func, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pcc_cases.adapters import tables as t  # noqa: E402
-from pcc_cases.adapters.engine import make_engine  # noqa: E402
-from pcc_cases.adapters.migrate import upgrade  # noqa: E402
-from pcc_cases.adapters.unit_of_work import UnitOfWork  # noqa: E402
-from pcc_cases.domain.errors import PccCasesError  # noqa: E402
-from pcc_cases.interchange.cases_io import import_cases  # noqa: E402
-from pcc_cases.interchange.people_csv import COLUMNS, import_people  # noqa: E402
-from tests.interchange.records import MUTATIONS, valid_records  # noqa: E402
-from tests.org import bootstrap, settings_at  # noqa: E402
+from pcc_cases.adapters import tables as t
+from pcc_cases.adapters.engine import make_engine
+from pcc_cases.adapters.migrate import upgrade
+from pcc_cases.adapters.unit_of_work import UnitOfWork
+from pcc_cases.domain.errors import PccCasesError
+from pcc_cases.interchange.cases_io import import_cases
+from pcc_cases.interchange.people_csv import COLUMNS, import_people
+from tests.interchange.records import MUTATIONS, valid_records
+from tests.org import bootstrap, settings_at
 
 values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
