@@ -17,7 +17,6 @@ Revises: 0004
 Create Date: 2026-11-24 20:00:00.000000
 """
 
-
 from __future__ import annotations
 
 from collections.abc import Sequence
