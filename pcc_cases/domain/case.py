@@ -36,6 +36,7 @@ from pcc_cases.domain.policy import MAX_LEVEL, Duty, Policy, Recommendation
 from pcc_cases.domain.protocol import Clause, Protocol
 from pcc_cases.domain.time import as_utc, local_date, school_year_of
 
+MAX_LOCATION = 100
 MAX_SUMMARY = 4000
 MAX_REASON = 2000
 
@@ -92,7 +93,7 @@ class Case:
             occurred_at=occurred,
             reported_at=reported,
             platform=enum_value(Platform, platform, "platform"),
-            location=required_text(location, "location", 100),
+            location=required_text(location, "location", MAX_LOCATION, one_line=True),
             summary=required_text(summary, "summary", MAX_SUMMARY),
             evidence=list(evidence),
         )

@@ -66,7 +66,7 @@ class Evidence:
     @classmethod
     def create(cls, kind: str, reference: str, captured_at: dt.datetime) -> Evidence:
         evidence_kind = enum_value(EvidenceKind, kind, "evidence kind")
-        ref = required_text(reference, "evidence reference", MAX_REFERENCE)
+        ref = required_text(reference, "evidence reference", MAX_REFERENCE, one_line=True)
         if evidence_kind is EvidenceKind.FILE_HASH and (
             len(ref) != 64 or any(c not in "0123456789abcdef" for c in ref.lower())
         ):

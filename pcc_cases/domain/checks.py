@@ -27,20 +27,45 @@ def enum_value(enum_type: type[E], value: Any, field: str) -> E:
         ) from None
 
 
-def text_value(value: str | None, field: str, limit: int, *, required: bool = True) -> str | None:
-    """The text stripped; empty is refused when required, longer than ``limit`` always."""
+# What no backend stores alike (PostgreSQL refuses NUL, MariaDB a lone surrogate) and what
+# a terminal would act on (ESC, CSI). The line and page breaks that str.splitlines knows
+# stay allowed in longer texts, so that every text an export holds imports back.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+_LINE_BREAK = re.compile("[\t\n\x0b\x0c\r\x1c-\x1e\x85\u2028\u2029]")
+
+
+def text_problem(value: str, limit: int, *, one_line: bool = False) -> str | None:
+    """Why ``value`` cannot be stored as text, or None: too long, or a character that no
+    database stores alike or that a terminal would act on (a line break, if ``one_line``).
+    """
+    if len(value) > limit:
+        return f"{len(value)} characters; at most {limit} allowed"
+    bad = _CONTROL.search(value) or (_LINE_BREAK.search(value) if one_line else None)
+    if bad:
+        return (
+            f"holds the control character U+{ord(bad.group()):04X} at position {bad.start() + 1}"
+            "; write plain text"
+        )
+    return None
+
+
+def text_value(
+    value: str | None, field: str, limit: int, *, required: bool = True, one_line: bool = False
+) -> str | None:
+    """The text stripped; empty is refused when required, an unstorable text always."""
     if value is None or not value.strip():
         if required:
             raise InvalidInputError("must not be empty", field=field)
         return None
-    if len(value) > limit:
-        raise InvalidInputError(f"{len(value)} characters; at most {limit} allowed", field=field)
+    problem = text_problem(value, limit, one_line=one_line)
+    if problem:
+        raise InvalidInputError(problem, field=field)
     return value.strip()
 
 
-def required_text(value: str | None, field: str, limit: int) -> str:
+def required_text(value: str | None, field: str, limit: int, *, one_line: bool = False) -> str:
     """A text that must be there (a reason, a summary): never None."""
-    return text_value(value, field, limit) or ""
+    return text_value(value, field, limit, one_line=one_line) or ""
 
 
 def id_list(value: Any, field: str) -> tuple[str, ...]:
@@ -120,10 +145,16 @@ def row_limit(value: Any, field: str = "limit") -> int | None:
     return value
 
 
+MAX_SEARCH = 200
+
+
 def search_text(value: Any, field: str = "search") -> str | None:
     """A name to search for: None or non-empty text."""
     if value is None:
         return None
     if not isinstance(value, str) or not value.strip():
         raise InvalidInputError(f"{value!r} is not a name to search for", field=field)
+    problem = text_problem(value, MAX_SEARCH, one_line=True)
+    if problem:
+        raise InvalidInputError(problem, field=field)
     return value

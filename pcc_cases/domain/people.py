@@ -13,6 +13,7 @@ import unicodedata
 
 import attrs
 
+from pcc_cases.domain.checks import text_problem
 from pcc_cases.domain.errors import InvalidInputError, choices
 
 
@@ -42,6 +43,9 @@ AUTHORITY_RANK: dict[Role, int] = {
     Role.CVB: 4,
 }
 """Who may decide which escalation step: a higher rank may decide everything below it."""
+
+TEXT_LIMITS = {"first_name": 100, "last_name": 100, "location": 100, "class": 20}
+"""The longest name, location and class the people table holds, in characters."""
 
 PSEUDONYM_PREFIX = "anon-"
 """The start of the id the retention purge gives a person in place of their own."""
@@ -77,9 +81,14 @@ def fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", kept).casefold().split())
 
 
+def is_person_id(value: object) -> bool:
+    """Whether ``value`` can be an admin-system id at all (and so be stored as one)."""
+    return isinstance(value, str) and _PERSON_ID.fullmatch(value) is not None
+
+
 def check_person_id(value: str, field: str = "id") -> str:
     """An admin-system id: 1 to 40 letters, digits, '.', '_' or '-'."""
-    if not isinstance(value, str) or not _PERSON_ID.match(value):
+    if not is_person_id(value):
         raise InvalidInputError(
             f"{value!r} is not a valid person id (1 to 40 letters, digits, '.', '_', "
             "'-', starting with a letter or digit)",
@@ -124,6 +133,15 @@ class Person:
     left_on: dt.date | None = None
 
     def __attrs_post_init__(self) -> None:
+        for field, value in (
+            ("first_name", self.first_name),
+            ("last_name", self.last_name),
+            ("location", self.location),
+            ("class", self.class_name),
+        ):
+            problem = text_problem(value or "", TEXT_LIMITS[field], one_line=True)
+            if problem:
+                raise InvalidInputError(f"person {self.id}: {problem}", field=field)
         if self.kind is not PersonKind.STAFF and self.roles:
             raise InvalidInputError(
                 f"person {self.id}: only staff have roles, but a {self.kind.value} was given "

@@ -242,9 +242,15 @@ def _check_meaning(case: Case, protocol: Protocol, problems: list[Problem]) -> N
             problems.append(_problem(exc, f"events[{index}]."))
             continue
         problems += shape_problems(event.data, DATA_SHAPES[event.kind], f"events[{index}].data")
-    seqs = [e.seq for e in case.events]
-    if seqs != list(range(1, len(seqs) + 1)):
-        problems.append(Problem("seq must run 1, 2, 3, … without gaps", field="events"))
+    out_of_step = next((i for i, e in enumerate(case.events) if e.seq != i + 1), None)
+    if out_of_step is not None:
+        problems.append(
+            Problem(
+                f"{short_repr(case.events[out_of_step].seq)}, but seq must run 1, 2, 3, … "
+                "without gaps",
+                field=f"events[{out_of_step}].seq",
+            )
+        )
     try:
         state = replay((e.kind, e.state) for e in case.events)
         if state is not case.state:

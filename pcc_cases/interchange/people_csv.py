@@ -13,8 +13,9 @@ import datetime as dt
 import io
 import re
 
+from pcc_cases.domain.checks import text_problem
 from pcc_cases.domain.errors import InvalidInputError, PccCasesError, PeopleFileError, Problem
-from pcc_cases.domain.people import Person, PersonKind, PersonRow, parse_roles
+from pcc_cases.domain.people import TEXT_LIMITS, Person, PersonKind, PersonRow, parse_roles
 from pcc_cases.services.people import ImportResult, import_people_rows
 from pcc_cases.services.ports import UnitOfWorkPort
 from pcc_cases.services.settings import DEFAULT_SETTINGS, Settings
@@ -163,9 +164,10 @@ def _person(values: dict[str, str]) -> tuple[list[tuple[str, str]], Person | Non
     except PccCasesError as exc:
         problems.append(("roles", exc.message))
         roles = frozenset()
-    for name, limit in (("first_name", 100), ("last_name", 100), ("location", 100), ("class", 20)):
-        if len(values[name]) > limit:
-            problems.append((name, f"longer than {limit} characters"))
+    for column, limit in TEXT_LIMITS.items():
+        problem = text_problem(values[column], limit, one_line=True)
+        if problem:
+            problems.append((column, problem))
     if problems:
         return problems, None
     try:

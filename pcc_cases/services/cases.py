@@ -11,9 +11,15 @@ from typing import TypeVar
 import pendulum
 
 from pcc_cases.access import Action, Actor
-from pcc_cases.domain.case import Case
+from pcc_cases.domain.case import MAX_LOCATION, Case
 from pcc_cases.domain.case_parts import Assessment, Decision, Evidence, Obligation
-from pcc_cases.domain.checks import calendar_day, id_list, instant, parse_obligation_id
+from pcc_cases.domain.checks import (
+    calendar_day,
+    id_list,
+    instant,
+    parse_obligation_id,
+    required_text,
+)
 from pcc_cases.domain.errors import InvalidInputError, PermissionDeniedError, choices
 from pcc_cases.domain.factors import Factors
 from pcc_cases.domain.people import PersonKind
@@ -57,6 +63,7 @@ def record_incident(
     offenders, clauses = id_list(offenders, "offenders"), id_list(clauses, "clauses")
     targets, witnesses = id_list(targets, "targets"), id_list(witnesses, "witnesses")
     occurred_at = instant(occurred_at, "occurred_at")
+    location = required_text(location, "location", MAX_LOCATION, one_line=True)
     actor = load_actor(uow, actor_id, settings)
     now = settings.clock()
     involvements = [(o, "offender") for o in offenders]

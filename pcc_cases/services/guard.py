@@ -10,6 +10,7 @@ from pcc_cases.access import Action, Actor
 from pcc_cases.domain.access_log import AccessEntry
 from pcc_cases.domain.case import Case
 from pcc_cases.domain.errors import PermissionDeniedError
+from pcc_cases.domain.people import is_person_id
 from pcc_cases.domain.time import local_date
 from pcc_cases.services.ports import UnitOfWorkPort
 from pcc_cases.services.settings import Settings
@@ -20,6 +21,9 @@ def load_actor(uow: UnitOfWorkPort, actor_id: str | None, settings: Settings) ->
     now = settings.clock()
     if not actor_id:
         raise PermissionDeniedError("no actor given: say who is acting", field="actor_id")
+    if not is_person_id(actor_id):
+        shown = ascii(actor_id)[:100]  # no column or terminal gets what it cannot take
+        refuse(uow, shown, "identify", now, None, f"unknown actor {shown}")
     person = uow.people.find(actor_id)
     if person is None:
         refuse(uow, actor_id, "identify", now, None, f"unknown actor {actor_id!r}")
