@@ -30,7 +30,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import InterfaceError, OperationalError
 
-from pcc_cases.adapters.engine import make_engine, schema_of
+from pcc_cases.adapters.engine import BEGIN_OPTION, make_engine, schema_of
 from pcc_cases.adapters.tables import TABLE_PREFIX, VERSION_TABLE
 from pcc_cases.domain.errors import DatabaseUnavailableError, InvalidInputError
 
@@ -84,8 +84,12 @@ def upgrade(target: str | Engine | Connection | None = None, revision: str = "he
         _upgrade_on(target, revision)
         return _read_revision(target)
     engine = target if isinstance(target, Engine) else make_engine(target)
+    # On SQLite, take the write lock before reading the revision: several processes that
+    # open a new file at once then upgrade one after the other, and the later ones find
+    # the schema there, instead of failing on a snapshot that went stale ("locked").
+    bind = engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})
     try:
-        with engine.begin() as connection:
+        with bind.begin() as connection:
             _upgrade_on(connection, revision)
         return current(engine)
     finally:
