@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from pcc_cases.domain.errors import (
         ConflictError,
         DatabaseMissingError,
+        DatabaseReadOnlyError,
         DatabaseUnavailableError,
         IllegalTransitionError,
         InvalidInputError,
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
         PermissionDeniedError,
         Problem,
         ProblemsError,
+        StorageFullError,
     )
     from pcc_cases.domain.events import EventKind
     from pcc_cases.domain.factors import (
@@ -167,6 +169,8 @@ _EXPORTS = {
     "Violation": "pcc_cases.domain.case_parts",
     "ConflictError": "pcc_cases.domain.errors",
     "DatabaseMissingError": "pcc_cases.domain.errors",
+    "DatabaseReadOnlyError": "pcc_cases.domain.errors",
+    "StorageFullError": "pcc_cases.domain.errors",
     "DatabaseUnavailableError": "pcc_cases.domain.errors",
     "IllegalTransitionError": "pcc_cases.domain.errors",
     "InvalidInputError": "pcc_cases.domain.errors",
@@ -266,6 +270,7 @@ __all__ = [
     "ClauseKind",
     "ConflictError",
     "DatabaseMissingError",
+    "DatabaseReadOnlyError",
     "DatabaseUnavailableError",
     "Decision",
     "Duty",
@@ -312,6 +317,7 @@ __all__ = [
     "SeverityReport",
     "SeverityResult",
     "Step",
+    "StorageFullError",
     "UnitOfWork",
     "UnitOfWorkPort",
     "Violation",

@@ -28,8 +28,9 @@ from sqlalchemy import (
     inspect,
     select,
 )
-from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
+from pcc_cases.adapters.db_errors import translated
 from pcc_cases.adapters.engine import BEGIN_OPTION, make_engine, schema_of
 from pcc_cases.adapters.tables import TABLE_PREFIX, VERSION_TABLE
 from pcc_cases.domain.errors import DatabaseUnavailableError, InvalidInputError
@@ -78,6 +79,9 @@ def upgrade(target: str | Engine | Connection | None = None, revision: str = "he
     Raises:
         InvalidInputError: the database holds tables of a development build of pcc_cases
             from before the ``pcc_`` prefix.
+        DatabaseUnavailableError: the server went away during the upgrade.
+        DatabaseReadOnlyError: the database takes no changes.
+        StorageFullError: the disk of the database is full.
         sqlalchemy.exc.OperationalError: the database cannot be reached.
     """
     if isinstance(target, Connection):
@@ -92,6 +96,11 @@ def upgrade(target: str | Engine | Connection | None = None, revision: str = "he
         with bind.begin() as connection:
             _upgrade_on(connection, revision)
         return current(engine)
+    except DBAPIError as exc:
+        meaning = translated(exc, while_saving=True)
+        if meaning is None:
+            raise
+        raise meaning from None
     finally:
         if not isinstance(target, Engine):
             engine.dispose()

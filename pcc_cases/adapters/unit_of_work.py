@@ -1,7 +1,8 @@
 """The unit of work: one transaction, rolled back unless committed.
 
 Services receive one of these, never a session. Database-level signs of a concurrent
-change (a stale version, a deadlock, a busy SQLite file) come out as ``ConflictError``.
+change (a stale version, a deadlock, a busy SQLite file) come out as ``ConflictError``; a
+read-only database, a full disk and a lost server as their own errors (``db_errors``).
 
 An application that embeds pcc_cases can run the services inside its own transaction with
 :meth:`UnitOfWork.joining`: the work then happens in a savepoint of the caller's
@@ -11,15 +12,17 @@ connection, which pcc_cases neither commits nor closes.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from types import TracebackType
 from typing import Self
 from weakref import WeakKeyDictionary
 
 from sqlalchemy import Connection, Engine, event
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from pcc_cases.adapters.db_errors import translated
 from pcc_cases.adapters.engine import BEGIN_OPTION
 from pcc_cases.adapters.mapping import (
     bump_versions_of_changed_cases,
@@ -33,18 +36,6 @@ from pcc_cases.adapters.repositories import (
 )
 from pcc_cases.adapters.tables import APPEND_ONLY_TABLES
 from pcc_cases.domain.errors import AppendOnlyError, ConflictError
-
-# PostgreSQL serialization failure / deadlock; MariaDB deadlock / lock wait timeout.
-_CONFLICT_CODES = {"40001", "40P01", 1213, 1205}
-
-
-def _is_conflict(exc: DBAPIError) -> bool:
-    orig = exc.orig
-    code = getattr(orig, "sqlstate", None) or (orig.args[0] if orig and orig.args else None)
-    if code in _CONFLICT_CODES:
-        return True
-    return isinstance(exc, OperationalError) and "database is locked" in str(orig)
-
 
 _FACTORIES: WeakKeyDictionary[Engine, dict[bool, sessionmaker[Session]]] = WeakKeyDictionary()
 
@@ -135,27 +126,32 @@ class UnitOfWork:
         # uncommitted changes are rolled back, and after an error everything is expired.
         if exc_type is None:
             self._session.expunge_all()
-        self.rollback()
-        self._session.close()
-        if isinstance(exc, DBAPIError) and _is_conflict(exc):
-            # Wherever in the block it surfaced (a busy SQLite file at BEGIN, a deadlock on
-            # a read), it is a concurrent change, not a failure of the program.
-            raise ConflictError(
-                "a concurrent change got in the way; nothing was saved: try again"
-            ) from None
+        try:
+            self.rollback()
+            self._session.close()
+        except DBAPIError:
+            if not isinstance(exc, DBAPIError):
+                raise
+            # The connection is already gone: the error that says so follows.
+        if isinstance(exc, DBAPIError):
+            # Wherever in the block it surfaced (a busy SQLite file at BEGIN, a deadlock or
+            # a lost server on a read), it is a state of the database, not a program fault.
+            meaning = translated(exc)
+            if meaning is not None:
+                raise meaning from None
 
     def flush(self) -> None:
         self._translate(self._session.flush)
 
     def commit(self) -> None:
-        self._translate(self._session.commit)
+        self._translate(self._session.commit, while_saving=True)
 
     def rollback(self) -> None:
         self._session.rollback()
 
-    def _translate(self, action: object) -> None:
+    def _translate(self, action: Callable[[], None], *, while_saving: bool = False) -> None:
         try:
-            action()  # type: ignore[operator]
+            action()
         except StaleDataError:
             self.rollback()
             raise ConflictError(
@@ -163,14 +159,14 @@ class UnitOfWork:
                 "saved: reload the case and try again"
             ) from None
         except DBAPIError as exc:
-            self.rollback()
-            if _is_conflict(exc):
-                raise ConflictError(
-                    "a concurrent change got in the way; nothing was saved: try again"
-                ) from None
+            with suppress(DBAPIError):  # the connection may be gone; the error below says so
+                self.rollback()
             if "is append-only" in str(exc.orig):
                 # The database's own trigger refused a change of the history.
                 raise AppendOnlyError(str(exc.orig).splitlines()[0]) from None
+            meaning = translated(exc, while_saving=while_saving)
+            if meaning is not None:
+                raise meaning from None
             raise
 
 

@@ -114,6 +114,20 @@ class DatabaseMissingError(DatabaseUnavailableError):
     code = "database-missing"
 
 
+class DatabaseReadOnlyError(PccCasesError):
+    """The database takes no changes: a read-only file, a replica or a read-only account."""
+
+    code = "database-read-only"
+    exit_code = 9
+
+
+class StorageFullError(PccCasesError):
+    """The disk under the database is full; nothing was saved."""
+
+    code = "storage-full"
+    exit_code = 10
+
+
 class ProtocolError(InvalidInputError):
     """A problem with the protocol catalogue or with a clause that is cited."""
 

@@ -15,8 +15,8 @@ OPENERS = 12
 
 
 def test_processes_opening_a_new_file_at_once_all_find_the_schema(tmp_path: Path) -> None:
-    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path)}
-    env.pop("PCC_CASES_DATABASE_URL", None)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PCC_CASES_")}
+    env["XDG_DATA_HOME"] = str(tmp_path)
     command = [sys.executable, "-m", "pcc_cases", "--as", "nobody", "people", "list"]
     openers = [
         subprocess.Popen(
