@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 import pcc_cases.adapters.types
+from pcc_cases.adapters.migration_steps import create_index_once, create_table_once
 
 revision: str = "0001"
 down_revision: str | None = None
@@ -21,13 +22,13 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.create_table(
+    create_table_once(
         "pcc_case_number_counters",
         sa.Column("school_year", sa.SmallInteger(), autoincrement=False, nullable=False),
         sa.Column("last_number", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("school_year", name=op.f("pk_pcc_case_number_counters")),
     )
-    op.create_table(
+    create_table_once(
         "pcc_cases",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("number", sa.String(length=16), nullable=False),
@@ -77,13 +78,12 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_pcc_cases")),
         sa.UniqueConstraint("number", name=op.f("uq_pcc_cases_number")),
     )
-    with op.batch_alter_table("pcc_cases", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_pcc_cases_location"), ["location"], unique=False)
-        batch_op.create_index(batch_op.f("ix_pcc_cases_occurred_at"), ["occurred_at"], unique=False)
-        batch_op.create_index(batch_op.f("ix_pcc_cases_school_year"), ["school_year"], unique=False)
-        batch_op.create_index(batch_op.f("ix_pcc_cases_state"), ["state"], unique=False)
+    create_index_once("pcc_cases", "ix_pcc_cases_location", ["location"])
+    create_index_once("pcc_cases", "ix_pcc_cases_occurred_at", ["occurred_at"])
+    create_index_once("pcc_cases", "ix_pcc_cases_school_year", ["school_year"])
+    create_index_once("pcc_cases", "ix_pcc_cases_state", ["state"])
 
-    op.create_table(
+    create_table_once(
         "pcc_people",
         sa.Column("id", sa.String(length=40), nullable=False),
         sa.Column(
@@ -111,10 +111,9 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_pcc_people")),
     )
-    with op.batch_alter_table("pcc_people", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_pcc_people_location"), ["location"], unique=False)
+    create_index_once("pcc_people", "ix_pcc_people_location", ["location"])
 
-    op.create_table(
+    create_table_once(
         "pcc_case_assessments",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("case_id", sa.Integer(), nullable=False),
@@ -186,12 +185,11 @@ def upgrade() -> None:
             "case_id", "offender_id", name=op.f("uq_pcc_case_assessments_case_id_offender_id")
         ),
     )
-    with op.batch_alter_table("pcc_case_assessments", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_pcc_case_assessments_offender_id"), ["offender_id"], unique=False
-        )
+    create_index_once(
+        "pcc_case_assessments", "ix_pcc_case_assessments_offender_id", ["offender_id"]
+    )
 
-    op.create_table(
+    create_table_once(
         "pcc_case_decisions",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("case_id", sa.Integer(), nullable=False),
@@ -216,15 +214,10 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_pcc_case_decisions")),
     )
-    with op.batch_alter_table("pcc_case_decisions", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_pcc_case_decisions_case_id"), ["case_id"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_pcc_case_decisions_offender_id"), ["offender_id"], unique=False
-        )
+    create_index_once("pcc_case_decisions", "ix_pcc_case_decisions_case_id", ["case_id"])
+    create_index_once("pcc_case_decisions", "ix_pcc_case_decisions_offender_id", ["offender_id"])
 
-    op.create_table(
+    create_table_once(
         "pcc_case_events",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("case_id", sa.Integer(), nullable=False),
@@ -260,10 +253,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_pcc_case_events")),
         sa.UniqueConstraint("case_id", "seq", name=op.f("uq_pcc_case_events_case_id_seq")),
     )
-    with op.batch_alter_table("pcc_case_events", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_pcc_case_events_actor_id"), ["actor_id"], unique=False)
+    create_index_once("pcc_case_events", "ix_pcc_case_events_actor_id", ["actor_id"])
 
-    op.create_table(
+    create_table_once(
         "pcc_case_evidence",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("case_id", sa.Integer(), nullable=False),
@@ -289,10 +281,9 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_pcc_case_evidence")),
     )
-    with op.batch_alter_table("pcc_case_evidence", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_pcc_case_evidence_case_id"), ["case_id"], unique=False)
+    create_index_once("pcc_case_evidence", "ix_pcc_case_evidence_case_id", ["case_id"])
 
-    op.create_table(
+    create_table_once(
         "pcc_case_involvements",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("case_id", sa.Integer(), nullable=False),
@@ -330,12 +321,9 @@ def upgrade() -> None:
             name=op.f("uq_pcc_case_involvements_case_id_person_id_role"),
         ),
     )
-    with op.batch_alter_table("pcc_case_involvements", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_pcc_case_involvements_person_id"), ["person_id"], unique=False
-        )
+    create_index_once("pcc_case_involvements", "ix_pcc_case_involvements_person_id", ["person_id"])
 
-    op.create_table(
+    create_table_once(
         "pcc_case_obligations",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("case_id", sa.Integer(), nullable=False),
@@ -361,12 +349,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_pcc_case_obligations")),
         sa.UniqueConstraint("case_id", "seq", name=op.f("uq_pcc_case_obligations_case_id_seq")),
     )
-    with op.batch_alter_table("pcc_case_obligations", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_pcc_case_obligations_due_on"), ["due_on"], unique=False
-        )
+    create_index_once("pcc_case_obligations", "ix_pcc_case_obligations_due_on", ["due_on"])
 
-    op.create_table(
+    create_table_once(
         "pcc_case_violations",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("case_id", sa.Integer(), nullable=False),
@@ -391,10 +376,7 @@ def upgrade() -> None:
             name=op.f("uq_pcc_case_violations_case_id_offender_id_clause_id"),
         ),
     )
-    with op.batch_alter_table("pcc_case_violations", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_pcc_case_violations_offender_id"), ["offender_id"], unique=False
-        )
+    create_index_once("pcc_case_violations", "ix_pcc_case_violations_offender_id", ["offender_id"])
 
 
 def downgrade() -> None:

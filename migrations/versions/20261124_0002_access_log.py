@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 import pcc_cases.adapters.types
+from pcc_cases.adapters.migration_steps import create_index_once, create_table_once
 
 revision: str = "0002"
 down_revision: str | None = "0001"
@@ -21,7 +22,7 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.create_table(
+    create_table_once(
         "pcc_access_log",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("at", pcc_cases.adapters.types.UTCDateTime(), nullable=False),
@@ -33,15 +34,8 @@ def upgrade() -> None:
         sa.Column("detail", sa.Text(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_pcc_access_log")),
     )
-    with op.batch_alter_table("pcc_access_log", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_pcc_access_log_actor_id"), ["actor_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_pcc_access_log_at"), ["at"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_pcc_access_log_case_number"), ["case_number"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_pcc_access_log_person_id"), ["person_id"], unique=False
-        )
+    for column in ("actor_id", "at", "case_number", "person_id"):
+        create_index_once("pcc_access_log", f"ix_pcc_access_log_{column}", [column])
 
 
 def downgrade() -> None:

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from pcc_cases.adapters.migration_steps import add_column_once, create_check_once
+
 revision: str = "0003"
 down_revision: str | None = "0002"
 branch_labels: str | Sequence[str] | None = None
@@ -38,11 +40,13 @@ EVENT_KINDS = (
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("pcc_case_events", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("data_version", sa.SmallInteger(), server_default="1", nullable=False)
-        )
-        batch_op.create_check_constraint("event_kind", sa.column("kind").in_(EVENT_KINDS))
+    add_column_once(
+        "pcc_case_events",
+        sa.Column("data_version", sa.SmallInteger(), server_default="1", nullable=False),
+    )
+    create_check_once(
+        "pcc_case_events", "ck_pcc_case_events_event_kind", sa.column("kind").in_(EVENT_KINDS)
+    )
 
 
 def downgrade() -> None:

@@ -23,6 +23,7 @@ import sqlalchemy as sa
 from alembic import op
 
 import pcc_cases.adapters.types
+from pcc_cases.adapters.migration_steps import create_table_once
 
 revision: str = "0004"
 down_revision: str | None = "0003"
@@ -36,13 +37,12 @@ PG_FUNCTION = "pcc_refuse_history_change"
 
 
 def upgrade() -> None:
-    if not sa.inspect(op.get_bind()).has_table(PERMITS):
-        op.create_table(
-            PERMITS,
-            sa.Column("id", sa.Integer(), autoincrement=False, nullable=False),
-            sa.Column("started_at", pcc_cases.adapters.types.UTCDateTime(), nullable=False),
-            sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{PERMITS}")),
-        )
+    create_table_once(
+        PERMITS,
+        sa.Column("id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("started_at", pcc_cases.adapters.types.UTCDateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{PERMITS}")),
+    )
     dialect = op.get_bind().dialect.name
     for table in PROTECTED:
         for statement in _triggers(dialect, table):

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 from alembic import command
+from alembic.script import ScriptDirectory
 from pytest_alembic import MigrationContext, create_alembic_fixture
 from pytest_alembic import tests as built_in
 from pytest_alembic.tests import experimental
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Engine, event, inspect, text
 
 from pcc_cases.adapters.engine import make_engine
 from pcc_cases.adapters.migrate import alembic_config, head, migrations_dir, upgrade
@@ -103,3 +104,98 @@ def test_an_interrupted_0005_completes_when_run_again(tmp_path: Path) -> None:
         engine.dispose()
     assert collations == {"utf8mb4_nopad_bin"}
     assert "fk_pcc_case_violations_offender_id_pcc_people" in keys
+
+
+class Killed(BaseException):
+    """The process died here: a SIGKILL or a power cut, nothing after it runs."""
+
+
+# Statements that change the database; reads before them may be cut off too, but leave
+# nothing to redo.
+CHANGES = ("CREATE", "ALTER", "DROP", "INSERT", "UPDATE", "DELETE")
+REVISIONS = tuple(
+    script.revision
+    for script in reversed(list(ScriptDirectory.from_config(alembic_config()).walk_revisions()))
+)
+
+
+def upgrade_killed_before(url: str, revision: str, change: int) -> bool:
+    """Upgrade to ``revision``, killed just before its ``change``-th change; whether it was."""
+    engine = make_engine(url)
+    seen = 0
+
+    def kill(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        nonlocal seen
+        if statement.lstrip().upper().startswith(CHANGES):
+            seen += 1
+            if seen == change:
+                raise Killed
+
+    event.listen(engine, "before_cursor_execute", kill)
+    try:
+        upgrade(engine, revision)
+    except Killed:
+        return True
+    finally:
+        engine.dispose()
+    return False
+
+
+def schema_snapshot(url: str) -> dict[str, object]:
+    """Everything a migration makes on MariaDB: columns, keys, indexes, checks, collations,
+    triggers and the revision."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            seen = inspect(conn)
+            tables = sorted(n for n in seen.get_table_names() if n.startswith("pcc_"))
+            snapshot: dict[str, object] = {
+                table: (
+                    [(c["name"], str(c["type"]), c["nullable"]) for c in seen.get_columns(table)],
+                    seen.get_pk_constraint(table)["constrained_columns"],
+                    sorted(
+                        (k["name"] or "", tuple(k["constrained_columns"]))
+                        for k in seen.get_foreign_keys(table)
+                    ),  # fmt: skip
+                    sorted(
+                        (i["name"] or "", tuple(i["column_names"]), i["unique"])
+                        for i in seen.get_indexes(table)
+                    ),  # fmt: skip
+                    sorted(c["name"] or "" for c in seen.get_check_constraints(table)),
+                )
+                for table in tables
+            }
+            snapshot["triggers"] = sorted(conn.scalars(text(
+                "SELECT trigger_name FROM information_schema.triggers "
+                "WHERE trigger_schema = DATABASE()")))  # fmt: skip
+            snapshot["collations"] = sorted(conn.scalars(text(
+                "SELECT DISTINCT collation_name FROM information_schema.columns "
+                "WHERE table_schema = DATABASE() AND collation_name IS NOT NULL")))  # fmt: skip
+            snapshot["revision"] = conn.scalar(text("SELECT version_num FROM pcc_alembic_version"))
+    finally:
+        engine.dispose()
+    return snapshot
+
+
+def test_a_db_upgrade_killed_at_any_step_completes_when_run_again(tmp_path: Path) -> None:
+    """MariaDB commits each DDL statement at once, so a kill leaves part of a migration
+    done. Killed before each change of each migration in turn, the next ``db upgrade``
+    must complete to exactly the schema of an upgrade that was never interrupted.
+    """
+    if "mariadb" not in BACKENDS:
+        pytest.skip("MariaDB only: SQLite and PostgreSQL roll DDL back with the transaction")
+    with fresh_database("mariadb", tmp_path) as url:
+        upgrade(url)
+        expected = schema_snapshot(url)
+    kill_points = 0
+    for previous, revision in zip((None, *REVISIONS), REVISIONS, strict=False):
+        for change in range(1, 1000):
+            with fresh_database("mariadb", tmp_path) as url:
+                if previous:
+                    upgrade(url, previous)
+                if not upgrade_killed_before(url, revision, change):
+                    break  # no change left in this migration to be killed before
+                kill_points += 1
+                assert upgrade(url) == head(), (revision, change)
+                assert schema_snapshot(url) == expected, (revision, change)
+    assert kill_points >= 60, kill_points  # every change of every migration, one by one
