@@ -13,7 +13,7 @@ from alembic.script import ScriptDirectory
 from pytest_alembic import MigrationContext, create_alembic_fixture
 from pytest_alembic import tests as built_in
 from pytest_alembic.tests import experimental
-from sqlalchemy import Engine, event, inspect, text
+from sqlalchemy import Engine, Inspector, event, inspect, text
 
 from pcc_cases.adapters.engine import make_engine
 from pcc_cases.adapters.migrate import alembic_config, head, migrations_dir, upgrade
@@ -141,37 +141,38 @@ def upgrade_killed_before(url: str, revision: str, change: int) -> bool:
     return False
 
 
+def table_snapshot(seen: Inspector, table: str) -> tuple[object, ...]:
+    keys = seen.get_foreign_keys(table)
+    return (
+        [(c["name"], str(c["type"]), c["nullable"]) for c in seen.get_columns(table)],
+        seen.get_pk_constraint(table)["constrained_columns"],
+        sorted((k["name"] or "", tuple(k["constrained_columns"])) for k in keys),
+        sorted((i["name"] or "", tuple(i["column_names"])) for i in seen.get_indexes(table)),
+        sorted(c["name"] or "" for c in seen.get_check_constraints(table)),
+    )
+
+
+SCHEMA_QUERIES = {
+    "triggers": "SELECT trigger_name FROM information_schema.triggers "
+    "WHERE trigger_schema = DATABASE() ORDER BY 1",
+    "collations": "SELECT DISTINCT collation_name FROM information_schema.columns "
+    "WHERE table_schema = DATABASE() AND collation_name IS NOT NULL ORDER BY 1",
+    "revision": "SELECT version_num FROM pcc_alembic_version",
+}
+
+
 def schema_snapshot(url: str) -> dict[str, object]:
-    """Everything a migration makes on MariaDB: columns, keys, indexes, checks, collations,
-    triggers and the revision."""
+    """Everything a migration makes on MariaDB: columns, keys, indexes, checks,
+    collations, triggers and the revision.
+    """
     engine = make_engine(url)
     try:
         with engine.connect() as conn:
             seen = inspect(conn)
             tables = sorted(n for n in seen.get_table_names() if n.startswith("pcc_"))
-            snapshot: dict[str, object] = {
-                table: (
-                    [(c["name"], str(c["type"]), c["nullable"]) for c in seen.get_columns(table)],
-                    seen.get_pk_constraint(table)["constrained_columns"],
-                    sorted(
-                        (k["name"] or "", tuple(k["constrained_columns"]))
-                        for k in seen.get_foreign_keys(table)
-                    ),  # fmt: skip
-                    sorted(
-                        (i["name"] or "", tuple(i["column_names"]), i["unique"])
-                        for i in seen.get_indexes(table)
-                    ),  # fmt: skip
-                    sorted(c["name"] or "" for c in seen.get_check_constraints(table)),
-                )
-                for table in tables
-            }
-            snapshot["triggers"] = sorted(conn.scalars(text(
-                "SELECT trigger_name FROM information_schema.triggers "
-                "WHERE trigger_schema = DATABASE()")))  # fmt: skip
-            snapshot["collations"] = sorted(conn.scalars(text(
-                "SELECT DISTINCT collation_name FROM information_schema.columns "
-                "WHERE table_schema = DATABASE() AND collation_name IS NOT NULL")))  # fmt: skip
-            snapshot["revision"] = conn.scalar(text("SELECT version_num FROM pcc_alembic_version"))
+            snapshot: dict[str, object] = {t: table_snapshot(seen, t) for t in tables}
+            for name, query in SCHEMA_QUERIES.items():
+                snapshot[name] = list(conn.scalars(text(query)))
     finally:
         engine.dispose()
     return snapshot
