@@ -27,3 +27,22 @@ def settings_at(now: pendulum.DateTime = NOW) -> Settings:
 
 def bootstrap(uow: object) -> None:
     import_people(uow, None, PEOPLE_CSV.encode(), settings=settings_at())  # type: ignore[arg-type]
+
+
+PHOTO_CASE: dict[str, object] = {
+    "occurred_at": pendulum.datetime(2025, 10, 3, 20, tz="Europe/Amsterdam"),
+    "platform": "instagram",
+    "location": "Alkmaar",
+    "summary": "Foto gedeeld",
+    "offenders": ["s-alk1"],
+    "clauses": ["2.1"],
+}
+"""An Alkmaar student's photo case, as a director records it; override any field."""
+
+
+def record_photo_case(uow: object, actor: str = "vd-alk", **fields: object) -> str:
+    """Record :data:`PHOTO_CASE` (with ``fields`` changed); the new case number."""
+    from pcc_cases.services import record_incident
+
+    case = record_incident(uow, actor, settings=settings_at(), **(PHOTO_CASE | fields))  # type: ignore[arg-type]
+    return case.number or ""

@@ -11,7 +11,6 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-import pendulum
 import pytest
 from sqlalchemy import Engine, func, select
 
@@ -25,10 +24,8 @@ from pcc_cases.domain.errors import (
 )
 from pcc_cases.interchange.cases_io import export_cases, import_cases
 from pcc_cases.interchange.people_csv import import_people
-from pcc_cases.services import list_people, record_incident
-from tests.org import NOW, bootstrap, settings_at
-
-WHEN = pendulum.datetime(2025, 10, 3, 20, tz="Europe/Amsterdam")
+from pcc_cases.services import list_people
+from tests.org import NOW, bootstrap, record_photo_case, settings_at
 
 
 @pytest.fixture(scope="module")
@@ -47,16 +44,8 @@ def rows(engine: Engine) -> tuple[int, ...]:
 
 
 def record(engine: Engine, actor: str = "vd-alk", **fields: object) -> None:
-    given: dict[str, object] = {
-        "occurred_at": WHEN,
-        "platform": "instagram",
-        "location": "Alkmaar",
-        "summary": "Foto gedeeld",
-        "offenders": ["s-alk1"],
-        "clauses": ["2.1"],
-    } | fields
     with UnitOfWork(engine, write=True) as uow:
-        record_incident(uow, actor, settings=settings_at(), **given)  # type: ignore[arg-type]
+        record_photo_case(uow, actor, **fields)
 
 
 def refused_field(engine: Engine, attempt: Callable[[], object]) -> str:

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pendulum
 import pytest
 from sqlalchemy import Engine, event, func, select, text
 
@@ -20,11 +19,9 @@ from pcc_cases.domain.errors import (
     DatabaseUnavailableError,
     StorageFullError,
 )
-from pcc_cases.services import record_incident, show_case
+from pcc_cases.services import show_case
 from tests.clirun import run
-from tests.org import bootstrap, settings_at
-
-WHEN = pendulum.datetime(2025, 10, 3, 20, tz="Europe/Amsterdam")
+from tests.org import bootstrap, record_photo_case, settings_at
 
 
 @pytest.fixture(scope="module")
@@ -35,18 +32,7 @@ def org(engine: Engine) -> Engine:
 
 
 def record(uow: UnitOfWork, summary: str = "Foto gedeeld") -> str:
-    case = record_incident(
-        uow,
-        "vd-alk",
-        occurred_at=WHEN,
-        platform="instagram",
-        location="Alkmaar",
-        summary=summary,
-        offenders=["s-alk1"],
-        clauses=["2.1"],
-        settings=settings_at(),
-    )
-    return case.number or ""
+    return record_photo_case(uow, summary=summary)
 
 
 def case_count(engine: Engine) -> int:
