@@ -3,6 +3,11 @@
 A role gives a set of actions over a scope of cases. A person's permissions are the
 union over their roles; a person without a role, or who has left, may do nothing.
 Deciding a step also needs the step's authority (``Case.decide`` checks that).
+
+A case is reached through its offenders, never through a witness, target or reporter:
+a mentor reaches it when every offender is their student, a location's staff when every
+offender belongs to their location. Whoever is involved in a case, in any role, reaches
+it not at all (a conflict of interest), and staff without a location reach no location.
 """
 
 from __future__ import annotations
@@ -40,8 +45,8 @@ class Action(enum.StrEnum):
 class Scope(enum.StrEnum):
     """Which cases (and people) a role reaches."""
 
-    OWN_STUDENTS = "own-students"  # cases involving a student the actor is mentor of
-    LOCATION = "location"  # cases at the actor's location
+    OWN_STUDENTS = "own-students"  # cases whose offenders are all the actor's students
+    LOCATION = "location"  # cases at the actor's location whose offenders are all of it
     PR_ARTICLES = "pr-articles"  # cases citing article 2 or clause 6.8
     ALL = "all"
 
@@ -120,12 +125,28 @@ class Actor:
             if action in actions
         }
 
-    def may(self, action: Action, case: Case | None = None) -> bool:
-        """Whether the table allows ``action`` (on ``case``, when the action is about one)."""
+    def may(
+        self,
+        action: Action,
+        case: Case | None = None,
+        offenders: Mapping[str, Person] | None = None,
+    ) -> bool:
+        """Whether the table allows ``action`` (on ``case``, when the action is about one).
+
+        ``offenders`` are the case's offenders' records, by id: a location's staff reach
+        an offender through the offender's location (an offender without one, such as an
+        external person, through the case's). An offender missing from it reaches no one.
+        """
         scopes = self.scopes_for(action)
         if case is None:
             return bool(scopes)
-        return any(self._reaches(scope, case) for scope in scopes)
+        if self.conflicted(case):
+            return False  # involved in the case, whatever the role
+        return any(self._reaches(scope, case, offenders or {}) for scope in scopes)
+
+    def conflicted(self, case: Case) -> bool:
+        """Whether the actor is involved in ``case`` and so may not touch it."""
+        return self.id in case.person_ids
 
     def report_locations(self, action: Action) -> frozenset[str] | None:
         """The locations ``action`` reaches: None for all, empty for none."""
@@ -137,25 +158,37 @@ class Actor:
         return frozenset()
 
     def may_see_person(self, person: Person) -> bool:
+        here = self.person.location
         for scope in self.scopes_for(Action.VIEW_PEOPLE):
             if scope is Scope.ALL or person.id == self.id:
                 return True
-            if scope is Scope.LOCATION and person.location == self.person.location:
+            if scope is Scope.LOCATION and here is not None and person.location == here:
                 return True
             if scope is Scope.OWN_STUDENTS and person.id in self.mentees:
                 return True
         return False
 
-    def _reaches(self, scope: Scope, case: Case) -> bool:
+    def _reaches(self, scope: Scope, case: Case, offenders: Mapping[str, Person]) -> bool:
         if scope is Scope.ALL:
             return True
-        if scope is Scope.LOCATION:
-            return self.person.location is not None and case.location == self.person.location
+        if scope is Scope.PR_ARTICLES:
+            return concerns_pr(case)
+        ids = case.offender_ids
+        if not ids:
+            return False
         if scope is Scope.OWN_STUDENTS:
-            return any(pid in self.mentees for pid in case.person_ids)
-        return concerns_pr(case)
+            return all(offender in self.mentees for offender in ids)
+        here = self.person.location
+        if here is None or case.location != here:
+            return False
+        return all(
+            offender in offenders and (offenders[offender].location or case.location) == here
+            for offender in ids
+        )
 
     def refusal(self, action: Action, case: Case | None) -> str:
+        if case is not None and self.conflicted(case):
+            return f"{self.id} is involved in case {case.number} and may not {action.value} it"
         roles = ", ".join(sorted(r.value for r in self.person.roles)) or "none"
         where = f" case {case.number}" if case is not None and case.number else ""
         return (

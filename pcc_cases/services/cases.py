@@ -24,7 +24,7 @@ from pcc_cases.domain.errors import InvalidInputError, PermissionDeniedError, ch
 from pcc_cases.domain.factors import Factors
 from pcc_cases.domain.people import PersonKind
 from pcc_cases.domain.policy import Recommendation
-from pcc_cases.services.guard import authorize, load_actor, log_read, refuse
+from pcc_cases.services.guard import authorize, load_actor, log_read, reach_case, refuse
 from pcc_cases.services.ports import UnitOfWorkPort
 from pcc_cases.services.settings import DEFAULT_SETTINGS, Settings
 
@@ -303,8 +303,8 @@ def recommend_steps(
         PermissionDeniedError: the actor may not view this case (logged).
     """
     actor = load_actor(uow, actor_id, settings)
-    case = uow.cases.get(number)
-    authorize(uow, actor, Action.VIEW, case, settings)
+    # Deciding's scope, not viewing's: the count of earlier cases is for who decides.
+    case = reach_case(uow, actor, Action.DECIDE, number, settings)
     kinds = _known_people(uow, case.offender_ids)
     result = {
         o: case.recommendation(o, kinds[o], _prior_cases(uow, case, o, settings), settings.policy)
@@ -504,8 +504,7 @@ def _change(
 ) -> T:
     """Load, authorise, change, commit: one transaction; a refusal is logged."""
     actor = load_actor(uow, actor_id, settings)
-    case = uow.cases.get(number)
-    authorize(uow, actor, action, case, settings)
+    case = reach_case(uow, actor, action, number, settings)
     now = settings.clock()
     try:
         result = change(case, actor, now)

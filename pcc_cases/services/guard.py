@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import NoReturn
 
 import pendulum
@@ -9,7 +10,7 @@ import pendulum
 from pcc_cases.access import Action, Actor
 from pcc_cases.domain.access_log import AccessEntry
 from pcc_cases.domain.case import Case
-from pcc_cases.domain.errors import PermissionDeniedError
+from pcc_cases.domain.errors import NotFoundError, PccCasesError, PermissionDeniedError
 from pcc_cases.domain.people import is_person_id
 from pcc_cases.domain.time import local_date
 from pcc_cases.services.ports import UnitOfWorkPort
@@ -37,9 +38,39 @@ def authorize(
     uow: UnitOfWorkPort, actor: Actor, action: Action, case: Case | None, settings: Settings
 ) -> None:
     """Refuse (and log the refusal) unless the permission table allows ``action``."""
-    if not actor.may(action, case):
+    offenders = uow.people.find_many(case.offender_ids) if case is not None else {}
+    if not actor.may(action, case, offenders):
         number = case.number if case is not None else None
         refuse(uow, actor.id, action.value, settings.clock(), number, actor.refusal(action, case))
+
+
+def reach_case(
+    uow: UnitOfWorkPort, actor: Actor, action: Action, number: str, settings: Settings
+) -> Case:
+    """The case ``number``, if ``actor`` may ``action`` on it.
+
+    A case that does not exist and one the actor may not see get the same answer, so
+    that nobody learns which numbers exist; the access log keeps the real reason. One the
+    actor sees but may not act on is refused as such.
+    """
+    case = uow.cases.find_numbers([number]).get(number)
+    offenders = uow.people.find_many(case.offender_ids) if case is not None else {}
+    if case is None or not (
+        actor.may(Action.VIEW, case, offenders) or actor.may(action, case, offenders)
+    ):
+        reason = actor.refusal(action, case) if case is not None else "no such case"
+        refuse(
+            uow,
+            actor.id,
+            action.value,
+            settings.clock(),
+            number if case is not None else None,
+            f"{reason} (requested {number!r})",
+            shown=NotFoundError(f"there is no case {number!r} that you may see"),
+        )
+    if not actor.may(action, case, offenders):
+        refuse(uow, actor.id, action.value, settings.clock(), number, actor.refusal(action, case))
+    return case
 
 
 def refuse(
@@ -50,8 +81,11 @@ def refuse(
     case_number: str | None,
     message: str,
     person_id: str | None = None,
+    shown: PccCasesError | None = None,
 ) -> NoReturn:
-    """Log the refusal in a transaction of its own (nothing else is kept), then raise."""
+    """Log the refusal in a transaction of its own (nothing else is kept), then raise
+    ``shown`` (by default a ``PermissionDeniedError`` with the logged message).
+    """
     uow.rollback()
     uow.access_log.add(
         AccessEntry(
@@ -65,7 +99,7 @@ def refuse(
         )
     )
     uow.commit()
-    raise PermissionDeniedError(message)
+    raise shown or PermissionDeniedError(message)
 
 
 def log_read(
@@ -86,3 +120,25 @@ def log_read(
             person_id=person_id,
         )
     )
+
+
+def log_list(
+    uow: UnitOfWorkPort,
+    actor: Actor,
+    action: str,
+    settings: Settings,
+    filters: Mapping[str, object],
+    rows: int,
+) -> None:
+    """Log a list that shows personal data: who, which filter, how many rows; committed."""
+    given = ", ".join(f"{k}={v!r}" for k, v in filters.items() if v not in (None, False))
+    uow.access_log.add(
+        AccessEntry(
+            at=settings.clock(),
+            actor_id=actor.id,
+            action=action,
+            allowed=True,
+            detail=f"{rows} rows; filter: {given or 'none'}"[:2000],
+        )
+    )
+    uow.commit()

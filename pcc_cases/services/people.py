@@ -8,9 +8,9 @@ import attrs
 
 from pcc_cases.access import Action, Actor
 from pcc_cases.domain.checks import row_limit, search_text
-from pcc_cases.domain.errors import InvalidInputError, PeopleFileError, Problem
-from pcc_cases.domain.people import Person, PersonKind, PersonRow
-from pcc_cases.services.guard import authorize, load_actor, log_read, refuse
+from pcc_cases.domain.errors import InvalidInputError, NotFoundError, PeopleFileError, Problem
+from pcc_cases.domain.people import Person, PersonKind, PersonRow, is_person_id
+from pcc_cases.services.guard import authorize, load_actor, log_list, log_read, refuse
 from pcc_cases.services.ports import UnitOfWorkPort
 from pcc_cases.services.settings import DEFAULT_SETTINGS, Settings
 
@@ -136,7 +136,10 @@ def list_people(
     found = [p for p in uow.people.all(location=location, kind=kind) if actor.may_see_person(p)]
     if search is not None:
         found = [p for p in found if p.matches(search)]
-    return found[:limit]
+    shown = found[:limit]
+    filters = {"location": location, "kind": kind, "search": search}
+    log_list(uow, actor, "list-people", settings, filters, len(shown))
+    return shown
 
 
 def show_person(
@@ -149,20 +152,21 @@ def show_person(
     """One person's record; the read is logged.
 
     Raises:
-        NotFoundError: no person with that id.
-        PermissionDeniedError: the person is outside the actor's scope (logged).
+        NotFoundError: no person with that id that the actor may see: one who does not
+            exist and one outside the actor's scope get the same answer (both logged).
     """
     actor = load_actor(uow, actor_id, settings)
-    person = uow.people.get(person_id)
-    if not actor.may_see_person(person):
+    person = uow.people.find(person_id) if is_person_id(person_id) else None
+    if person is None or not actor.may_see_person(person):
         refuse(
             uow,
             actor.id,
             Action.VIEW_PEOPLE.value,
             settings.clock(),
             None,
-            _refusal(actor, person_id),
-            person_id=person_id,
+            _refusal(actor, person_id) if person else f"no such person {person_id!r}",
+            person_id=person.id if person else None,
+            shown=NotFoundError(f"there is no person {person_id!r} that you may see"),
         )
     log_read(uow, actor, "view-person", settings.clock(), person_id=person_id)
     uow.commit()

@@ -12,9 +12,9 @@ from pcc_cases.domain.case_parts import Obligation
 from pcc_cases.domain.checks import parse_obligation_id, row_limit, search_text
 from pcc_cases.domain.errors import InvalidInputError
 from pcc_cases.domain.lifecycle import CaseState
-from pcc_cases.domain.people import fold
+from pcc_cases.domain.people import Person, fold
 from pcc_cases.domain.time import local_date
-from pcc_cases.services.guard import authorize, load_actor, log_read
+from pcc_cases.services.guard import load_actor, log_list, log_read, reach_case
 from pcc_cases.services.ports import UnitOfWorkPort
 from pcc_cases.services.settings import DEFAULT_SETTINGS, Settings
 
@@ -44,8 +44,7 @@ def show_case(
         PermissionDeniedError: the actor may not view this case (logged).
     """
     actor = load_actor(uow, actor_id, settings)
-    case = uow.cases.get(number)
-    authorize(uow, actor, Action.VIEW, case, settings)
+    case = reach_case(uow, actor, Action.VIEW, number, settings)
     log_read(uow, actor, "view", settings.clock(), case.number)
     uow.commit()
     return case
@@ -62,7 +61,7 @@ def list_cases(
     limit: int | None = None,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> list[Case]:
-    """The cases the actor may see, filtered; a list shows no details, so it is not logged.
+    """The cases the actor may see, filtered; the list is logged with its filter and size.
 
     ``search`` keeps the cases whose number, or the name or id of someone involved,
     contains the text (ignoring case and accents); ``limit`` keeps the first that many.
@@ -80,10 +79,19 @@ def list_cases(
             raise InvalidInputError(f"{state!r} is not one of {allowed}", field="state") from None
     actor = load_actor(uow, actor_id, settings)
     found = uow.cases.find(state=state, location=location, school_year=school_year)
-    visible = [case for case in found if actor.may(Action.VIEW, case)]
+    offenders = _offenders_of(uow, found)
+    visible = [case for case in found if actor.may(Action.VIEW, case, offenders)]
     if search is not None:
         visible = _cases_matching(uow, visible, search)
-    return visible[:limit]
+    shown = visible[:limit]
+    filters = {"state": state, "location": location, "school_year": school_year}
+    log_list(uow, actor, "list-cases", settings, filters | {"search": search}, len(shown))
+    return shown
+
+
+def _offenders_of(uow: UnitOfWorkPort, cases: Iterable[Case]) -> dict[str, Person]:
+    """The offenders of ``cases``, by id, in one query: scope is decided by them."""
+    return uow.people.find_many(sorted({o for case in cases for o in case.offender_ids}))
 
 
 def _cases_matching(uow: UnitOfWorkPort, cases: list[Case], search: str) -> list[Case]:
@@ -161,10 +169,12 @@ def list_obligations(
     search, limit = search_text(search), row_limit(limit)
     actor = load_actor(uow, actor_id, settings)
     today = local_date(settings.clock())
+    cases = uow.cases.find(open_obligations_only=True)
+    offenders = _offenders_of(uow, cases)
     views = [
         ObligationView(case.number or "", case.location, o, o.is_overdue(today))
-        for case in uow.cases.find(open_obligations_only=True)
-        if actor.may(Action.HANDLE, case)
+        for case in cases
+        if actor.may(Action.HANDLE, case, offenders)
         for o in case.obligations
         if o.done_on is None
     ]
@@ -173,7 +183,10 @@ def list_obligations(
     if search is not None:
         views = _duties_matching(uow, views, search)
     views.sort(key=lambda v: (v.obligation.due_on, v.case_number, v.obligation.seq))
-    return views[:limit]
+    shown = views[:limit]
+    filters = {"overdue_only": overdue_only, "search": search}
+    log_list(uow, actor, "list-obligations", settings, filters, len(shown))
+    return shown
 
 
 # Re-exported: the services' public name for the id parser of the domain.

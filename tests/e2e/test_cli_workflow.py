@@ -40,10 +40,19 @@ def test_record_recommend_decide_obligations_close(director_env: dict[str, str])
     assert number in listed.stdout
 
 
-def test_permission_denied_exits_4(director_env: dict[str, str]) -> None:
+def test_a_case_out_of_scope_looks_exactly_like_one_that_does_not_exist(
+    director_env: dict[str, str],
+) -> None:
     number = run(*RECORD, env=director_env).stdout.strip()
-    out = run("--as", "tl-ber", "case", "show", number, env=director_env)
-    assert out.returncode == 4 and "may not view" in out.stderr
+    hidden = run("--as", "tl-ber", "case", "show", number, env=director_env)
+    missing = run("--as", "tl-ber", "case", "show", "2026-0999", env=director_env)
+    assert hidden.returncode == missing.returncode == 3
+    assert hidden.stderr.replace(number, "N") == missing.stderr.replace("2026-0999", "N")
+
+
+def test_permission_denied_exits_4(director_env: dict[str, str]) -> None:
+    out = run("--as", "tl-alk", "privacy", "access-log", env=director_env)
+    assert out.returncode == 4 and "may not" in out.stderr
 
 
 def test_not_found_exits_3(director_env: dict[str, str]) -> None:

@@ -208,7 +208,7 @@ def test_a_case_with_an_external_offender_is_referred_and_closes(new_uow: Any) -
         recs = sv.recommend_steps(uow, "vd-alk", number, settings=S)
     assert recs["ouder1"] is not None
     assert recs["ouder1"].step == "referred"
-    with new_uow() as uow, pytest.raises(PermissionDeniedError, match="at least a teamleider"):
+    with new_uow() as uow, pytest.raises(NotFoundError):  # the parent is no mentor's student
         sv.decide_step(uow, "men-alk", number, "ouder1", "referred", settings=S)
     with new_uow() as uow, pytest.raises(InvalidInputError, match="not a external step"):
         sv.decide_step(uow, "vd-alk", number, "ouder1", "suspension", days=2, settings=S)

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from pcc_cases import services as sv
-from pcc_cases.domain.errors import InvalidInputError, PermissionDeniedError
+from pcc_cases.domain.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 from pcc_cases.interchange.people_csv import import_people
 from tests.org import PEOPLE_CSV, settings_at
 
@@ -61,7 +61,7 @@ def test_people_are_seen_within_scope_and_reads_are_logged(new_uow: Any) -> None
     assert bergen == {"vd-ber", "tl-ber", "men-ber", "s-ber1", "s-ber2"}
     with new_uow() as uow, pytest.raises(PermissionDeniedError):
         sv.list_people(uow, "pr1", settings=S)
-    with new_uow() as uow, pytest.raises(PermissionDeniedError):
+    with new_uow() as uow, pytest.raises(NotFoundError):  # as if there were no such person
         sv.show_person(uow, "men-alk", "s-ber1", settings=S)
     with new_uow() as uow:
         assert sv.show_person(uow, "fg1", "s-ber1", settings=S).last_name == "Visser"

@@ -13,7 +13,7 @@ import pendulum
 import pytest
 
 from pcc_cases import services as sv
-from pcc_cases.domain.errors import PermissionDeniedError
+from pcc_cases.domain.errors import NotFoundError, PermissionDeniedError
 from pcc_cases.domain.factors import Factors
 from tests.fakes import FakeUnitOfWork
 from tests.org import bootstrap, settings_at
@@ -121,8 +121,9 @@ ALLOWED_IN_SCOPE: dict[str, Any] = {
     "tl-alk": HANDLING,
     "vd-alk": set(SERVICES),
     "cvb1": set(SERVICES),
-    "pr1": {"show_case", "recommend_steps"},
-    "fg1": {"show_case", "recommend_steps"},
+    # A recommendation counts earlier cases: it is for who decides, not for who may look.
+    "pr1": {"show_case"},
+    "fg1": {"show_case"},
     "norole": set(),
     "left-tl": set(),
 }
@@ -130,6 +131,10 @@ ALLOWED_OUT_OF_SCOPE: dict[str, Any] = {
     actor: (allowed if actor in ("cvb1", "fg1") else set())
     for actor, allowed in ALLOWED_IN_SCOPE.items()
 }
+# Who may see the case at all: the others get "no such case", as if it did not exist.
+SEES_IN_SCOPE = {"men-alk", "tl-alk", "vd-alk", "cvb1", "pr1", "fg1"}
+SEES_OUT_OF_SCOPE = {"cvb1", "fg1"}
+NOT_ACTIVE = {"left-tl"}  # refused as an actor, before any case is looked up
 
 
 @pytest.mark.parametrize("service", sorted(SERVICES))
@@ -149,7 +154,8 @@ def test_permission_table(service: str, actor: str, in_scope: bool) -> None:
         assert refusals == []
     else:
         events_before = len(uow.cases.get(number).events)
-        with pytest.raises(PermissionDeniedError):
+        sees = actor in (SEES_IN_SCOPE if in_scope else SEES_OUT_OF_SCOPE) | NOT_ACTIVE
+        with pytest.raises(PermissionDeniedError if sees else NotFoundError):
             call(uow, actor, number, scope["offenders"][0])
         refusal = uow.access_log.entries[-1]
         assert (refusal.actor_id, refusal.allowed) == (actor, False)

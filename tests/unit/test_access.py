@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from pcc_cases.access import PERMISSIONS, Action, Actor, Scope, concerns_pr, permission_rows
-from pcc_cases.domain.people import Role
+from pcc_cases.domain.case import Case
+from pcc_cases.domain.people import PersonKind, Role
 from tests.builders import a_case, a_person
 
 ALKMAAR = a_case(location="Alkmaar")
@@ -17,6 +18,27 @@ BERGEN = a_case(location="Bergen")
 def staff(*roles: Role, location: str | None = "Alkmaar", **kw: object) -> Actor:
     person = a_person("st1", kind="staff", roles=set(roles), location=location, **kw)
     return Actor(person=person, mentees=frozenset({"s1"}))
+
+
+# The offenders' records: s1 (st1's mentee) lives in Bergen, s2 in Alkmaar, x1 is external.
+OFFENDERS = {
+    "s1": a_person("s1", location="Bergen"),
+    "s2": a_person("s2", location="Alkmaar"),
+    "s3": a_person("s3", location="Bergen"),
+    "x1": a_person("x1", kind="external", location=None),
+}
+KINDS = {p.id: p.kind for p in OFFENDERS.values()} | {"st1": PersonKind.STAFF}
+
+
+def case_of(*offenders: str, location: str = "Alkmaar", **roles: str) -> Case:
+    """A case at ``location`` with these offenders (clause 1.1), others by role."""
+    involvements = [(o, "offender") for o in offenders] + [(p, r) for r, p in roles.items()]
+    return a_case(
+        location=location,
+        involvements=involvements,
+        violations=[(o, "1.1") for o in offenders],
+        person_kinds=KINDS,
+    )
 
 
 @pytest.mark.parametrize(
@@ -55,13 +77,12 @@ def test_each_role_views_within_its_scope(role: Role, scope: Scope) -> None:
     pr_elsewhere = a_case(
         location="Bergen", involvements=[("s2", "offender")], violations=[("s2", "6.8")]
     )
+    alkmaar = a_case(involvements=[("s2", "offender")], violations=[("s2", "1.2")])
     reached = {
-        "alkmaar": actor.may(
-            Action.VIEW, a_case(involvements=[("s2", "offender")], violations=[("s2", "1.2")])
-        ),
-        "mentee": actor.may(Action.VIEW, mentee_elsewhere),
-        "stranger": actor.may(Action.VIEW, stranger_elsewhere),
-        "pr": actor.may(Action.VIEW, pr_elsewhere),
+        "alkmaar": actor.may(Action.VIEW, alkmaar, OFFENDERS),
+        "mentee": actor.may(Action.VIEW, mentee_elsewhere, OFFENDERS),
+        "stranger": actor.may(Action.VIEW, stranger_elsewhere, OFFENDERS),
+        "pr": actor.may(Action.VIEW, pr_elsewhere, OFFENDERS),
     }
     expected = {
         Scope.OWN_STUDENTS: {"alkmaar": False, "mentee": True, "stranger": False, "pr": False},
@@ -70,6 +91,36 @@ def test_each_role_views_within_its_scope(role: Role, scope: Scope) -> None:
         Scope.PR_ARTICLES: {"alkmaar": False, "mentee": False, "stranger": False, "pr": True},
     }[scope]
     assert reached == expected
+
+
+def test_a_mentor_needs_every_offender_and_a_witness_lends_nothing() -> None:
+    mentor = staff(Role.MENTOR)
+    assert mentor.may(Action.HANDLE, case_of("s1"), OFFENDERS)
+    assert not mentor.may(Action.HANDLE, case_of("s1", "s2"), OFFENDERS)
+    assert not mentor.may(Action.HANDLE, case_of("s2", witness="s1"), OFFENDERS)
+    assert not mentor.may(Action.HANDLE, case_of("s2", target="s1"), OFFENDERS)
+
+
+def test_a_location_needs_the_case_and_every_offender_there() -> None:
+    director = staff(Role.VESTIGINGSDIRECTEUR)
+    assert director.may(Action.DECIDE, case_of("s2"), OFFENDERS)
+    assert not director.may(Action.DECIDE, case_of("s2", "s3"), OFFENDERS)
+    assert not director.may(Action.DECIDE, case_of("s3"), OFFENDERS)  # a Bergen student
+    assert not director.may(Action.DECIDE, case_of("s2", location="Bergen"), OFFENDERS)
+    assert not director.may(Action.DECIDE, case_of("s2"), {})  # an offender not known: no
+    # An offender without a location (an outsider) belongs to the case's location.
+    assert director.may(Action.DECIDE, case_of("x1"), OFFENDERS)
+    assert not director.may(Action.DECIDE, case_of("x1", location="Bergen"), OFFENDERS)
+
+
+@pytest.mark.parametrize("role", ["witness", "target", "reporter"])
+def test_whoever_is_involved_reaches_the_case_in_no_role(role: str) -> None:
+    for actor in (staff(Role.CVB), staff(Role.FG), staff(Role.VESTIGINGSDIRECTEUR)):
+        case = case_of("s2", **{role: "st1"})
+        assert actor.conflicted(case)
+        assert not actor.may(Action.VIEW, case, OFFENDERS)
+        assert actor.refusal(Action.VIEW, case).startswith("st1 is involved in case")
+    assert not staff(Role.CVB).conflicted(case_of("s2"))
 
 
 def test_no_role_no_location_no_permission() -> None:
@@ -81,6 +132,8 @@ def test_no_role_no_location_no_permission() -> None:
     assert homeless_director.may(Action.RECORD)  # the action, but no case it reaches
     assert not homeless_director.may(Action.VIEW, ALKMAAR)
     assert homeless_director.report_locations(Action.REPORT) == frozenset()
+    # Nor anyone's person record, not even of others without a location.
+    assert not homeless_director.may_see_person(a_person("cvb9", kind="staff", location=None))
 
 
 def test_report_locations_all_one_or_none() -> None:
