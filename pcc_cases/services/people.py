@@ -7,9 +7,10 @@ from collections.abc import Sequence
 import attrs
 
 from pcc_cases.access import Action, Actor
+from pcc_cases.domain.access_log import AccessEntry
 from pcc_cases.domain.checks import row_limit, search_text
 from pcc_cases.domain.errors import InvalidInputError, NotFoundError, PeopleFileError, Problem
-from pcc_cases.domain.people import Person, PersonKind, PersonRow, is_person_id
+from pcc_cases.domain.people import Person, PersonKind, PersonRow, Role, is_person_id
 from pcc_cases.services.guard import authorize, load_actor, log_list, log_read, refuse
 from pcc_cases.services.ports import UnitOfWorkPort
 from pcc_cases.services.settings import DEFAULT_SETTINGS, Settings
@@ -47,14 +48,18 @@ def import_people_rows(
     """Upsert people by id from parsed rows; all or nothing, and idempotent.
 
     Needs an actor with the cvb or fg role, except on a database without people: the first
-    import bootstraps the organisation.
+    import bootstraps the organisation. Only cvb grants or removes roles; nobody changes
+    their own roles, kind or leaving date; a pseudonym (``anon-…``) is the purge's alone.
+    The import is logged with the ids and the fields it changed, not their values.
 
     Raises:
-        PeopleFileError: a mentor that is in neither the rows nor the database, or not staff
-            (each problem with its line).
+        PeopleFileError: a mentor that is in neither the rows nor the database, or not staff;
+            a change of roles by someone without cvb, a change of one's own record, a new
+            pseudonym (each problem with its line).
         PermissionDeniedError: the actor may not import people.
     """
     bootstrap = uow.people.count() == 0
+    actor = None
     if not bootstrap:
         actor = load_actor(uow, actor_id, settings)
         authorize(uow, actor, Action.IMPORT_PEOPLE, None, settings)
@@ -62,7 +67,7 @@ def import_people_rows(
     stored = uow.people.find_many(
         list(in_file) + [p.mentor_id for p in in_file.values() if p.mentor_id]
     )
-    problems = []
+    problems = [] if actor is None else _guarded_changes(actor, rows, stored)
     for line, person in ((row.line, row.person) for row in rows):
         if person.mentor_id is None:
             continue
@@ -82,6 +87,7 @@ def import_people_rows(
     if problems:
         raise PeopleFileError(problems)
     created, updated, unchanged = [], [], 0
+    fields_changed: dict[str, list[str]] = {}
     # Staff first: a student's mentor must exist before the student refers to them.
     for person in sorted((r.person for r in rows), key=lambda p: p.kind is PersonKind.STUDENT):
         existing = stored.get(person.id)
@@ -91,6 +97,7 @@ def import_people_rows(
                 uow.people.add(person)
         elif _differs(existing, person):
             updated.append(person.id)
+            fields_changed[person.id] = _changed(existing, person)
             if not dry_run:
                 for name in _FIELDS:
                     setattr(existing, name, getattr(person, name))
@@ -98,9 +105,64 @@ def import_people_rows(
             unchanged += 1
     if dry_run:
         uow.rollback()
-    else:
-        uow.commit()
+        return ImportResult(tuple(created), tuple(updated), unchanged, dry_run)
+    uow.access_log.add(
+        AccessEntry(
+            at=settings.clock(),
+            actor_id=actor.id if actor else "(first import)",
+            action=Action.IMPORT_PEOPLE.value,
+            allowed=True,
+            detail=_changes_told(created, fields_changed),
+        )
+    )
+    uow.commit()
     return ImportResult(tuple(created), tuple(updated), unchanged, dry_run)
+
+
+_OWN_RECORD = ("kind", "roles", "left_on")
+
+
+def _changed(before: Person, after: Person) -> list[str]:
+    return [name for name in _FIELDS if getattr(before, name) != getattr(after, name)]
+
+
+def _guarded_changes(
+    actor: Actor, rows: Sequence[PersonRow], stored: dict[str, Person]
+) -> list[Problem]:
+    """What the actor may not change: roles without cvb, their own record, pseudonyms."""
+    problems = []
+    for line, person in ((row.line, row.person) for row in rows):
+        before = stored.get(person.id)
+        changed = _changed(before, person) if before else [n for n in _FIELDS if n != "roles"]
+        roles_changed = (before.roles if before else frozenset()) != person.roles
+        if before is None and person.is_pseudonym:
+            problems.append(
+                Problem("anon- ids are given by the retention purge only", line=line, column="id")
+            )
+        if person.id == actor.id and (roles_changed or set(changed) & set(_OWN_RECORD)):
+            problems.append(
+                Problem(
+                    "nobody may change their own roles, kind or leaving date",
+                    line=line,
+                    column="roles" if roles_changed else "kind/left_on",
+                )
+            )
+        elif roles_changed and Role.CVB not in actor.person.roles:
+            problems.append(
+                Problem(
+                    "only the board (cvb) may grant or remove roles; leave this column as it is",
+                    line=line,
+                    column="roles",
+                )
+            )
+    return problems
+
+
+def _changes_told(created: list[str], updated: dict[str, list[str]], limit: int = 2000) -> str:
+    """The ids and changed fields of an import, never the values (names stay out)."""
+    told = f"created {len(created)}: {', '.join(created) or '-'}; updated {len(updated)}: "
+    told += ", ".join(f"{pid} ({'/'.join(fields)})" for pid, fields in updated.items()) or "-"
+    return told if len(told) <= limit else told[: limit - 1] + "…"
 
 
 def _differs(a: Person, b: Person) -> bool:
