@@ -194,3 +194,13 @@ def test_the_permission_rows_list_every_role_with_sorted_actions() -> None:
 
 def test_every_role_has_a_row_in_the_table() -> None:
     assert set(PERMISSIONS) == set(Role)
+
+
+def test_a_case_without_offenders_is_reached_by_no_scope_of_offenders() -> None:
+    """Fail closed: "every offender is mine" must not hold of a case with none."""
+    case = case_of("s2", witness="s1")
+    case.involvements = [i for i in case.involvements if i.person_id != "s2"]
+    assert case.offender_ids == []
+    assert not staff(Role.MENTOR).may(Action.VIEW, case, OFFENDERS)
+    assert not staff(Role.VESTIGINGSDIRECTEUR).may(Action.VIEW, case, OFFENDERS)
+    assert staff(Role.CVB).may(Action.VIEW, case, OFFENDERS)
