@@ -132,19 +132,19 @@ def _guarded_changes(
     """What the actor may not change: roles without cvb, their own record, pseudonyms."""
     problems = []
     for line, person in ((row.line, row.person) for row in rows):
-        before = stored.get(person.id)
-        changed = _changed(before, person) if before else [n for n in _FIELDS if n != "roles"]
+        before = stored.get(person.id)  # always there for the actor's own record
+        changed = set(_changed(before, person)) if before else set()
         roles_changed = (before.roles if before else frozenset()) != person.roles
         if before is None and person.is_pseudonym:
             problems.append(
                 Problem("anon- ids are given by the retention purge only", line=line, column="id")
             )
-        if person.id == actor.id and (roles_changed or set(changed) & set(_OWN_RECORD)):
+        if person.id == actor.id and changed & set(_OWN_RECORD):
             problems.append(
                 Problem(
                     "nobody may change their own roles, kind or leaving date",
                     line=line,
-                    column="roles" if roles_changed else "kind/left_on",
+                    column="roles" if "roles" in changed else "kind/left_on",
                 )
             )
         elif roles_changed and Role.CVB not in actor.person.roles:
