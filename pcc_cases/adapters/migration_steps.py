@@ -22,10 +22,10 @@ def has_table(name: str) -> bool:
     return _inspector().has_table(name)
 
 
-def create_table_once(name: str, *parts: Any) -> None:
+def create_table_once(name: str, *parts: Any, **options: Any) -> None:
     """CREATE TABLE, unless the table is there (it is made in one statement, whole)."""
     if not has_table(name):
-        op.create_table(name, *parts)
+        op.create_table(name, *parts, **options)
 
 
 def create_index_once(table: str, name: str, columns: Sequence[str]) -> None:

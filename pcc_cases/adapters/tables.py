@@ -246,4 +246,22 @@ purge_permits = Table(
     Column("started_at", UTCDateTime(), nullable=False),
 )
 
+# A retention purge needs two people: one prepares a plan (a dry run kept here with a
+# digest of what it will do), a different one confirms it. No personal data: only who
+# prepared and confirmed it (staff, accountable like the access log's actors).
+purge_plans = Table(
+    f"{TABLE_PREFIX}purge_plans",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("prepared_by", String(100), nullable=False),
+    Column("prepared_at", UTCDateTime(), nullable=False),
+    Column("as_of", Date, nullable=False),
+    Column("policy", Text, nullable=False),
+    Column("digest", String(64), nullable=False),
+    Column("people", Integer, nullable=False),
+    Column("log_entries", Integer, nullable=False),
+    Column("confirmed_by", String(100)),
+    Column("confirmed_at", UTCDateTime()),
+)
+
 APPEND_ONLY_TABLES = (case_events.name, access_log.name)
