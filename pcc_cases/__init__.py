@@ -97,14 +97,9 @@ if TYPE_CHECKING:
         import_cases,
     )
     from pcc_cases.interchange.people_csv import import_people
-    from pcc_cases.privacy.purge import (
-        PurgeCandidate,
-        PurgeResult,
-        RetentionPolicy,
-        load_retention,
-        purge,
-    )
+    from pcc_cases.privacy.purge import PurgePlan, PurgeResult, confirm_purge, prepare_purge
     from pcc_cases.privacy.render import person_html
+    from pcc_cases.privacy.retention import PurgeCandidate, RetentionPolicy, load_retention
     from pcc_cases.privacy.subject_access import export_person, read_access_log
     from pcc_cases.reports.render_html import render_html
     from pcc_cases.reports.severity import SeverityReport, severity_report
@@ -211,11 +206,13 @@ _EXPORTS = {
     "export_cases": "pcc_cases.interchange.cases_io",
     "import_cases": "pcc_cases.interchange.cases_io",
     "import_people": "pcc_cases.interchange.people_csv",
-    "PurgeCandidate": "pcc_cases.privacy.purge",
+    "PurgePlan": "pcc_cases.privacy.purge",
     "PurgeResult": "pcc_cases.privacy.purge",
-    "RetentionPolicy": "pcc_cases.privacy.purge",
-    "load_retention": "pcc_cases.privacy.purge",
-    "purge": "pcc_cases.privacy.purge",
+    "confirm_purge": "pcc_cases.privacy.purge",
+    "prepare_purge": "pcc_cases.privacy.purge",
+    "PurgeCandidate": "pcc_cases.privacy.retention",
+    "RetentionPolicy": "pcc_cases.privacy.retention",
+    "load_retention": "pcc_cases.privacy.retention",
     "person_html": "pcc_cases.privacy.render",
     "export_person": "pcc_cases.privacy.subject_access",
     "read_access_log": "pcc_cases.privacy.subject_access",
@@ -305,6 +302,7 @@ __all__ = [
     "ProblemsError",
     "Protocol",
     "PurgeCandidate",
+    "PurgePlan",
     "PurgeResult",
     "Reach",
     "Recommendation",
@@ -327,6 +325,7 @@ __all__ = [
     "cite_clause",
     "close_case",
     "complete_obligation",
+    "confirm_purge",
     "current",
     "date_span",
     "decide_objection",
@@ -352,7 +351,7 @@ __all__ = [
     "parse_school_year",
     "person_html",
     "person_labels",
-    "purge",
+    "prepare_purge",
     "reachable_locations",
     "read_access_log",
     "recommend_steps",

@@ -1,8 +1,8 @@
 """Engines for the three supported databases, configured the way this library needs them.
 
-SQLite: foreign keys on, WAL, a busy timeout, and transactions that this library begins
-itself (deferred for reading, IMMEDIATE for writing, so that concurrent writers queue up
-instead of failing). MariaDB: utf8mb4. PostgreSQL: psycopg 3.
+SQLite: foreign keys on, secure delete, WAL, a busy timeout, and transactions that this
+library begins itself (deferred for reading, IMMEDIATE for writing, so that concurrent
+writers queue up instead of failing). MariaDB: utf8mb4. PostgreSQL: psycopg 3.
 """
 
 from __future__ import annotations
@@ -164,6 +164,8 @@ def _configure_sqlite(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
+        # What is deleted or overwritten is zeroed, not left in free pages (the purge).
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.execute(f"PRAGMA busy_timeout={_busy_timeout_ms()}")
         if engine.url.database not in (None, "", ":memory:"):
             cursor.execute("PRAGMA journal_mode=WAL")

@@ -116,3 +116,22 @@ def _count_cases(file: Path) -> int:
         count: int = copy.execute("SELECT count(*) FROM pcc_cases").fetchone()[0]
     copy.close()
     return count
+
+
+@db.command("compact")
+@click.pass_obj
+def compact_cmd(obj: CliContext) -> None:
+    """Rewrite the database files so that removed data is gone from disk / Comprimeer.
+
+    A purge does this itself; run it again when the purge said it could not (on SQLite,
+    another program was reading at that moment).
+    """
+    from pcc_cases.adapters import tables as t
+    from pcc_cases.adapters.compaction import compact
+    from pcc_cases.domain.errors import ConflictError
+
+    if not compact(obj.engine(), list(t.metadata.sorted_tables)):
+        raise ConflictError(
+            "the database is being read by another program; try again when it is quiet"
+        )
+    click.echo(obj.say("Database herschreven", "Database rewritten"), err=True)

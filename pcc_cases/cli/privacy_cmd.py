@@ -31,14 +31,28 @@ def privacy() -> None:
 @click.option(
     "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file."
 )
+@click.option(
+    "--show-others",
+    "reason",
+    metavar="REASON",
+    help="Show the other people by name, for this reason (logged); never a reporter to "
+    "the offender.",
+)
 @click.pass_obj
-def export_person_cmd(obj: CliContext, person_id: str, fmt: str, output: Path | None) -> None:
-    """Everything held about one person (subject access, AVG art. 15) / Inzageverzoek."""
+def export_person_cmd(
+    obj: CliContext, person_id: str, fmt: str, output: Path | None, reason: str | None
+) -> None:
+    """Everything held about one person (subject access, AVG art. 15) / Inzageverzoek.
+
+    Other people in it appear as "leerling 1", "medewerker 2", "betrokkene 3".
+    """
     from pcc_cases.privacy.render import person_html
     from pcc_cases.privacy.subject_access import export_person
 
     with obj.unit_of_work() as uow:
-        data = export_person(uow, obj.actor, person_id, settings=obj.settings)
+        data = export_person(
+            uow, obj.actor, person_id, show_others_because=reason, settings=obj.settings
+        )
     text = (
         person_html(data, obj.lang)
         if fmt == "html"
@@ -51,8 +65,12 @@ def export_person_cmd(obj: CliContext, person_id: str, fmt: str, output: Path | 
         click.echo(obj.say(f"Geschreven: {output}", f"Written: {output}"), err=True)
 
 
-@privacy.command("purge")
-@click.option("--dry-run", is_flag=True, help="Only list who would be anonymised.")
+@privacy.group("purge")
+def purge_group() -> None:
+    """The retention purge, by two people / Bewaartermijnen toepassen (twee personen)."""
+
+
+@purge_group.command("plan")
 @click.option(
     "--as-of", metavar="YYYY-MM-DD", help="Apply the policy as on this day (default today)."
 )
@@ -64,48 +82,91 @@ def export_person_cmd(obj: CliContext, person_id: str, fmt: str, output: Path | 
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON / Toon JSON.")
 @click.pass_obj
-def purge_cmd(
-    obj: CliContext, dry_run: bool, as_of: str | None, policy_file: Path | None, as_json: bool
+def purge_plan_cmd(
+    obj: CliContext, as_of: str | None, policy_file: Path | None, as_json: bool
 ) -> None:
-    """Anonymise people whose retention period has passed / Pas de bewaartermijnen toe."""
-    from pcc_cases.privacy.purge import load_retention, purge
+    """Prepare a purge for a second person to confirm / Bereid een opschoning voor."""
+    from pcc_cases.privacy.purge import prepare_purge
+    from pcc_cases.privacy.retention import load_retention
 
     policy = load_retention(policy_file.read_text(encoding="utf-8")) if policy_file else None
     day = parse_date(as_of, "--as-of") if as_of else None
+    with obj.unit_of_work() as uow:
+        plan = prepare_purge(uow, obj.actor, as_of=day, policy=policy, settings=obj.settings)
+    rows = [[c.person_id, c.kind, c.reason, len(c.cases)] for c in plan.purged]
+    if as_json:
+        keys = ["id", "kind", "reason", "cases"]
+        emit_json(
+            {
+                "plan": plan.id,
+                "as_of": plan.as_of.isoformat(),
+                "digest": plan.digest,
+                "people": [dict(zip(keys, row, strict=True)) for row in rows],
+                "access_log_entries": plan.log_entries,
+            }
+        )
+    else:
+        headers = obj.say("id soort reden zaken", "id kind reason cases").split()
+        table(obj.say("Te anonimiseren", "Would anonymise"), headers, rows)
+    click.echo(
+        obj.say(
+            f"Plan {plan.id}: {len(rows)} personen, {plan.log_entries} oude regels van het "
+            f"toegangslog. Een tweede persoon (fg of cvb) voert het uit met: "
+            f"pcc-cases privacy purge confirm {plan.id}",
+            f"Plan {plan.id}: {len(rows)} people, {plan.log_entries} old access-log entries. "
+            f"A second person (fg or cvb) carries it out with: "
+            f"pcc-cases privacy purge confirm {plan.id}",
+        ),
+        err=True,
+    )
+
+
+@purge_group.command("confirm")
+@click.argument("plan_id", metavar="PLAN", type=click.IntRange(min=1))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON / Toon JSON.")
+@click.pass_obj
+def purge_confirm_cmd(obj: CliContext, plan_id: int, as_json: bool) -> None:
+    """Carry out a plan someone else prepared / Voer een opschoningsplan uit."""
     from pcc_cases.cli.progress import progress_bar
+    from pcc_cases.privacy.purge import confirm_purge
 
     label = obj.say("Anonimiseren", "Anonymising")
     with obj.unit_of_work() as uow, progress_bar(label) as progress:
-        result = purge(
-            uow,
-            obj.actor,
-            as_of=day,
-            dry_run=dry_run,
-            policy=policy,
-            progress=progress,
-            settings=obj.settings,
-        )
-    rows = [
-        [c.person_id if dry_run else result.pseudonyms[c.person_id], c.kind, c.reason, len(c.cases)]
-        for c in result.purged
-    ]
+        result = confirm_purge(uow, obj.actor, plan_id, progress=progress, settings=obj.settings)
+    rows = [[result.pseudonyms[c.person_id], c.kind, c.reason, len(c.cases)] for c in result.purged]
     if as_json:
         keys = ["id", "kind", "reason", "cases"]
-        people = [dict(zip(keys, row, strict=True)) for row in rows]
-        emit_json({"as_of": result.as_of.isoformat(), "dry_run": dry_run, "people": people})
+        emit_json(
+            {
+                "plan": plan_id,
+                "as_of": result.as_of.isoformat(),
+                "people": [dict(zip(keys, row, strict=True)) for row in rows],
+                "access_log_entries_deleted": result.log_entries_deleted,
+                "compacted": result.compacted,
+            }
+        )
     else:
         headers = obj.say("id soort reden zaken", "id kind reason cases").split()
-        table(
+        table(obj.say("Geanonimiseerd", "Anonymised"), headers, rows)
+    click.echo(
+        obj.say(
+            f"{len(rows)} personen geanonimiseerd, {result.log_entries_deleted} oude regels "
+            "van het toegangslog verwijderd",
+            f"{len(rows)} people anonymised, {result.log_entries_deleted} old access-log "
+            "entries deleted",
+        ),
+        err=True,
+    )
+    if not result.compacted:
+        click.echo(
             obj.say(
-                "Te anonimiseren" if dry_run else "Geanonimiseerd",
-                "Would anonymise" if dry_run else "Anonymised",
+                "Let op: de database kon nog niet worden opgeschoond (iemand anders las); "
+                "voer later 'pcc-cases db compact' uit.",
+                "Note: the database files could not be compacted yet (someone else was "
+                "reading); run 'pcc-cases db compact' later.",
             ),
-            headers,
-            rows,
+            err=True,
         )
-    done_nl = " (proef, niets gewijzigd)" if dry_run else " geanonimiseerd"
-    done_en = " (dry run, nothing changed)" if dry_run else " anonymised"
-    click.echo(obj.say(f"{len(rows)} personen{done_nl}", f"{len(rows)} people{done_en}"), err=True)
 
 
 @privacy.command("access-log")

@@ -1,10 +1,18 @@
 """The retention purge: people whose data may no longer be kept are anonymised.
 
-A purged person's id is replaced everywhere by a new random pseudonym (``anon-…``), their
-name is dropped, the free text of their cases (summary, reasons) is redacted and evidence
-links are removed. Counts, severities, clauses, decisions and dates stay, so reports of
-past years keep their totals, and the same person stays one person in them. The whole
-purge is one transaction and is itself written to the access log.
+Two people are needed. One (fg or cvb) prepares a plan: the dry run, kept with an id and
+a digest of exactly what it will do. Another (fg or cvb, not the same person) confirms
+it; if the data changed since (a case reopened, a person added), the digest no longer
+matches and the plan is refused.
+
+Carrying out a plan, in one transaction: each purged person's id is replaced everywhere
+by a new random pseudonym (``anon-…``), their name is dropped, their id and names are
+scrubbed token by token from every free text (``scrub``), and the evidence links of their
+cases are removed. Counts, severities, clauses, decisions and dates stay, so reports of
+past years keep their totals. The access log is the staff's accountability: the actor of
+an entry written by a staff member is never rewritten; the log has its own retention and
+its entries older than that are deleted. Afterwards the database files are compacted
+(``adapters.compaction``) so that what was removed is not left on disk.
 
 Events and the access log are append-only for the application; the purge is the one
 place that rewrites them, because the law requires the data to go.
@@ -13,34 +21,39 @@ place that rewrites them, because the law requires the data to go.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import secrets
-import tomllib
-from collections.abc import Sequence
-from importlib import resources
-from typing import Any
 
 import attrs
-from sqlalchemy import Connection, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Engine, delete, insert, select, update
 
 from pcc_cases.access import Action
 from pcc_cases.adapters import tables as t
+from pcc_cases.adapters.compaction import compact
 from pcc_cases.adapters.unit_of_work import UnitOfWork, session_of
 from pcc_cases.domain.access_log import AccessEntry
 from pcc_cases.domain.checks import calendar_day
-from pcc_cases.domain.errors import InvalidInputError
+from pcc_cases.domain.errors import ConflictError, InvalidInputError, NotFoundError
 from pcc_cases.domain.people import PSEUDONYM_PREFIX
 from pcc_cases.domain.progress import Progress, no_progress
 from pcc_cases.domain.time import local_date
-from pcc_cases.domain.tomldata import require
-from pcc_cases.services.guard import authorize, load_actor
+from pcc_cases.privacy.retention import (
+    PurgeCandidate,
+    RetentionPolicy,
+    access_log_cutoff,
+    find_candidates,
+    load_retention,
+    policy_from_json,
+)
+from pcc_cases.privacy.scrub import Scrubber, Subject
+from pcc_cases.services.guard import authorize, load_actor, refuse
 from pcc_cases.services.settings import DEFAULT_SETTINGS, Settings
 
 ANONYMOUS_NAME = "Geanonimiseerd"
-REDACTED = "[verwijderd / removed]"
-FINISHED = ("closed", "dismissed")
 
-# Every column that holds a person id.
+# Every column that holds a person id. The access log's actor is rewritten only for
+# people who are not staff (see ``_anonymise``).
 PERSON_COLUMNS = [
     (t.case_involvements, "person_id"),
     (t.case_violations, "offender_id"),
@@ -51,113 +64,163 @@ PERSON_COLUMNS = [
     (t.case_obligations, "offender_id"),
     (t.case_obligations, "done_by"),
     (t.case_events, "actor_id"),
-    (t.access_log, "actor_id"),
     (t.access_log, "person_id"),
     (t.people, "mentor_id"),
+]
+# Every free-text column of a case (each table but ``cases`` has a ``case_id``).
+FREE_TEXT = [
+    (t.cases, "summary"),
+    (t.case_events, "reason"),
+    (t.case_decisions, "reason"),
+    (t.case_assessments, "override_reason"),
+    (t.case_evidence, "reference"),
+]
+CHANGED_TABLES = [
+    t.people,
+    t.cases,
+    t.case_evidence,
+    t.case_involvements,
+    t.case_violations,
+    t.case_assessments,
+    t.case_decisions,
+    t.case_obligations,
+    t.case_events,
+    t.access_log,
 ]
 
 
 @attrs.frozen
-class RetentionPolicy:
-    """Years personal data in cases is kept, per kind of person."""
+class PurgePlan:
+    """A prepared purge: who it will anonymise, how many old log entries go, its digest."""
 
-    student_years_after_left: int
-    staff_years_after_last_case: int
-    external_years_after_last_case: int
-
-
-def load_retention(text: str | None = None) -> RetentionPolicy:
-    """The policy from TOML text, or the bundled default.
-
-    Raises:
-        InvalidInputError: a retention file that is not valid or goes below a minimum.
-    """
-    if text is None:
-        text = resources.files("pcc_cases.privacy").joinpath("default_retention.toml").read_text()
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise InvalidInputError(f"not valid TOML ({exc})", field="retention policy") from None
-
-    def years(section: str, key: str) -> int:
-        table = require(data, section, dict, "retention", InvalidInputError)
-        value = require(table, key, int, f"retention.{section}", InvalidInputError)
-        if not 0 <= value <= 100:
-            raise InvalidInputError(
-                f"{value} is not 0 to 100 years", field=f"retention.{section}.{key}"
-            )
-        return int(value)
-
-    return RetentionPolicy(
-        student_years_after_left=years("student", "years_after_left"),
-        staff_years_after_last_case=years("staff", "years_after_last_case"),
-        external_years_after_last_case=years("external", "years_after_last_case"),
-    )
-
-
-@attrs.frozen
-class PurgeCandidate:
-    """A person the retention policy lets go: who, of which kind, and why now."""
-
-    person_id: str
-    kind: str
-    reason: str
-    cases: tuple[str, ...]
+    id: int
+    prepared_by: str
+    as_of: dt.date
+    policy: RetentionPolicy
+    digest: str
+    purged: tuple[PurgeCandidate, ...]
+    log_entries: int
 
 
 @attrs.frozen
 class PurgeResult:
-    """What a purge did (or, in a dry run, would do): the people and their pseudonyms."""
+    """What a confirmed plan did: the people and their pseudonyms, and the files."""
 
+    plan_id: int
     purged: tuple[PurgeCandidate, ...]
     pseudonyms: dict[str, str]
     as_of: dt.date
-    dry_run: bool
+    log_entries_deleted: int
+    compacted: bool
 
 
-def purge(
+def prepare_purge(
     uow: UnitOfWork,
     actor_id: str | None,
     *,
     as_of: dt.date | None = None,
-    dry_run: bool = False,
     policy: RetentionPolicy | None = None,
-    progress: Progress = no_progress,
     settings: Settings = DEFAULT_SETTINGS,
-) -> PurgeResult:
-    """Anonymise everyone whose retention period has passed on ``as_of`` (default today).
-
-    ``progress`` hears how many people are anonymised so far, of how many.
+) -> PurgePlan:
+    """Work out who the retention policy lets go on ``as_of`` (default today) and keep it
+    as a plan for a second person to confirm. Nothing else changes.
 
     Raises:
-        PermissionDeniedError: the actor may not purge (fg; logged).
-        InvalidInputError: ``as_of`` that is not a date.
+        PermissionDeniedError: the actor may not purge (fg or cvb; logged).
+        InvalidInputError: ``as_of`` that is not a date, or a day in the future.
     """
     if as_of is not None:
         as_of = calendar_day(as_of, "as_of")
     actor = load_actor(uow, actor_id, settings)
     authorize(uow, actor, Action.PURGE, None, settings)
     now = settings.clock()
-    today = local_date(now)
-    day = as_of or today
-    if day > today:
+    day = as_of or local_date(now)
+    if day > local_date(now):
         raise InvalidInputError(
             f"{day} is in the future; a purge looks at today or before", field="as_of"
         )
+    policy = policy or load_retention()
     conn = session_of(uow).connection()
-    candidates = find_candidates(conn, policy or load_retention(), day)
+    candidates, old_entries = _work(conn, policy, day)
+    digest = _digest(day, policy, candidates, old_entries)
+    inserted = conn.execute(
+        insert(t.purge_plans).values(
+            prepared_by=actor.id, prepared_at=now, as_of=day,
+            policy=json.dumps(attrs.asdict(policy), sort_keys=True), digest=digest,
+            people=len(candidates), log_entries=len(old_entries),
+        )
+    )  # fmt: skip
+    plan_id = int(inserted.inserted_primary_key[0])  # type: ignore[index]
+    uow.access_log.add(
+        AccessEntry(
+            at=now,
+            actor_id=actor.id,
+            action="purge-plan",
+            allowed=True,
+            detail=f"plan {plan_id} (as of {day}): {len(candidates)} people, "
+            f"{len(old_entries)} access-log entries; digest {digest[:12]}",
+        )
+    )
+    uow.commit()
+    return PurgePlan(plan_id, actor.id, day, policy, digest, tuple(candidates), len(old_entries))
+
+
+def confirm_purge(
+    uow: UnitOfWork,
+    actor_id: str | None,
+    plan_id: int,
+    *,
+    progress: Progress = no_progress,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> PurgeResult:
+    """Carry out plan ``plan_id``, prepared by someone else, if the data still matches it.
+
+    ``progress`` hears how many people are anonymised so far, of how many.
+
+    Raises:
+        PermissionDeniedError: the actor may not purge, or prepared this plan (logged).
+        NotFoundError: no plan with that id.
+        ConflictError: the plan was carried out already, or the data changed since it was
+            prepared (prepare a new plan).
+    """
+    actor = load_actor(uow, actor_id, settings)
+    authorize(uow, actor, Action.PURGE, None, settings)
+    now = settings.clock()
+    conn = session_of(uow).connection()
+    plans = t.purge_plans
+    plan = conn.execute(select(plans).where(plans.c.id == plan_id).with_for_update()).first()
+    if plan is None:
+        raise NotFoundError(f"there is no purge plan {plan_id}")
+    if plan.confirmed_by is not None:
+        raise ConflictError(f"purge plan {plan_id} was carried out already")
+    if plan.prepared_by == actor.id:
+        refuse(
+            uow, actor.id, "purge", now, None,
+            f"purge plan {plan_id} was prepared by {actor.id}: a second person with fg or cvb "
+            "must confirm it",
+        )  # fmt: skip
+    policy = policy_from_json(json.loads(plan.policy))
+    day = calendar_day(plan.as_of, "as_of")
+    candidates, old_entries = _work(conn, policy, day)
+    if _digest(day, policy, candidates, old_entries) != plan.digest:
+        raise ConflictError(
+            f"the data changed since purge plan {plan_id} was prepared "
+            f"({len(candidates)} people and {len(old_entries)} access-log entries now, "
+            f"{plan.people} and {plan.log_entries} then): prepare a new plan"
+        )
     pseudonyms = {c.person_id: PSEUDONYM_PREFIX + secrets.token_hex(8) for c in candidates}
-    if dry_run:
-        uow.rollback()
-        return PurgeResult(tuple(candidates), {}, day, True)
     # The one way past the append-only triggers: a permit that lives only inside this
     # transaction (removed before the commit below, gone with a rollback).
     conn.execute(insert(t.purge_permits).values(id=1, started_at=now))
+    conn.execute(delete(t.access_log).where(t.access_log.c.id.in_(old_entries)))
+    _scrub_texts(conn, candidates, pseudonyms)
     for done, candidate in enumerate(candidates, start=1):
         _anonymise(conn, candidate, pseudonyms[candidate.person_id])
         progress(done, len(candidates))
-    _rewrite_texts(conn, pseudonyms)
     conn.execute(delete(t.purge_permits))
+    conn.execute(
+        update(plans).where(plans.c.id == plan_id).values(confirmed_by=actor.id, confirmed_at=now)
+    )
     session_of(uow).expunge_all()  # what the session held still names the old ids
     for candidate in candidates:
         uow.access_log.add(
@@ -167,97 +230,44 @@ def purge(
                 action="purge",
                 allowed=True,
                 person_id=pseudonyms[candidate.person_id],
-                detail=f"retention ({day}): {candidate.reason}; cases: "
+                detail=f"plan {plan_id}, retention ({day}): {candidate.reason}; cases: "
                 + (", ".join(candidate.cases) or "none"),
             )
         )
-    uow.commit()
-    return PurgeResult(tuple(candidates), pseudonyms, day, False)
-
-
-def find_candidates(
-    conn: Connection, policy: RetentionPolicy, day: dt.date
-) -> list[PurgeCandidate]:
-    p, inv, c, e = t.people, t.case_involvements, t.cases, t.case_events
-    found = []
-    people = conn.execute(
-        select(p.c.id, p.c.kind, p.c.left_on).where(~p.c.id.startswith(PSEUDONYM_PREFIX))
-    ).all()
-    ends = dict(
-        conn.execute(
-            select(inv.c.person_id, func.max(e.c.at))
-            .select_from(inv.join(c, c.c.id == inv.c.case_id).join(e, e.c.case_id == c.c.id))
-            .where(e.c.kind.in_(FINISHED))
-            .group_by(inv.c.person_id)
-        ).all()
-    )
-    still_open = set(
-        conn.scalars(
-            select(inv.c.person_id)
-            .select_from(inv.join(c, c.c.id == inv.c.case_id))
-            .where(c.c.state.not_in(FINISHED))
-            .distinct()
+    uow.access_log.add(
+        AccessEntry(
+            at=now, actor_id=actor.id, action="purge", allowed=True,
+            detail=f"plan {plan_id} (prepared by {plan.prepared_by}): {len(candidates)} people, "
+            f"{len(old_entries)} access-log entries from before "
+            f"{access_log_cutoff(policy, day)} deleted",
         )
-    )
-    for person_id, kind, left_on in people:
-        kind_name = str(getattr(kind, "value", kind))
-        reason = _due(policy, kind_name, left_on, ends.get(person_id), person_id in still_open, day)
-        if reason:
-            cases = conn.scalars(
-                select(c.c.number)
-                .select_from(c.join(inv, inv.c.case_id == c.c.id))
-                .where(inv.c.person_id == person_id)
-                .distinct()
-                .order_by(c.c.number)
-            ).all()
-            found.append(
-                PurgeCandidate(
-                    person_id,
-                    str(kind.value if hasattr(kind, "value") else kind),
-                    reason,
-                    tuple(cases),
-                )
-            )
-    return found
+    )  # fmt: skip
+    bind = session_of(uow).get_bind()
+    uow.commit()
+    compacted = compact(bind, CHANGED_TABLES) if isinstance(bind, Engine) else False
+    return PurgeResult(plan_id, tuple(candidates), pseudonyms, day, len(old_entries), compacted)
 
 
-def _due(
-    policy: RetentionPolicy,
-    kind: str,
-    left_on: dt.date | None,
-    last_case_end: Any,
-    has_open_case: bool,
-    day: dt.date,
-) -> str | None:
-    if kind == "student":
-        if left_on is None:
-            return None
-        until = _plus_years(left_on, policy.student_years_after_left)
-        return f"left on {left_on}, kept until {until}" if until <= day else None
-    if has_open_case:
-        return None
-    if kind == "staff" and (left_on is None or left_on > day):
-        return None
-    years = (
-        policy.staff_years_after_last_case
-        if kind == "staff"
-        else policy.external_years_after_last_case
-    )
-    if last_case_end is None:
-        if kind == "staff" and left_on is not None:
-            until = _plus_years(left_on, years)
-            return f"left on {left_on} with no cases, kept until {until}" if until <= day else None
-        return None
-    end = local_date(last_case_end) if isinstance(last_case_end, dt.datetime) else last_case_end
-    until = _plus_years(end, years)
-    return f"last case ended {end}, kept until {until}" if until <= day else None
+def _work(
+    conn: Connection, policy: RetentionPolicy, day: dt.date
+) -> tuple[list[PurgeCandidate], list[int]]:
+    """The people due, and the ids of the access-log entries past the log's retention."""
+    cutoff = dt.datetime.combine(access_log_cutoff(policy, day), dt.time(), tzinfo=dt.UTC)
+    log = t.access_log
+    old = conn.scalars(select(log.c.id).where(log.c.at < cutoff).order_by(log.c.id)).all()
+    return find_candidates(conn, policy, day), list(old)
 
 
-def _plus_years(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
+def _digest(
+    day: dt.date, policy: RetentionPolicy, people: list[PurgeCandidate], log_ids: list[int]
+) -> str:
+    what = {
+        "as_of": day.isoformat(),
+        "policy": attrs.asdict(policy),
+        "people": [attrs.astuple(c) for c in people],
+        "access_log": log_ids,
+    }
+    return hashlib.sha256(json.dumps(what, sort_keys=True).encode()).hexdigest()
 
 
 def _anonymise(conn: Connection, candidate: PurgeCandidate, pseudonym: str) -> None:
@@ -273,49 +283,61 @@ def _anonymise(conn: Connection, candidate: PurgeCandidate, pseudonym: str) -> N
     )  # fmt: skip
     for table, column in PERSON_COLUMNS:
         conn.execute(update(table).where(table.c[column] == old).values({column: pseudonym}))
-    case_ids = conn.scalars(select(t.cases.c.id).where(t.cases.c.number.in_(candidate.cases))).all()
-    _redact_cases(conn, case_ids)
+    if candidate.kind != "staff":  # e.g. a refused attempt under a student's id
+        log = t.access_log
+        conn.execute(update(log).where(log.c.actor_id == old).values(actor_id=pseudonym))
+    case_ids = select(t.cases.c.id).where(t.cases.c.number.in_(candidate.cases))
+    conn.execute(delete(t.case_evidence).where(t.case_evidence.c.case_id.in_(case_ids)))
     conn.execute(delete(p).where(p.c.id == old))
 
 
-def _redact_cases(conn: Connection, case_ids: Sequence[int]) -> None:
-    if not case_ids:
-        return
-    c, e = t.cases, t.case_events
-    conn.execute(
-        update(c).where(c.c.id.in_(case_ids)).values(summary=REDACTED, version=c.c.version + 1)
-    )
-    conn.execute(
-        update(e).where(e.c.case_id.in_(case_ids), e.c.reason.is_not(None)).values(reason=REDACTED)
-    )
-    d, a = t.case_decisions, t.case_assessments
-    conn.execute(
-        update(d).where(d.c.case_id.in_(case_ids), d.c.reason.is_not(None)).values(reason=REDACTED)
-    )
-    conn.execute(
-        update(a)
-        .where(a.c.case_id.in_(case_ids), a.c.override_reason.is_not(None))
-        .values(override_reason=REDACTED)
-    )
-    conn.execute(delete(t.case_evidence).where(t.case_evidence.c.case_id.in_(case_ids)))
+def _scrub_texts(
+    conn: Connection, candidates: list[PurgeCandidate], pseudonyms: dict[str, str]
+) -> None:
+    """Ids and names out of every free text of every case, event data and log details.
 
-
-def _rewrite_texts(conn: Connection, pseudonyms: dict[str, str]) -> None:
-    """The old ids inside event data (JSON) and access-log details: one pass for all."""
-    if not pseudonyms:
+    Runs before the people rows go: their names are read here.
+    """
+    if not candidates:
         return
-    e = t.case_events
-    for event_id, data in conn.execute(select(e.c.id, e.c.data)).all():
-        text = json.dumps(data)
-        changed = text
-        for old, new in pseudonyms.items():
-            changed = changed.replace(f'"{old}"', f'"{new}"')
-        if changed != text:
-            conn.execute(update(e).where(e.c.id == event_id).values(data=json.loads(changed)))
+    p = t.people
+    names = {
+        row.id: (row.first_name, row.last_name)
+        for row in conn.execute(
+            select(p.c.id, p.c.first_name, p.c.last_name).where(p.c.id.in_(pseudonyms))
+        )
+    }
+    scrubber = Scrubber(
+        Subject(c.person_id, pseudonyms[c.person_id], *names[c.person_id], frozenset(c.cases))
+        for c in candidates
+    )
+    cases = t.cases
+    for table, column in FREE_TEXT:
+        join = table if table is cases else table.join(cases, cases.c.id == table.c.case_id)
+        rows = conn.execute(
+            select(table.c.id, table.c[column], cases.c.number)
+            .select_from(join)
+            .where(table.c[column].is_not(None))
+        ).all()
+        for row_id, value, number in rows:
+            scrubbed = scrubber.text(value, {number})
+            if scrubbed != value:
+                conn.execute(update(table).where(table.c.id == row_id).values({column: scrubbed}))
+    events = t.case_events
+    for row_id, data, number in conn.execute(
+        select(events.c.id, events.c.data, cases.c.number).select_from(
+            events.join(cases, cases.c.id == events.c.case_id)
+        )
+    ).all():
+        scrubbed = scrubber.data(data, {number})
+        if scrubbed != data:
+            conn.execute(update(events).where(events.c.id == row_id).values(data=scrubbed))
     log = t.access_log
-    mentions = or_(*[log.c.detail.contains(old) for old in pseudonyms])
-    for entry_id, detail in conn.execute(select(log.c.id, log.c.detail).where(mentions)).all():
-        rewritten = detail
-        for old, new in pseudonyms.items():
-            rewritten = rewritten.replace(old, new)
-        conn.execute(update(log).where(log.c.id == entry_id).values(detail=rewritten))
+    for row_id, detail, number, person in conn.execute(
+        select(log.c.id, log.c.detail, log.c.case_number, log.c.person_id).where(
+            log.c.detail.is_not(None)
+        )
+    ).all():
+        scrubbed = scrubber.text(detail, {s for s in (number, person) if s})
+        if scrubbed != detail:
+            conn.execute(update(log).where(log.c.id == row_id).values(detail=scrubbed))

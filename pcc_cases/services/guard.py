@@ -109,6 +109,7 @@ def log_read(
     at: pendulum.DateTime,
     case_number: str | None = None,
     person_id: str | None = None,
+    detail: str | None = None,
 ) -> None:
     uow.access_log.add(
         AccessEntry(
@@ -118,6 +119,7 @@ def log_read(
             allowed=True,
             case_number=case_number,
             person_id=person_id,
+            detail=detail,
         )
     )
 

@@ -29,7 +29,16 @@ def test_privacy_commands_for_the_fg_and_nobody_else(
     assert "Inzage persoonsgegevens" in page.read_text(encoding="utf-8")
     log = json.loads(run("privacy", "access-log", "--case", number, "--json", env=fg).stdout)
     assert any(e["actor_id"] == "vd-alk" and e["action"] == "view" for e in log)
-    dry = json.loads(run("privacy", "purge", "--dry-run", "--json", env=fg).stdout)
-    assert dry["dry_run"] is True and [p["id"] for p in dry["people"]] == ["left-tl"]
-    future = run("privacy", "purge", "--as-of", "2099-01-01", env=fg)
+    plan = json.loads(run("privacy", "purge", "plan", "--json", env=fg).stdout)
+    assert [p["id"] for p in plan["people"]] == ["left-tl"] and len(plan["digest"]) == 64
+    alone = run("privacy", "purge", "confirm", str(plan["plan"]), env=fg)
+    assert alone.returncode == 4 and "second person" in alone.stderr
+    cvb = {**director_env, "PCC_CASES_ACTOR": "cvb1"}
+    done = run("privacy", "purge", "confirm", str(plan["plan"]), "--json", env=cvb)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["people"][0]["id"].startswith("anon-")
+    again = run("privacy", "purge", "confirm", str(plan["plan"]), env=cvb)
+    assert again.returncode == 6 and "already" in again.stderr
+    future = run("privacy", "purge", "plan", "--as-of", "2099-01-01", env=fg)
     assert future.returncode == 5 and "future" in future.stderr
+    assert run("db", "compact", env=fg).returncode == 0
