@@ -21,6 +21,7 @@ from pcc_cases.cli.render import (
     emit_json,
     local,
     recommendation_json,
+    shown,
     stdout,
     table,
 )
@@ -289,7 +290,7 @@ def _case_view(obj: CliContext, case: Case) -> Group:
         ("Platform", case.platform.value),
         (obj.say("Samenvatting", "Summary"), case.summary),
     ]:
-        head.add_row(label, str(value))
+        head.add_row(label, shown(value))
     people = Table(title=obj.say("Betrokkenen", "People involved"), title_justify="left")
     for column in obj.say(
         "persoon rol bepalingen ernst besluit", "person role clauses severity decision"
@@ -299,7 +300,7 @@ def _case_view(obj: CliContext, case: Case) -> Group:
         assessment = case.assessment_of(inv.person_id) if inv.role.value == "offender" else None
         decision = case.decision_of(inv.person_id) if inv.role.value == "offender" else None
         people.add_row(
-            inv.person_id,
+            shown(inv.person_id),
             inv.role.value,
             ", ".join(case.clauses_of(inv.person_id)) if inv.role.value == "offender" else "",
             str(assessment.level) if assessment else "",
@@ -318,5 +319,7 @@ def _case_view(obj: CliContext, case: Case) -> Group:
     ).split():
         history.add_column(column)
     for e in case.events:
-        history.add_row(str(e.seq), local(e.at), e.actor_id, e.kind, e.state.value, e.reason or "")
+        history.add_row(
+            str(e.seq), local(e.at), shown(e.actor_id), e.kind, e.state.value, shown(e.reason)
+        )
     return Group(Panel(head, expand=False), people, duties, history)

@@ -13,6 +13,7 @@ from pcc_cases.cli.config import CONFIG_ENV, LANGUAGES, OTHER_ENV, SETTINGS, res
 from pcc_cases.cli.context import CliContext
 from pcc_cases.cli.hints import hint_for
 from pcc_cases.cli.lazy import LazyGroup
+from pcc_cases.domain.display import printable
 
 ENVIRONMENT_HELP = "\b\nEnvironment variables / Omgevingsvariabelen:\n" + "\n".join(
     [f"  {s.env:<34} {s.help}" for s in SETTINGS if s.env]
@@ -102,13 +103,14 @@ def main(argv: list[str] | None = None) -> Any:
 
         if isinstance(exc, PccCasesError):
             hint = hint_for(exc)
-            click.echo(f"Fout / Error: {exc}" + (f" ({hint})" if hint else ""), err=True)
+            message = printable(str(exc))  # it may quote what was typed or stored
+            click.echo(f"Fout / Error: {message}" + (f" ({hint})" if hint else ""), err=True)
             sys.exit(exc.exit_code)
         # No traceback (it could show personal data in local variables), only the kind
         # of failure; PCC_CASES_DEBUG=1 re-raises for developers.
         if os.environ.get("PCC_CASES_DEBUG") == "1":
             raise
-        first_line = str(exc).splitlines()[0] if str(exc) else ""
+        first_line = printable(str(exc).splitlines()[0]) if str(exc) else ""
         click.echo(
             f"Onverwachte fout / Unexpected error: {type(exc).__name__}: {first_line[:300]}",
             err=True,

@@ -10,8 +10,10 @@ from typing import Any
 import click
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from pcc_cases.domain.case import Case
+from pcc_cases.domain.display import json_safe, printable
 from pcc_cases.domain.people import Person, format_roles
 from pcc_cases.domain.policy import Recommendation
 from pcc_cases.domain.snapshot import case_snapshot
@@ -20,7 +22,14 @@ from pcc_cases.services.queries import ObligationView
 
 
 def emit_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    click.echo(json_safe(json.dumps(data, ensure_ascii=False, indent=2, default=str)))
+
+
+def shown(value: Any) -> Text:
+    """A value for a rich table or panel: never read as markup, control characters
+    visible (stored text is data, not formatting).
+    """
+    return Text("" if value is None else printable(str(value)))
 
 
 def stdout() -> Console:
@@ -30,7 +39,7 @@ def stdout() -> Console:
 
 def _cell(value: Any) -> str:
     """A value for one tab-separated cell: no tabs or line breaks inside it."""
-    return " ".join(("" if value is None else str(value)).split())
+    return " ".join(printable("" if value is None else str(value)).split())
 
 
 def table(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
@@ -44,17 +53,17 @@ def table(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> 
         lines += ["\t".join(_cell(v) for v in row) for row in rows]
         click.echo("\n".join(lines))
         return
-    shown = Table(title=title, title_justify="left", show_header=any(headers))
+    grid = Table(title=shown(title), title_justify="left", show_header=any(headers))
     for index, header in enumerate(headers):
-        shown.add_column(header, no_wrap=index == 0)
+        grid.add_column(shown(header), no_wrap=index == 0)
     for row in rows:
-        shown.add_row(*["" if v is None else str(v) for v in row])
+        grid.add_row(*[shown(v) for v in row])
     console = stdout()
-    if needs_pager(shown.row_count, console.height):
+    if needs_pager(grid.row_count, console.height):
         with console.pager(styles=True):
-            console.print(shown)
+            console.print(grid)
     else:
-        console.print(shown)
+        console.print(grid)
 
 
 def needs_pager(row_count: int, screen_lines: int) -> bool:

@@ -6,9 +6,12 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from pcc_cases.domain.display import visible
+
 _ENV = Environment(
     loader=PackageLoader("pcc_cases.privacy", "templates"),
     autoescape=select_autoescape(["html", "j2"]),
+    finalize=visible,
 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from pcc_cases.domain.display import visible
 from pcc_cases.reports.charts import bar_chart
 from pcc_cases.reports.figures import COUNT_BREAKDOWNS
 from pcc_cases.reports.render_text import heading, label, previous_value, shown
@@ -14,6 +15,7 @@ CHARTED = ("by_severity", "by_article", "by_month", "by_platform")
 _ENV = Environment(
     loader=PackageLoader("pcc_cases.reports", "templates"),
     autoescape=select_autoescape(["html", "j2"]),
+    finalize=visible,
     keep_trailing_newline=True,
 )
 

@@ -6,7 +6,9 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
+from pcc_cases.domain.display import printable
 from pcc_cases.reports.figures import COUNT_BREAKDOWNS
 from pcc_cases.reports.severity import SeverityReport
 
@@ -83,7 +85,7 @@ def heading(report: SeverityReport, lang: str) -> list[str]:
 
 def render_text(report: SeverityReport, lang: str, console: Console) -> None:
     for line in heading(report, lang):
-        console.print(line)
+        console.print(Text(printable(line)))  # it names locations: data, never markup
     figures = report.figures
     this, before = label("this", lang), label("previous", lang)
     summary = Table(show_header=True, title_justify="left")
@@ -105,7 +107,9 @@ def render_text(report: SeverityReport, lang: str, console: Console) -> None:
         for column in ("", this, before):
             table.add_column(column)
         for key, value in figures[name].items():
-            table.add_row(key, shown(value), shown(previous_value(report, (name, key))))
+            table.add_row(
+                Text(printable(key)), shown(value), shown(previous_value(report, (name, key)))
+            )
         console.print(table)
     matrix = figures["by_severity_article"]
     articles = list(next(iter(matrix.values())))

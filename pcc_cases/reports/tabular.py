@@ -9,6 +9,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from pcc_cases.domain.display import printable
 from pcc_cases.reports.figures import COUNT_BREAKDOWNS
 from pcc_cases.reports.render_text import heading, label, previous_value
 from pcc_cases.reports.severity import SeverityReport
@@ -17,10 +18,13 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value: Any) -> Any:
-    """Text a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    """Text a spreadsheet would run as a formula gets a leading apostrophe; control
+    characters become visible escapes (XLSX cannot hold them at all).
+    """
+    if not isinstance(value, str):
+        return value
+    value = printable(value)
+    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 def header(lang: str) -> list[str]:
