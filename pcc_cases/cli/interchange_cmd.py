@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from pcc_cases.cli.context import CliContext
+from pcc_cases.cli.output_file import output_options, written
 from pcc_cases.cli.period_options import period_from_options
 from pcc_cases.cli.progress import progress_bar
 from pcc_cases.domain.errors import InvalidInputError
@@ -24,9 +25,7 @@ def export_group() -> None:
 @click.option("--school-year", metavar="2025-2026", help="Only cases of this school year.")
 @click.option("--from", "date_from", metavar="YYYY-MM-DD", help="First day (with --to).")
 @click.option("--to", "date_to", metavar="YYYY-MM-DD", help="Last day (with --from).")
-@click.option(
-    "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file."
-)
+@output_options
 @click.pass_obj
 def export_cases_cmd(
     obj: CliContext,
@@ -34,6 +33,7 @@ def export_cases_cmd(
     date_from: str | None,
     date_to: str | None,
     output: Path | None,
+    force: bool,
 ) -> None:
     """Every case in full, one JSON object per line / Alle zaken, volledig, als JSON Lines."""
     period = period_from_options(school_year, date_from, date_to)
@@ -44,7 +44,7 @@ def export_cases_cmd(
                 uow, obj.actor, sys.stdout, period=period, progress=progress, settings=obj.settings
             )
         else:
-            with output.open("w", encoding="utf-8", newline="\n") as handle:
+            with written(output, force=force) as handle:
                 count = export_cases(
                     uow, obj.actor, handle, period=period, progress=progress, settings=obj.settings
                 )

@@ -9,6 +9,7 @@ import click
 
 from pcc_cases.cli import completion
 from pcc_cases.cli.context import CliContext
+from pcc_cases.cli.output_file import output_options, written
 from pcc_cases.cli.render import emit_json, table
 from pcc_cases.domain.time import parse_date
 
@@ -28,9 +29,7 @@ def privacy() -> None:
     show_default=True,
     help="Output format.",
 )
-@click.option(
-    "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file."
-)
+@output_options
 @click.option(
     "--show-others",
     "reason",
@@ -40,7 +39,12 @@ def privacy() -> None:
 )
 @click.pass_obj
 def export_person_cmd(
-    obj: CliContext, person_id: str, fmt: str, output: Path | None, reason: str | None
+    obj: CliContext,
+    person_id: str,
+    fmt: str,
+    output: Path | None,
+    force: bool,
+    reason: str | None,
 ) -> None:
     """Everything held about one person (subject access, AVG art. 15) / Inzageverzoek.
 
@@ -61,7 +65,8 @@ def export_person_cmd(
     if output is None:
         click.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        with written(output, force=force) as handle:
+            handle.write(text)
         click.echo(obj.say(f"Geschreven: {output}", f"Written: {output}"), err=True)
 
 

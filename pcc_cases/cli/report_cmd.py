@@ -10,6 +10,7 @@ import click
 from pcc_cases.cli import completion
 from pcc_cases.cli.context import CliContext
 from pcc_cases.cli.numbers import WholeNumber
+from pcc_cases.cli.output_file import output_options, written
 from pcc_cases.cli.period_options import period_from_options
 from pcc_cases.cli.render import stdout
 from pcc_cases.reports.suppression import DEFAULT_THRESHOLD
@@ -44,9 +45,7 @@ def report() -> None:
     show_default=True,
     help="Output format.",
 )
-@click.option(
-    "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file."
-)
+@output_options
 @click.option(
     "--threshold",
     type=WholeNumber(1, 100),
@@ -69,6 +68,7 @@ def severity_cmd(
     locations: tuple[str, ...],
     fmt: str,
     output: Path | None,
+    force: bool,
     threshold: int,
     no_suppression: bool,
     lang: str | None,
@@ -98,21 +98,21 @@ def severity_cmd(
         import json
 
         data = json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n"
-        _write(output, data.encode("utf-8"))
+        _write(output, data.encode("utf-8"), force)
     elif fmt == "csv":
         from pcc_cases.reports.tabular import render_csv
 
-        _write(output, render_csv(result, language))
+        _write(output, render_csv(result, language), force)
     elif fmt == "xlsx":
         from pcc_cases.reports.tabular import render_xlsx
 
         if output is None and sys.stdout.isatty():
             raise click.UsageError("--format xlsx needs --output FILE (or a pipe)")
-        _write(output, render_xlsx(result, language))
+        _write(output, render_xlsx(result, language), force)
     elif fmt == "html":
         from pcc_cases.reports.render_html import render_html
 
-        _write(output, render_html(result, language).encode("utf-8"))
+        _write(output, render_html(result, language).encode("utf-8"), force)
     else:
         from pcc_cases.reports.render_text import render_text
 
@@ -121,15 +121,16 @@ def severity_cmd(
         else:
             from rich.console import Console
 
-            with output.open("w", encoding="utf-8") as handle:
+            with written(output, force=force) as handle:
                 render_text(result, language, Console(file=handle, width=120))
     if output is not None:
         click.echo(obj.say(f"Rapport geschreven: {output}", f"Report written: {output}"), err=True)
 
 
-def _write(output: Path | None, data: bytes) -> None:
+def _write(output: Path | None, data: bytes, force: bool) -> None:
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    output.write_bytes(data)
+    with written(output, force=force, binary=True) as handle:
+        handle.write(data)

@@ -82,5 +82,5 @@ def test_long_commands_show_progress_on_stderr_in_a_terminal(
     assert "Zaken exporteren" in shown.stderr and "3" in shown.stderr
     checked = run("import", "cases", str(target), "--dry-run", env=terminal)
     assert "Zaken controleren" in checked.stderr and "3/3" in checked.stderr
-    piped = run("export", "cases", "--output", str(target), env=board)
+    piped = run("export", "cases", "--output", str(target), "--force", env=board)
     assert piped.stderr.strip() == "3 zaken geëxporteerd"  # no bar in a log
