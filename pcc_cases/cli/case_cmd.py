@@ -72,7 +72,9 @@ def list_cmd(
             limit=limit,
             settings=obj.settings,
         )
-        labels = services.person_labels(uow, [o for c in found for o in c.offender_ids])
+        labels = services.person_labels(
+            uow, obj.actor, [o for c in found for o in c.offender_ids], settings=obj.settings
+        )
     if as_json:
         emit_json(
             [

@@ -26,7 +26,10 @@ def obligations(
             uow, obj.actor, overdue_only=overdue, search=search, limit=limit, settings=obj.settings
         )
         labels = services.person_labels(
-            uow, [v.obligation.offender_id for v in views if v.obligation.offender_id]
+            uow,
+            obj.actor,
+            [v.obligation.offender_id for v in views if v.obligation.offender_id],
+            settings=obj.settings,
         )
     if as_json:
         emit_json([obligation_json(v) for v in views])

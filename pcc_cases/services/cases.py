@@ -70,8 +70,8 @@ def record_incident(
     involvements += [(p, "target") for p in targets] + [(p, "witness") for p in witnesses]
     if reporter:
         involvements.append((reporter, "reporter"))
-    people = _known_people(uow, [p for p, _role in involvements])
-    _check_location(uow, location)
+    _check_location(uow, actor, location)
+    people = _known_people(uow, [p for p, _role in involvements], actor, now)
     case = Case.record(
         protocol=settings.protocol,
         policy=settings.policy,
@@ -138,7 +138,7 @@ def add_involvement(
     """
 
     def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Case:
-        _known_people(uow, [person_id])
+        _known_people(uow, [person_id], actor, now)
         case.add_involvement(person_id, role, actor.id, now, reason)
         return case
 
@@ -192,7 +192,7 @@ def cite_clause(
     """
 
     def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Case:
-        kinds = _known_people(uow, [offender_id])
+        kinds = _known_people(uow, [offender_id], actor, now)
         case.cite(
             offender_id, clause_id, settings.protocol, kinds, settings.policy, actor.id, now, reason
         )
@@ -305,7 +305,7 @@ def recommend_steps(
     actor = load_actor(uow, actor_id, settings)
     # Deciding's scope, not viewing's: the count of earlier cases is for who decides.
     case = reach_case(uow, actor, Action.DECIDE, number, settings)
-    kinds = _known_people(uow, case.offender_ids)
+    kinds = _known_people(uow, case.offender_ids, actor, settings.clock())
     result = {
         o: case.recommendation(o, kinds[o], _prior_cases(uow, case, o, settings), settings.policy)
         if case.assessment_of(o) is not None
@@ -340,7 +340,7 @@ def decide_step(
     """
 
     def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Decision:
-        kind = _known_people(uow, [offender_id])[offender_id]
+        kind = _known_people(uow, [offender_id], actor, now)[offender_id]
         return case.decide(
             offender_id=offender_id,
             offender_kind=kind,
@@ -485,7 +485,7 @@ def decide_objection(
             now,
             reason,
             reviewer_authority=actor.person.authority,
-            offender_kinds=_known_people(uow, [d.offender_id for d in case.decisions]),
+            offender_kinds=_known_people(uow, [d.offender_id for d in case.decisions], actor, now),
             policy=settings.policy,
         )
         return case
@@ -520,21 +520,50 @@ def _prior_cases(uow: UnitOfWorkPort, case: Case, offender_id: str, settings: Se
     return uow.cases.count_prior_decided(offender_id, since, until, case.number)
 
 
-def _known_people(uow: UnitOfWorkPort, person_ids: Sequence[str]) -> dict[str, PersonKind]:
-    """The kinds of the given people; unknown ids are refused, all of them named."""
-    found = uow.people.find_many(list(dict.fromkeys(person_ids)))
-    unknown = [p for p in dict.fromkeys(person_ids) if p not in found]
+def _known_people(
+    uow: UnitOfWorkPort, person_ids: Sequence[str], actor: Actor, now: pendulum.DateTime
+) -> dict[str, PersonKind]:
+    """The kinds of the given people; unknown ids are refused, all of them named.
+
+    Someone the actor may not see and who is of another location than the actor's is "not
+    found" too, in the same words: naming ids one by one must not tell who exists
+    elsewhere. People of the actor's own location (a classmate, a teacher) and people
+    without a location (parents) may be named. Both refusals are logged with the truth.
+    """
+    wanted = list(dict.fromkeys(person_ids))
+    found = uow.people.find_many(wanted)
+    here = actor.person.location
+    nameable = {
+        pid: person
+        for pid, person in found.items()
+        if actor.may_see_person(person) or person.location in (here, None)
+    }
+    unknown = [p for p in wanted if p not in nameable]
     if unknown:
-        raise InvalidInputError(
-            f"person id(s) not found: {', '.join(unknown)}; import people first",
-            field="person_ids",
-        )
+        hidden = [p for p in unknown if p in found]
+        refuse(
+            uow, actor.id, "name-person", now, None,
+            f"unknown: {', '.join(p for p in unknown if p not in found) or '-'}; "
+            f"not theirs to name: {', '.join(hidden) or '-'}",
+            shown=InvalidInputError(
+                f"person id(s) not found: {', '.join(unknown)}; import people first",
+                field="person_ids",
+            ),
+        )  # fmt: skip
+    found = nameable
     return {pid: person.kind for pid, person in found.items()}
 
 
-def _check_location(uow: UnitOfWorkPort, location: str) -> None:
+def _check_location(uow: UnitOfWorkPort, actor: Actor, location: str) -> None:
+    """A known location; the message lists only the locations the actor may see."""
     known = uow.people.locations()
     if known and location not in known:
+        if actor.report_locations(Action.VIEW) is None:
+            shown = sorted(known)
+        else:
+            shown = [actor.person.location] if actor.person.location else []
         raise InvalidInputError(
-            f"{location!r} is not one of {choices(sorted(known))}", field="location"
+            f"{location!r} is not a location you can choose"
+            + (f"; yours: {choices(shown)}" if shown else ""),
+            field="location",
         )

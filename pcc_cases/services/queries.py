@@ -134,17 +134,28 @@ def reachable_locations(
     return [actor.person.location] if actor.person.location else []
 
 
-def person_labels(uow: UnitOfWorkPort, person_ids: Iterable[str]) -> dict[str, str]:
-    """How lists name people (``L100002 Isabel Schelvis (2B)``), by id; unknown ids as is.
+def person_labels(
+    uow: UnitOfWorkPort,
+    actor_id: str | None,
+    person_ids: Iterable[str],
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> dict[str, str]:
+    """How lists name people (``L100002 Isabel Schelvis (2B)``), by id.
 
-    For ids taken from results the actor was allowed to see (a list of cases or duties):
-    it checks no scope of its own.
+    Only people the actor may see get their name; anyone else, and an id nobody has, is
+    shown as the id (the same for both).
 
     Raises:
-        Nothing of its own: an id nobody has is shown as it is.
+        PermissionDeniedError: no actor, or one who is unknown or not active staff.
     """
+    actor = load_actor(uow, actor_id, settings)
     wanted = sorted(set(person_ids))
-    found = uow.people.find_many(wanted)
+    found = {
+        pid: person
+        for pid, person in uow.people.find_many(wanted).items()
+        if actor.may_see_person(person)
+    }
     return {pid: found[pid].label if pid in found else pid for pid in wanted}
 
 

@@ -1,9 +1,9 @@
 """``--output``: only after the command succeeded, private (0600), never through a symlink,
-never over an existing file without ``--force``; for every command that has it."""
+never over an existing file without ``--force``; for every command that has it.
+"""
 
 from __future__ import annotations
 
-import os
 import stat
 from pathlib import Path
 
@@ -56,7 +56,7 @@ def test_a_symlink_at_output_is_never_followed(env: dict[str, str], tmp_path: Pa
     precious = tmp_path / "precious.txt"
     precious.write_text("do not touch", encoding="utf-8")
     link = tmp_path / "report.csv"
-    os.symlink(precious, link)
+    link.symlink_to(precious)
     args = ("report", "severity", "--format", "csv", "--output", str(link))
     assert run(*args, env=env).returncode == 5
     assert run(*args, "--force", env=env).returncode == 0

@@ -104,10 +104,30 @@ def test_earlier_decided_cases_raise_the_recommendation(new_uow: Any) -> None:
 def test_unknown_people_and_locations_are_named(new_uow: Any) -> None:
     with new_uow() as uow, pytest.raises(InvalidInputError, match="ghost"):
         record(uow, offenders=["s-alk1", "ghost"])
+    with new_uow() as uow, pytest.raises(InvalidInputError, match="yours: Alkmaar$"):
+        record(uow, location="Atlantis")  # only the director's own location is listed
     with new_uow() as uow, pytest.raises(InvalidInputError, match="Alkmaar, Bergen"):
-        record(uow, location="Atlantis")
+        record(uow, actor="cvb1", location="Atlantis")  # the board may choose any
     with new_uow() as uow, pytest.raises(NotFoundError, match="2025-0999"):
         sv.show_case(uow, "vd-alk", "2025-0999", settings=S)
+
+
+def test_naming_people_of_another_location_answers_as_for_nobody(new_uow: Any) -> None:
+    """Targets, witnesses and reporters tried one by one must not tell a director who
+    exists at another location: a Bergen student and an id nobody has get the same words.
+    """
+    answers = []
+    for someone in ("s-ber1", "ghost-1"):
+        for role in ("targets", "witnesses"):
+            with new_uow() as uow, pytest.raises(InvalidInputError) as refused:
+                record(uow, **{role: ["norole", someone] if role == "targets" else [someone]})
+            answers.append(str(refused.value).replace(someone, "ID"))
+        with new_uow() as uow, pytest.raises(InvalidInputError) as refused:
+            record(uow, reporter=someone)
+        answers.append(str(refused.value).replace(someone, "ID"))
+    assert len(set(answers)) == 1 and "not found" in answers[0]
+    with new_uow() as uow:  # a classmate and a teacher of the case's own location: fine
+        assert record(uow, targets=["s-alk2"], witnesses=["men-alk"])
 
 
 def test_override_needs_a_reason_and_transitions_are_checked(new_uow: Any) -> None:

@@ -71,12 +71,14 @@ def test_people_and_duties_are_searched_by_name(new_uow: Any) -> None:
 
 def test_labels_name_the_person_with_their_class(new_uow: Any) -> None:
     with new_uow() as uow:
-        labels = sv.person_labels(uow, ["s-alk1", "vd-alk", "gone"])
+        labels = sv.person_labels(uow, "vd-alk", ["s-alk1", "vd-alk", "gone"], settings=S)
+        elsewhere = sv.person_labels(uow, "vd-ber", ["s-alk1", "gone"], settings=S)
     assert labels == {
         "s-alk1": "s-alk1 Sem de Vries (2B)",
         "vd-alk": "vd-alk Vera Directeur",
         "gone": "gone",
     }
+    assert elsewhere == {"s-alk1": "s-alk1", "gone": "gone"}  # not theirs: as if unknown
 
 
 @pytest.mark.parametrize(
