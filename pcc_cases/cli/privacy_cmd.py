@@ -99,20 +99,9 @@ def purge_plan_cmd(
     with obj.unit_of_work() as uow:
         plan = prepare_purge(uow, obj.actor, as_of=day, policy=policy, settings=obj.settings)
     rows = [[c.person_id, c.kind, c.reason, len(c.cases)] for c in plan.purged]
-    if as_json:
-        keys = ["id", "kind", "reason", "cases"]
-        emit_json(
-            {
-                "plan": plan.id,
-                "as_of": plan.as_of.isoformat(),
-                "digest": plan.digest,
-                "people": [dict(zip(keys, row, strict=True)) for row in rows],
-                "access_log_entries": plan.log_entries,
-            }
-        )
-    else:
-        headers = obj.say("id soort reden zaken", "id kind reason cases").split()
-        table(obj.say("Te anonimiseren", "Would anonymise"), headers, rows)
+    about = {"plan": plan.id, "as_of": plan.as_of.isoformat(), "digest": plan.digest}
+    _show_people(obj, rows, as_json, obj.say("Te anonimiseren", "Would anonymise"),
+                 {**about, "access_log_entries": plan.log_entries})  # fmt: skip
     click.echo(
         obj.say(
             f"Plan {plan.id}: {len(rows)} personen, {plan.log_entries} oude regels van het "
@@ -139,20 +128,10 @@ def purge_confirm_cmd(obj: CliContext, plan_id: int, as_json: bool) -> None:
     with obj.unit_of_work() as uow, progress_bar(label) as progress:
         result = confirm_purge(uow, obj.actor, plan_id, progress=progress, settings=obj.settings)
     rows = [[result.pseudonyms[c.person_id], c.kind, c.reason, len(c.cases)] for c in result.purged]
-    if as_json:
-        keys = ["id", "kind", "reason", "cases"]
-        emit_json(
-            {
-                "plan": plan_id,
-                "as_of": result.as_of.isoformat(),
-                "people": [dict(zip(keys, row, strict=True)) for row in rows],
-                "access_log_entries_deleted": result.log_entries_deleted,
-                "compacted": result.compacted,
-            }
-        )
-    else:
-        headers = obj.say("id soort reden zaken", "id kind reason cases").split()
-        table(obj.say("Geanonimiseerd", "Anonymised"), headers, rows)
+    about = {"plan": plan_id, "as_of": result.as_of.isoformat()}
+    extra = {"access_log_entries_deleted": result.log_entries_deleted,
+             "compacted": result.compacted}  # fmt: skip
+    _show_people(obj, rows, as_json, obj.say("Geanonimiseerd", "Anonymised"), about | extra)
     click.echo(
         obj.say(
             f"{len(rows)} personen geanonimiseerd, {result.log_entries_deleted} oude regels "
@@ -172,6 +151,19 @@ def purge_confirm_cmd(obj: CliContext, plan_id: int, as_json: bool) -> None:
             ),
             err=True,
         )
+
+
+def _show_people(
+    obj: CliContext, rows: list[list[object]], as_json: bool, title: str, about: dict[str, object]
+) -> None:
+    """The people of a purge plan or result: a table, or JSON with ``about`` beside them."""
+    if as_json:
+        keys = ["id", "kind", "reason", "cases"]
+        people = [dict(zip(keys, row, strict=True)) for row in rows]
+        emit_json({**about, "people": people})
+    else:
+        headers = obj.say("id soort reden zaken", "id kind reason cases").split()
+        table(title, headers, rows)
 
 
 @privacy.command("access-log")
