@@ -194,11 +194,11 @@ def test_the_purge_leaves_no_trace_and_keeps_the_totals(school: Engine) -> None:
         plan = prepare_purge(uow, "cvb1", settings=at)
     assert {c.person_id for c in plan.purged} == {GONE, "left-tl", "old-9"}
     with school.connect() as conn:
-        old = conn.scalar(
+        old = conn.execute(
             select(func.count())
             .select_from(t.access_log)
             .where(t.access_log.c.at < dt.datetime(2021, 11, 24, tzinfo=dt.UTC))
-        )
+        ).scalar_one()
     assert plan.log_entries == old > 0
     heard: list[tuple[int, int | None]] = []
     with UnitOfWork(school, write=True) as uow:

@@ -119,8 +119,9 @@ def test_naming_people_of_another_location_answers_as_for_nobody(new_uow: Any) -
     answers = []
     for someone in ("s-ber1", "ghost-1"):
         for role in ("targets", "witnesses"):
+            named: dict[str, Any] = {role: ["norole", someone] if role == "targets" else [someone]}
             with new_uow() as uow, pytest.raises(InvalidInputError) as refused:
-                record(uow, **{role: ["norole", someone] if role == "targets" else [someone]})
+                record(uow, **named)
             answers.append(str(refused.value).replace(someone, "ID"))
         with new_uow() as uow, pytest.raises(InvalidInputError) as refused:
             record(uow, reporter=someone)
