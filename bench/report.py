@@ -8,6 +8,8 @@ services) over two school years, then run, each in a child process of its own:
 
 - the JSON report through ``severity_report`` (suppression off, so nothing is skipped),
 - the same figures with hand-written SQL for that backend (the physical limit),
+- the suppressed report (the running year through its ended months, compared with the
+  same year after each earlier month, so about a dozen windows per year),
 
 and print the times, their ratio, and each child's peak memory (max RSS).
 Targets: report within 1.5x of the hand-written SQL; time growing no faster than linearly
@@ -89,12 +91,12 @@ def load(url: str, n: int, seed: int = 1) -> None:
 
 TABLES = {
     "cases": t.cases,
-    "case_involvements": t.case_involvements,
-    "case_violations": t.case_violations,
-    "case_assessments": t.case_assessments,
-    "case_decisions": t.case_decisions,
-    "case_obligations": t.case_obligations,
-    "case_events": t.case_events,
+    "pcc_case_involvements": t.case_involvements,
+    "pcc_case_violations": t.case_violations,
+    "pcc_case_assessments": t.case_assessments,
+    "pcc_case_decisions": t.case_decisions,
+    "pcc_case_obligations": t.case_obligations,
+    "pcc_case_events": t.case_events,
 }
 
 
@@ -119,50 +121,50 @@ def _case_rows(
         "platform": rng.choice(PLATFORMS), "location": rng.choice(LOCATIONS), "summary": "x",
         "state": state, "version": 1,
     })  # fmt: skip
-    rows["case_involvements"] += [
+    rows["pcc_case_involvements"] += [
         {"case_id": case_id, "person_id": offender, "role": "offender"},
         {"case_id": case_id, "person_id": target, "role": "target"},
     ]
     for clause in rng.sample(CLAUSES, rng.choice([1, 1, 2])):
-        rows["case_violations"].append(
+        rows["pcc_case_violations"].append(
             {"case_id": case_id, "offender_id": offender, "clause_id": clause}
         )
-    rows["case_events"].append({"case_id": case_id, "seq": 1, "kind": "recorded", "actor_id": "B0001",
+    rows["pcc_case_events"].append({"case_id": case_id, "seq": 1, "kind": "recorded", "actor_id": "B0001",
                                 "at": reported, "state": "reported", "reason": None, "data": {}})  # fmt: skip
     if assessed:
-        rows["case_assessments"].append({
+        rows["pcc_case_assessments"].append({
             "case_id": case_id, "offender_id": offender, "reach": "group", "intent": "negligent",
             "harm": "none", "confidential": False, "criminal": False, "removed_and_apologised": False,
             "computed_level": level, "override_level": 4 if rng.random() < 0.05 else None,
             "override_reason": None, "assessed_by": "B0001", "assessed_at": reported,
         })  # fmt: skip
     if decided:
-        rows["case_decisions"].append({
+        rows["pcc_case_decisions"].append({
             "case_id": case_id, "offender_id": offender, "step": STEPS[level], "decided_by": "B0001",
             "decided_at": reported.add(days=1), "recommended_step": STEPS[level],
             "days": 2 if STEPS[level] in ("internal-suspension", "suspension") else None,
             "reason": None, "revoked": rng.random() < 0.02,
         })  # fmt: skip
         if rng.random() < 0.4:
-            rows["case_obligations"].append({
+            rows["pcc_case_obligations"].append({
                 "case_id": case_id, "seq": 1, "kind": "written-decision", "cause": "step",
                 "due_on": reported.add(days=3).date(), "created_at": reported, "offender_id": offender,
                 "done_on": reported.add(days=2).date() if rng.random() < 0.8 else None,
                 "done_by": None,
             })  # fmt: skip
     if closed:
-        rows["case_events"].append({"case_id": case_id, "seq": 2, "kind": "closed", "actor_id": "B0001",
+        rows["pcc_case_events"].append({"case_id": case_id, "seq": 2, "kind": "closed", "actor_id": "B0001",
                                     "at": reported.add(days=rng.randrange(1, 40)), "state": "closed",
                                     "reason": None, "data": {}})  # fmt: skip
 
 
 # ------------------------------------------------------------------ the two contenders
-def run_report(url: str) -> dict[str, Any]:
+def run_report(url: str, suppression: bool = False) -> dict[str, Any]:
     engine = make_engine(url)
     settings = Settings(clock=FixedClock(NOW))
     with UnitOfWork(engine, write=True) as uow:
         report = severity_report(
-            uow, "B0001", period=school_year(2025), suppression=False, settings=settings
+            uow, "B0001", period=school_year(2025), suppression=suppression, settings=settings
         )
     engine.dispose()
     return report.to_json()
@@ -195,12 +197,12 @@ def _hand_figures(conn: Any, dialect: str, period: Any) -> dict[str, Any]:
         if dialect == "sqlite"
         else dt.date(NOW.year, NOW.month, NOW.day),
     }
-    scoped = "SELECT id FROM cases WHERE occurred_at >= :start AND occurred_at < :end"
+    scoped = "SELECT id FROM pcc_cases WHERE occurred_at >= :start AND occurred_at < :end"
     article = (
         "CASE " + " ".join(f"WHEN v.clause_id LIKE '{a}.%' THEN '{a}'" for a in "1234567") + " END"
     )
     severity = ("SELECT case_id, max(coalesce(override_level, computed_level)) AS level "
-                "FROM case_assessments GROUP BY case_id")  # fmt: skip
+                "FROM pcc_case_assessments GROUP BY case_id")  # fmt: skip
     if dialect == "postgresql":
         month = (
             "to_char((c.occurred_at AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM')"
@@ -218,27 +220,27 @@ def _hand_figures(conn: Any, dialect: str, period: Any) -> dict[str, Any]:
     figures: dict[str, Any] = {
         "total_cases": conn.execute(text(f"SELECT count(*) FROM ({scoped}) s"), p).scalar_one(),
         "by_severity": rows(f"SELECT sv.level, count(*) FROM ({scoped}) s JOIN ({severity}) sv ON sv.case_id = s.id GROUP BY sv.level"),
-        "by_article": rows(f"SELECT {article}, count(DISTINCT v.case_id) FROM ({scoped}) s JOIN case_violations v ON v.case_id = s.id GROUP BY 1"),
+        "by_article": rows(f"SELECT {article}, count(DISTINCT v.case_id) FROM ({scoped}) s JOIN pcc_case_violations v ON v.case_id = s.id GROUP BY 1"),
         "by_severity_article": rows(
             f"SELECT sv.level || '/' || {article}, count(DISTINCT v.case_id) FROM ({scoped}) s "
-            f"JOIN case_violations v ON v.case_id = s.id JOIN ({severity}) sv ON sv.case_id = s.id GROUP BY sv.level, {article}"
+            f"JOIN pcc_case_violations v ON v.case_id = s.id JOIN ({severity}) sv ON sv.case_id = s.id GROUP BY sv.level, {article}"
         ),
-        "by_platform": rows("SELECT platform, count(*) FROM cases WHERE occurred_at >= :start AND occurred_at < :end GROUP BY platform"),
-        "by_month": rows(f"SELECT {month}, count(*) FROM cases c WHERE c.occurred_at >= :start AND c.occurred_at < :end GROUP BY 1"),
-        "by_location": rows("SELECT location, count(*) FROM cases WHERE occurred_at >= :start AND occurred_at < :end GROUP BY location"),
+        "by_platform": rows("SELECT platform, count(*) FROM pcc_cases WHERE occurred_at >= :start AND occurred_at < :end GROUP BY platform"),
+        "by_month": rows(f"SELECT {month}, count(*) FROM pcc_cases c WHERE c.occurred_at >= :start AND c.occurred_at < :end GROUP BY 1"),
+        "by_location": rows("SELECT location, count(*) FROM pcc_cases WHERE occurred_at >= :start AND occurred_at < :end GROUP BY location"),
         "offenders_by_kind": rows(
-            f"SELECT p.kind, count(*) FROM people p WHERE p.id IN (SELECT i.person_id FROM ({scoped}) s "
-            "JOIN case_involvements i ON i.case_id = s.id WHERE i.role = 'offender') GROUP BY p.kind"
+            f"SELECT p.kind, count(*) FROM pcc_people p WHERE p.id IN (SELECT i.person_id FROM ({scoped}) s "
+            "JOIN pcc_case_involvements i ON i.case_id = s.id WHERE i.role = 'offender') GROUP BY p.kind"
         ),
-        "decisions_by_step": rows(f"SELECT d.step, count(*) FROM ({scoped}) s JOIN case_decisions d ON d.case_id = s.id WHERE d.revoked = false GROUP BY d.step"),
+        "decisions_by_step": rows(f"SELECT d.step, count(*) FROM ({scoped}) s JOIN pcc_case_decisions d ON d.case_id = s.id WHERE d.revoked = false GROUP BY d.step"),
         "repeat_offenders": conn.execute(text(
-            f"SELECT count(*) FROM (SELECT i.person_id FROM ({scoped}) s JOIN case_involvements i ON i.case_id = s.id "
+            f"SELECT count(*) FROM (SELECT i.person_id FROM ({scoped}) s JOIN pcc_case_involvements i ON i.case_id = s.id "
             "WHERE i.role = 'offender' GROUP BY i.person_id HAVING count(DISTINCT i.case_id) >= 2) r"), p).scalar_one(),
         "obligations": list(conn.execute(text(
             f"SELECT count(*), coalesce(sum(CASE WHEN o.due_on < :today THEN 1 ELSE 0 END), 0) FROM ({scoped}) s "
-            "JOIN case_obligations o ON o.case_id = s.id WHERE o.done_on IS NULL"), p).one()),
+            "JOIN pcc_case_obligations o ON o.case_id = s.id WHERE o.done_on IS NULL"), p).one()),
     }  # fmt: skip
-    closed = (f"SELECT {days} AS d FROM cases c JOIN (SELECT case_id, max(at) AS at FROM case_events "
+    closed = (f"SELECT {days} AS d FROM pcc_cases c JOIN (SELECT case_id, max(at) AS at FROM pcc_case_events "
               "WHERE kind = 'closed' GROUP BY case_id) e ON e.case_id = c.id "
               "WHERE c.occurred_at >= :start AND c.occurred_at < :end AND c.state = 'closed'")  # fmt: skip
     if dialect == "postgresql":
@@ -265,9 +267,12 @@ def _hand_figures(conn: Any, dialect: str, period: Any) -> dict[str, Any]:
 # ------------------------------------------------------------------ harness
 def child(kind: str, url: str) -> None:
     started = time.perf_counter()
-    data = run_report(url) if kind == "report" else run_hand_written(url)
+    if kind == "hand":
+        data = run_hand_written(url)
+    else:
+        data = run_report(url, suppression=kind == "suppressed")
     elapsed = time.perf_counter() - started
-    total = data["total_cases"] if kind == "report" else data["this"]["total_cases"]
+    total = data["this"]["total_cases"] if kind == "hand" else data["total_cases"]
     peak_mb = _peak_rss_mb()
     print(json.dumps({"seconds": elapsed, "total": total, "peak_mb": peak_mb}))
 
@@ -322,6 +327,7 @@ def main() -> None:
         return
     print(
         f"{'backend':<11}{'cases':>10}{'load s':>9}{'report s':>10}{'hand SQL s':>12}{'ratio':>7}{'report MB':>11}{'hand MB':>9}"
+        f"{'suppressed s':>14}{'x report':>10}"
     )
     with tempfile.TemporaryDirectory() as tmp:
         for backend in args.backends:
@@ -341,8 +347,10 @@ def main() -> None:
                     hand_s, hand_mb, hand_total = measure("hand", url)
                     report_s, report_mb, total = measure("report", url)
                     assert total == hand_total, (total, hand_total)
+                    suppressed_s, _mb, _total = measure("suppressed", url)
                     print(
-                        f"{backend:<11}{n:>10}{loaded:>9.1f}{report_s:>10.2f}{hand_s:>12.2f}{report_s / hand_s:>7.2f}{report_mb:>11.0f}{hand_mb:>9.0f}",
+                        f"{backend:<11}{n:>10}{loaded:>9.1f}{report_s:>10.2f}{hand_s:>12.2f}{report_s / hand_s:>7.2f}{report_mb:>11.0f}{hand_mb:>9.0f}"
+                        f"{suppressed_s:>14.2f}{suppressed_s / report_s:>10.2f}",
                         flush=True,
                     )
 

@@ -27,15 +27,22 @@ def report() -> None:
 @click.option(
     "--school-year", metavar="2025-2026", help="The school year (default: the current one)."
 )
-@click.option("--from", "date_from", metavar="YYYY-MM-DD", help="First day (with --to).")
-@click.option("--to", "date_to", metavar="YYYY-MM-DD", help="Last day (with --from).")
+@click.option(
+    "--from",
+    "date_from",
+    metavar="YYYY-MM-DD",
+    help="First day (with --to and --no-suppression).",
+)
+@click.option(
+    "--to", "date_to", metavar="YYYY-MM-DD", help="Last day (with --from and --no-suppression)."
+)
 @click.option(
     "--location",
     "locations",
     multiple=True,
     metavar="L",
     shell_complete=completion.locations,
-    help="Only this location (repeat).",
+    help="Only this location (repeat; a part of your locations only with --no-suppression).",
 )
 @click.option(
     "--format",
@@ -51,7 +58,7 @@ def report() -> None:
     type=WholeNumber(1, 100),
     default=DEFAULT_THRESHOLD,
     show_default=True,
-    help="Hide counts from 1 to this.",
+    help="Hide counts from 1 to this (below 5 only with the right to small counts).",
 )
 @click.option("--no-suppression", is_flag=True, help="Show small counts (only with full scope).")
 @click.option(
@@ -74,6 +81,10 @@ def severity_cmd(
     lang: str | None,
 ) -> None:
     """How many breaches, how grave, of which articles, where, when, and what was done.
+
+    With small counts hidden (the default) the report is safe to publish: it covers a
+    whole school year (of the running one, the months that have ended) and all your
+    locations.
 
     Ernst van overtredingen: aantallen naar ernst, artikel, platform, maand en vestiging,
     met de maatregelen en verplichtingen, en het vorige jaar ernaast.

@@ -50,11 +50,22 @@ class Period:
             result.append((f"{first:%Y-%m}", local_midnight(first), local_midnight(after)))
         return result
 
+    @property
+    def is_school_year(self) -> bool:
+        """Whether the period starts on 1 August and is labelled as its school year."""
+        return (self.start.month, self.start.day) == (8, 1) and self.label == school_year_label(
+            self.start.year
+        )
+
+    def through(self, last: dt.date) -> Period:
+        """The same period, ending on ``last`` instead (the label kept)."""
+        return Period(self.start, last, self.label)
+
     def previous(self) -> Period:
         """The same span one year earlier (the previous school year for a school year)."""
         start, end = _year_back(self.start), _year_back(self.end)
-        if self.label == school_year_label(self.start.year) and self.start.month == 8:
-            return school_year(self.start.year - 1)
+        if self.is_school_year:  # also one cut short: the same months a year earlier
+            return Period(start, end, school_year_label(self.start.year - 1))
         return Period(start, end, f"{start.isoformat()}/{end.isoformat()}")
 
 

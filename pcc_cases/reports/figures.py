@@ -136,7 +136,7 @@ def compute_figures(
         "offenders_by_kind": _complete(offenders_by_kind, ["student", "staff"]),
         "decisions_by_step": _complete(decisions_by_step, step_names),
         "repeat_offenders": int(repeat_offenders),
-        "median_days_to_close": _median_days_to_close(conn, where),
+        **_closing(conn, where),
         "obligations": {"open": int(open_count), "overdue": int(overdue)},
     }
 
@@ -160,8 +160,11 @@ def _article_of(protocol: Protocol) -> Any:
     )
 
 
-def _median_days_to_close(conn: Connection, where: list[Any]) -> float | None:
-    """Median days from report to the (last) closing, over the closed cases."""
+def _closing(conn: Connection, where: list[Any]) -> dict[str, Any]:
+    """How many cases are closed, and the median days from report to the (last) closing.
+
+    The count travels with the median so that suppression can hide a median of few cases.
+    """
     c, e = t.cases, t.case_events
     closed_at = (
         select(e.c.case_id, func.max(e.c.at).label("at"))
@@ -175,18 +178,21 @@ def _median_days_to_close(conn: Connection, where: list[Any]) -> float | None:
         .select_from(c.join(closed_at, closed_at.c.case_id == c.c.id))
         .where(*where, c.c.state == "closed")
     )
+    n = int(conn.execute(select(func.count()).select_from(base.subquery())).scalar_one())
+    if not n:
+        return {"closed_cases": 0, "median_days_to_close": None}
     if conn.dialect.name == "postgresql":
         durations = base.subquery()
-        median = conn.execute(
-            select(func.percentile_cont(0.5).within_group(durations.c.days))
-        ).scalar_one()
-        return None if median is None else round(float(median), 1)
-    n = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
-    if not n:
-        return None
-    middle = conn.execute(base.order_by(days).limit(2 - n % 2).offset((n - 1) // 2)).scalars()
-    values = [float(x) for x in middle]
-    return round(sum(values) / len(values), 1)
+        median = float(
+            conn.execute(
+                select(func.percentile_cont(0.5).within_group(durations.c.days))
+            ).scalar_one()
+        )
+    else:
+        middle = conn.execute(base.order_by(days).limit(2 - n % 2).offset((n - 1) // 2))
+        values = [float(x) for x in middle.scalars()]
+        median = sum(values) / len(values)
+    return {"closed_cases": n, "median_days_to_close": round(median, 1)}
 
 
 def _complete(counts: dict[str, int], keys: Sequence[str]) -> dict[str, int]:

@@ -37,7 +37,7 @@ def render_html(report: SeverityReport, lang: str) -> str:
         parts.append({"title": label(name, lang), "rows": rows, "chart": chart})
     summary = [
         [label(key, lang), shown(f[key]), shown(previous_value(report, (key,)))]
-        for key in ("total_cases", "repeat_offenders", "median_days_to_close")
+        for key in ("total_cases", "repeat_offenders", "closed_cases", "median_days_to_close")
     ] + [
         [
             f"{label('obligations', lang)}: {label(key, lang)}",

@@ -26,6 +26,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "offenders_by_kind": ("Overtreders naar soort", "Offenders by kind"),
     "decisions_by_step": ("Besluiten naar maatregel", "Decisions by step"),
     "repeat_offenders": ("Herhaalde overtreders", "Repeat offenders"),
+    "closed_cases": ("Afgesloten zaken", "Closed cases"),
     "median_days_to_close": ("Mediaan dagen tot afsluiten", "Median days to close"),
     "obligations": ("Wettelijke verplichtingen", "Legal obligations"),
     "open": ("open", "open"),
@@ -44,7 +45,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
 }
 
-SCALARS = ("total_cases", "repeat_offenders", "median_days_to_close")
+SCALARS = ("total_cases", "repeat_offenders", "closed_cases", "median_days_to_close")
 
 
 def label(key: str, lang: str) -> str:

@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from typing import Any
 
 import attrs
+import pendulum
 from sqlalchemy import select
 
-from pcc_cases.access import Action
+from pcc_cases.access import Action, Actor
 from pcc_cases.adapters import tables as t
 from pcc_cases.adapters.unit_of_work import UnitOfWork, session_of
 from pcc_cases.domain.checks import id_list
@@ -22,7 +23,8 @@ from pcc_cases.domain.people import PersonKind
 from pcc_cases.domain.period import Period, current_school_year
 from pcc_cases.domain.time import local_date
 from pcc_cases.reports.figures import compute_figures
-from pcc_cases.reports.suppression import DEFAULT_THRESHOLD, suppress
+from pcc_cases.reports.publishable import month_prefixes, published_period
+from pcc_cases.reports.suppression import DEFAULT_THRESHOLD, apply, series_hidden
 from pcc_cases.services.guard import load_actor, log_read, refuse
 from pcc_cases.services.settings import DEFAULT_SETTINGS, Settings
 
@@ -86,6 +88,7 @@ def severity_report(
         raise InvalidInputError(f"{threshold!r} is not a number from 1 to 100", field="threshold")
     actor = load_actor(uow, actor_id, settings)
     now = settings.clock()
+    today = local_date(now)
     action = Action.REPORT if suppression else Action.REPORT_UNSUPPRESSED
     allowed = actor.report_locations(action)
     wanted = sorted(set(locations)) if locations else None
@@ -93,8 +96,10 @@ def severity_report(
         known = uow.people.locations() | _case_locations(uow)
         unknown = [loc for loc in wanted if loc not in known]
         if unknown:
+            shown = known if allowed is None else allowed
             raise InvalidInputError(
-                f"{', '.join(unknown)} unknown; known: {', '.join(sorted(known))}", field="location"
+                f"{', '.join(unknown)} unknown; known: {', '.join(sorted(shown))}",
+                field="location",
             )
     # None: every location, without a filter (the whole organisation).
     scope = wanted if wanted is not None else (None if allowed is None else sorted(allowed))
@@ -103,16 +108,28 @@ def severity_report(
         what = "an unsuppressed report" if not suppression else "a report"
         where = ", ".join(outside) or "any location"
         refuse(uow, actor.id, action.value, now, None, f"{actor.id} may not see {what} of {where}")
-    period = period or current_school_year(local_date(now))
+    period = period or current_school_year(today)
+    if suppression:
+        _check_publishable(uow, actor, now, scope, allowed, threshold)
+        period = published_period(period, today)
     previous_period = period.previous()
     steps = _step_names(settings)
     conn = session_of(uow).connection()
-    today = local_date(now)
-    figures = compute_figures(conn, settings.protocol, period, scope, today, steps)
-    previous = compute_figures(conn, settings.protocol, previous_period, scope, today, steps)
+
+    def figures_of(span: Period) -> dict[str, Any]:
+        return compute_figures(conn, settings.protocol, span, scope, today, steps)
+
     cells: list[str] = []
     if suppression:
-        cells = suppress(figures, threshold) + suppress(previous, threshold, "previous.")
+        base = min(threshold, DEFAULT_THRESHOLD)
+        this_year = [figures_of(p) for p in month_prefixes(period)]
+        last_year = [figures_of(p) for p in month_prefixes(previous_period)]
+        figures, previous = this_year[-1], last_year[-1]
+        cells = apply(figures, series_hidden(this_year, threshold, base), threshold)
+        hidden_before = series_hidden(last_year, threshold, base)
+        cells += apply(previous, hidden_before, threshold, "previous.")
+    else:
+        figures, previous = figures_of(period), figures_of(previous_period)
     log_read(uow, actor, f"report:{period.label}", now)
     uow.commit()
     return SeverityReport(
@@ -125,6 +142,39 @@ def severity_report(
         previous=previous if _has_cases(previous) else None,
         previous_period=previous_period,
     )
+
+
+def _check_publishable(
+    uow: UnitOfWork,
+    actor: Actor,
+    now: pendulum.DateTime,
+    scope: list[str] | None,
+    allowed: frozenset[str] | None,
+    threshold: int,
+) -> None:
+    """A suppressed report covers the actor's whole scope, at the default threshold or
+    above unless the actor may see small counts anyway: otherwise two of them could be
+    subtracted (one location from all, or a low threshold from a high one).
+    """
+    if threshold < DEFAULT_THRESHOLD:
+        unsuppressed = actor.report_locations(Action.REPORT_UNSUPPRESSED)
+        if unsuppressed is not None and (scope is None or not set(scope) <= unsuppressed):
+            refuse(
+                uow,
+                actor.id,
+                Action.REPORT.value,
+                now,
+                None,
+                f"{actor.id} may not lower the threshold below {DEFAULT_THRESHOLD}: "
+                "only who may see small counts may",
+            )
+    if scope is not None and (allowed is None or set(scope) != allowed):
+        everything = "the whole organisation" if allowed is None else ", ".join(sorted(allowed))
+        raise InvalidInputError(
+            f"a report with small counts hidden covers all your locations ({everything}); "
+            "some of them only with --no-suppression",
+            field="location",
+        )
 
 
 def _has_cases(figures: dict[str, Any]) -> bool:

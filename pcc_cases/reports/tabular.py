@@ -40,7 +40,7 @@ def sections(report: SeverityReport) -> Iterator[tuple[str, list[list[Any]]]]:
         "summary",
         [
             [key, f[key], previous_value(report, (key,))]
-            for key in ("total_cases", "repeat_offenders", "median_days_to_close")
+            for key in ("total_cases", "repeat_offenders", "closed_cases", "median_days_to_close")
         ]
         + [
             [

@@ -158,6 +158,7 @@ def test_the_cli_refuses_other_locations_and_unsuppressed_reports_with_exit_4(
         "severity",
         "--school-year",
         "2025-2026",
+        "--no-suppression",
         "--format",
         "json",
         env=env,

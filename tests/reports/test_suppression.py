@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pcc_cases.reports.figures import COUNT_BREAKDOWNS
-from pcc_cases.reports.suppression import suppressed_copy
+from pcc_cases.reports.suppression import hidden_cells, suppressed_copy
 
 counts = st.integers(0, 40)
 
@@ -25,6 +25,7 @@ def figures(draw: st.DrawFn) -> dict[str, Any]:
     return {
         "total_cases": draw(counts),
         "repeat_offenders": draw(counts),
+        "closed_cases": draw(counts),
         "median_days_to_close": None,
         "obligations": {"open": draw(counts), "overdue": draw(counts)},
         **{
@@ -76,12 +77,15 @@ def test_no_hidden_cell_can_be_recovered(original: dict[str, Any], threshold: in
             assert not could_be_worked_out(hidden), (line, hidden)
     listed = {".".join(c) for line in lines(before) for c in line if get(shown, c) is None}
     assert listed <= set(cells)
-    for key in ("total_cases", "repeat_offenders"):
+    for key in ("total_cases", "repeat_offenders", "closed_cases"):
         assert (shown[key] is None) == (1 <= before[key] <= threshold)
+    opened, overdue = before["obligations"]["open"], before["obligations"]["overdue"]
+    small = {key: 1 <= before["obligations"][key] <= threshold for key in ("open", "overdue")}
+    # the duties not yet overdue are a group too: shown open minus shown overdue
+    small["overdue"] |= not small["open"] and 1 <= opened - overdue <= threshold
     for key in ("open", "overdue"):
-        small = 1 <= before["obligations"][key] <= threshold
-        assert (shown["obligations"][key] is None) == small
-        assert (f"obligations.{key}" in cells) == small
+        assert (shown["obligations"][key] is None) == small[key]
+        assert (f"obligations.{key}" in cells) == small[key]
 
 
 @settings(max_examples=300)
@@ -108,3 +112,28 @@ def test_suppression_hides_no_more_than_it_must(original: dict[str, Any], thresh
         (pick,) = extra
         nonzero = [k for k in others if values[k] > 0]
         assert values[pick] == min(values[k] for k in (nonzero or others))
+
+
+@settings(max_examples=200)
+@given(original=figures(), threshold=st.integers(1, 9))
+def test_a_higher_threshold_never_shows_what_a_lower_one_hid(
+    original: dict[str, Any], threshold: int
+) -> None:
+    """Otherwise the reports at two thresholds together would show both complements."""
+    lower = hidden_cells(original, threshold)
+    assert lower <= hidden_cells(original, threshold + 1)
+
+
+@settings(max_examples=200)
+@given(
+    original=figures(),
+    closed=st.integers(1, 12),
+    threshold=st.integers(1, 9),
+)
+def test_a_median_of_few_closed_cases_is_hidden(
+    original: dict[str, Any], closed: int, threshold: int
+) -> None:
+    original = {**original, "closed_cases": closed, "median_days_to_close": 8.5}
+    shown, cells = suppressed_copy(original, threshold)
+    assert (shown["median_days_to_close"] is None) == (closed <= threshold)
+    assert ("median_days_to_close" in cells) == (closed <= threshold)

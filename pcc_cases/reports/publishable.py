@@ -1,0 +1,48 @@
+"""Which periods a suppressed report may cover, and the earlier reports it must agree with.
+
+A suppressed report is meant to be published, so its reader may hold several. It covers a
+whole school year, and of the running year only the months that have ended: two reports
+then differ by whole months at least, never by a day. Its figures are compared with those
+of the same year after each earlier month (see ``suppression.series_hidden``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pcc_cases.domain.errors import InvalidInputError
+from pcc_cases.domain.period import Period
+
+
+def published_period(period: Period, today: dt.date) -> Period:
+    """``period`` as a suppressed report covers it: a school year, through its last ended
+    month.
+
+    Raises:
+        InvalidInputError: not a school year, or a school year without an ended month.
+    """
+    if not period.is_school_year:
+        raise InvalidInputError(
+            f"a report with small counts hidden covers a whole school year, not "
+            f"{period.label}; other periods only with --no-suppression",
+            field="period",
+        )
+    last_ended = today.replace(day=1) - dt.timedelta(days=1)
+    if last_ended >= period.end:
+        return period
+    if last_ended < period.start:
+        raise InvalidInputError(
+            f"no month of school year {period.label} has ended yet", field="period"
+        )
+    return period.through(last_ended)
+
+
+def month_prefixes(period: Period) -> list[Period]:
+    """The period through its first month, its second, ..., and whole (the last)."""
+    result = []
+    day = period.start
+    while day <= period.end:
+        next_month = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        result.append(period.through(min(next_month - dt.timedelta(days=1), period.end)))
+        day = next_month
+    return result
