@@ -4,11 +4,11 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint docs bench bench-report mutation fuzz lock clean
+.PHONY: setup demo test lint docs bench bench-report mutation fuzz lock clean catalogues
 
 setup: $(STAMP)
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements.lock pyproject.toml $(wildcard pcc_cases/locale/*/LC_MESSAGES/*.po)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "pcc_cases needs Python 3.11 or newer")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
@@ -20,6 +20,12 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# After adding messages: add them, untranslated, to both catalogues (then translate them;
+# a test fails while one is missing). Installing compiles the catalogues.
+catalogues: $(STAMP)
+	$(BIN)/pybabel --quiet extract --no-location --omit-header -k N_ -k translate -o $(VENV)/pcc_cases.pot pcc_cases
+	$(BIN)/pybabel --quiet update --no-fuzzy-matching --ignore-obsolete -i $(VENV)/pcc_cases.pot -d pcc_cases/locale -D pcc_cases
 
 lint: $(STAMP)
 	$(BIN)/ruff check pcc_cases tests bench migrations

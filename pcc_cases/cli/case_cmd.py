@@ -11,6 +11,7 @@ from rich.table import Table
 
 from pcc_cases import services
 from pcc_cases.cli import completion
+from pcc_cases.cli.coded import StepName
 from pcc_cases.cli.context import CliContext
 from pcc_cases.cli.factor_options import factor_options, factors_from
 from pcc_cases.cli.list_options import list_options
@@ -191,6 +192,7 @@ def assess_cmd(obj: CliContext, /, number: str, offender: str, **options: Any) -
 @click.option(
     "--step",
     required=True,
+    type=StepName(),
     metavar="STEP",
     shell_complete=completion.steps,
     help="Escalation step, e.g. suspension.",

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
+from pcc_cases.cli.coded import Coded
 from pcc_cases.domain.factors import Factors, Harm, Intent, Reach
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -19,15 +20,9 @@ def factor_options(command: F) -> F:
     """Add --reach, --intent, --harm, --confidential, --criminal and --removed."""
     for option in reversed(
         [
-            click.option(
-                "--reach", type=click.Choice([r.value for r in Reach]), help="How far it spread."
-            ),
-            click.option(
-                "--intent", type=click.Choice([i.value for i in Intent]), help="How deliberate."
-            ),
-            click.option(
-                "--harm", type=click.Choice([h.value for h in Harm]), help="What it damaged."
-            ),
+            click.option("--reach", type=Coded("reach"), help="How far it spread / Bereik."),
+            click.option("--intent", type=Coded("intent"), help="How deliberate / Opzet."),
+            click.option("--harm", type=Coded("harm"), help="What it damaged / Schade."),
             click.option("--confidential", is_flag=True, help="Confidential data was shared."),
             click.option(
                 "--criminal", is_flag=True, help="A criminal aspect (threat, sexual images, ...)."

@@ -9,14 +9,13 @@ import click
 
 from pcc_cases import services
 from pcc_cases.cli import completion
+from pcc_cases.cli.coded import Coded
 from pcc_cases.cli.context import CliContext
 from pcc_cases.cli.factor_options import factor_options, factors_from
 from pcc_cases.cli.render import case_json, emit_json
-from pcc_cases.domain.case_parts import Platform
+from pcc_cases.domain.labels import labels
 from pcc_cases.domain.protocol import load_protocol
 from pcc_cases.domain.time import parse_local
-
-PLATFORMS = [p.value for p in Platform]
 
 
 @click.group()
@@ -26,7 +25,7 @@ def incident() -> None:
 
 @incident.command("record")
 @click.option("--occurred", metavar='"YYYY-MM-DD HH:MM"', help="When it happened (Amsterdam).")
-@click.option("--platform", type=click.Choice(PLATFORMS), help="Where it was posted.")
+@click.option("--platform", type=Coded("platform"), help="Where it was posted / Platform.")
 @click.option(
     "--location",
     metavar="L",
@@ -95,7 +94,11 @@ def _ask_missing(obj: CliContext, options: dict[str, Any]) -> None:
             "When did it happen (YYYY-MM-DD HH:MM)",
             str,
         ),
-        "platform": ("Platform", "Platform", click.Choice(PLATFORMS)),
+        "platform": (
+            "Platform (" + ", ".join(labels("platform", "nl")) + ")",
+            "Platform (" + ", ".join(labels("platform", "en")) + ")",
+            Coded("platform"),
+        ),
         "location": ("Vestiging", "Location", str),
         "summary": ("Wat gebeurde er", "What happened", str),
         "offenders": (

@@ -42,7 +42,8 @@ def test_missing_options_are_asked_for_in_a_terminal(tmp_path: Path) -> None:
     seen: list[str] = []
     answers = [
         ("When did it happen", "2026-11-20 20:15"),
-        ("instagram, tiktok", "tiktok"),
+        ("Instagram, TikTok", "tiktak"),  # a typo is asked again, not the whole incident
+        ("choose from", "TIKTOK"),
         ("What happened", "Filmpje uit de les"),
         ("Offender id", "s-alk1"),
         ("1.1, 1.2", "6.3"),
@@ -53,4 +54,5 @@ def test_missing_options_are_asked_for_in_a_terminal(tmp_path: Path) -> None:
     read_until(controller, "recorded", seen)
     assert process.wait(timeout=30) == 0
     os.close(controller)
-    assert any("instagram, tiktok, snapchat" in text for text in seen)
+    assert any("Instagram, TikTok, Snapchat" in text for text in seen)
+    assert any("'tiktak' is not allowed for platform" in text for text in seen)
