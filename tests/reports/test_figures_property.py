@@ -37,9 +37,10 @@ instants = st.datetimes(min_value=dt.datetime(2023, 6, 1), max_value=dt.datetime
 
 
 @st.composite
-def developed_cases(draw: st.DrawFn) -> Case:
+def developed_cases(draw: st.DrawFn, when: st.SearchStrategy[pendulum.DateTime] = instants) -> Case:
+    """A case developed some way (and sometimes closed), happening ``when``."""
     case = draw(cases())
-    occurred = draw(instants)
+    occurred = draw(when)
     case.occurred_at = occurred
     case.reported_at = occurred.add(hours=draw(st.integers(0, 200)))
     for recorded in case.events:

@@ -8,6 +8,7 @@ small counts, medians of few cases hidden.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from typing import Any
 
@@ -26,10 +27,9 @@ from pcc_cases.domain.time import local_date
 from pcc_cases.reports.figures import compute_figures
 from pcc_cases.reports.severity import severity_report
 from pcc_cases.reports.suppression import DEFAULT_THRESHOLD, TODAYS, Cell, cells_of, lines_of
-from tests.builders import PROTOCOL, a_person, developed, store_people
+from tests.builders import PROTOCOL, a_person, store_people
 from tests.org import settings_at
-from tests.reports.test_figures_property import STEPS
-from tests.strategies import cases, factors
+from tests.reports.test_figures_property import STEPS, developed_cases
 
 _school = itertools.count()
 T = DEFAULT_THRESHOLD
@@ -42,19 +42,13 @@ View = tuple[str, str]  # a window: (first day, last day)
 
 
 @st.composite
-def school_cases(draw: st.DrawFn) -> Case:
-    """A case developed some way, in one of a few months (see test_figures_property)."""
-    case = draw(cases())
+def in_few_months(draw: st.DrawFn) -> pendulum.DateTime:
     year, month = draw(st.sampled_from(MONTHS))
     local = pendulum.datetime(year, month, draw(st.integers(1, 28)), 19, tz="Europe/Amsterdam")
-    case.occurred_at = local.in_timezone("UTC")
-    case.reported_at = case.occurred_at.add(hours=draw(st.integers(0, 200)))
-    for recorded in case.events:
-        recorded.at = case.reported_at
-    developed(case, draw(factors), draw(st.integers(0, 3)))
-    if case.state.value == "decided" and draw(st.booleans()):
-        case.close("dir1", case.reported_at.add(days=draw(st.integers(0, 60)), minutes=7))
-    return case
+    return local.in_timezone("UTC")
+
+
+school_cases = functools.partial(developed_cases, when=in_few_months())
 
 
 def store_school(engine: Engine, batch: list[Case]) -> tuple[str, str]:
