@@ -39,16 +39,23 @@ class Period:
         """The first instant after the period."""
         return local_midnight(self.end + dt.timedelta(days=1))
 
-    def months(self) -> list[tuple[str, pendulum.DateTime, pendulum.DateTime]]:
-        """Each calendar month the period touches: ('YYYY-MM', first instant, next instant)."""
+    def month_spans(self) -> list[tuple[dt.date, dt.date]]:
+        """Each calendar month the period touches, as its first and last day within it."""
         result = []
         year, month = self.start.year, self.start.month
         while (year, month) <= (self.end.year, self.end.month):
             first = max(dt.date(year, month, 1), self.start)
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-            after = min(dt.date(year, month, 1), self.end + dt.timedelta(days=1))
-            result.append((f"{first:%Y-%m}", local_midnight(first), local_midnight(after)))
+            last = min(dt.date(year, month, 1) - dt.timedelta(days=1), self.end)
+            result.append((first, last))
         return result
+
+    def months(self) -> list[tuple[str, pendulum.DateTime, pendulum.DateTime]]:
+        """Each calendar month the period touches: ('YYYY-MM', first instant, next instant)."""
+        return [
+            (f"{first:%Y-%m}", local_midnight(first), local_midnight(last + dt.timedelta(days=1)))
+            for first, last in self.month_spans()
+        ]
 
     @property
     def is_school_year(self) -> bool:

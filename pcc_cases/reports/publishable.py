@@ -39,10 +39,4 @@ def published_period(period: Period, today: dt.date) -> Period:
 
 def month_prefixes(period: Period) -> list[Period]:
     """The period through its first month, its second, ..., and whole (the last)."""
-    result = []
-    day = period.start
-    while day <= period.end:
-        next_month = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-        result.append(period.through(min(next_month - dt.timedelta(days=1), period.end)))
-        day = next_month
-    return result
+    return [period.through(last) for _first, last in period.month_spans()]

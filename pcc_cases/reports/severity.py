@@ -75,12 +75,16 @@ def severity_report(
     """The severity report for ``period`` (default: the current school year).
 
     ``locations`` defaults to every location the actor may report on. Without
-    suppression, the actor's scope must cover every location asked for.
+    suppression, the actor's scope must cover every location asked for. With it (a report
+    to publish), the report covers a whole school year through its last ended month, and
+    every location in the actor's scope (see docs/reports.md).
 
     Raises:
-        InvalidInputError: a threshold outside 1 to 100, an unknown location.
-        PermissionDeniedError: a location outside the actor's scope, or no suppression
-            without the right to it (logged).
+        InvalidInputError: a threshold outside 1 to 100, an unknown location; with
+            suppression, a period that is not a school year (or has no ended month) or
+            part of the actor's locations.
+        PermissionDeniedError: a location outside the actor's scope, no suppression
+            without the right to it, or a threshold below 5 without it (logged).
     """
     if locations is not None:
         locations = id_list(locations, "locations")
@@ -126,8 +130,7 @@ def severity_report(
         last_year = [figures_of(p) for p in month_prefixes(previous_period)]
         figures, previous = this_year[-1], last_year[-1]
         cells = apply(figures, series_hidden(this_year, threshold, base), threshold)
-        hidden_before = series_hidden(last_year, threshold, base)
-        cells += apply(previous, hidden_before, threshold, "previous.")
+        cells += apply(previous, series_hidden(last_year, threshold, base), threshold, "previous.")
     else:
         figures, previous = figures_of(period), figures_of(previous_period)
     log_read(uow, actor, f"report:{period.label}", now)

@@ -163,9 +163,7 @@ def _close(
 def _growth(value: dict[Cell, int], before: Shown) -> tuple[dict[Cell, int], frozenset[Cell]]:
     """How much each cell grew since ``before`` (a cell it lacked was 0 there, and shown)."""
     growth = {
-        cell: n - _get_or_zero(before.figures, cell)
-        for cell, n in value.items()
-        if cell not in TODAYS
+        cell: n - count_at(before.figures, cell) for cell, n in value.items() if cell not in TODAYS
     }
     return growth, before.hidden
 
@@ -194,7 +192,8 @@ def _get(figures: dict[str, Any], cell: Cell) -> int:
     return int(value)
 
 
-def _get_or_zero(figures: dict[str, Any], cell: Cell) -> int:
+def count_at(figures: dict[str, Any], cell: Cell) -> int:
+    """The count at ``cell``; 0 where the figures have no such cell (a month not yet in)."""
     value: Any = figures
     for part in cell:
         if not isinstance(value, dict) or part not in value:
