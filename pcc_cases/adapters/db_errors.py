@@ -16,6 +16,7 @@ from pcc_cases.domain.errors import (
     PccCasesError,
     StorageFullError,
 )
+from pcc_cases.translation import N_
 
 # PostgreSQL serialization failure / deadlock; MariaDB deadlock / lock wait timeout.
 CONFLICT_CODES = {"40001", "40P01", 1213, 1205}
@@ -53,27 +54,30 @@ def translated(exc: DBAPIError, *, while_saving: bool = False) -> PccCasesError 
     """
     code, text = error_code(exc), str(exc.orig)
     if is_conflict(exc):
-        return ConflictError("a concurrent change got in the way; nothing was saved: try again")
+        return ConflictError(N_("a concurrent change got in the way; nothing was saved: try again"))
     if code in READ_ONLY_CODES or "readonly database" in text:
         return DatabaseReadOnlyError(
-            "the database takes no changes (a read-only file, a replica or a read-only "
-            "account); nothing was saved: ask the administrator",
+            N_(
+                "the database takes no changes (a read-only file, a replica or a read-only "
+                "account); nothing was saved: ask the administrator"
+            ),
             field="database",
         )
     if code in FULL_CODES or "disk is full" in text or (code == 1030 and "28" in text):
         return StorageFullError(
-            "the disk of the database is full; nothing was saved: make room, then try again",
+            N_("the disk of the database is full; nothing was saved: make room, then try again"),
             field="database",
         )
     if exc.connection_invalidated or code in GONE_CODES:
-        outcome = (
-            "it went while saving, so check whether the change was saved before trying again"
-            if while_saving
-            else "nothing was saved"
-        )
         return DatabaseUnavailableError(
-            f"the connection to the database was lost ({_first_line(text)}); {outcome}",
+            N_(
+                "the connection to the database was lost ({detail}); it went while saving, so "
+                "check whether the change was saved before trying again"
+            )
+            if while_saving
+            else N_("the connection to the database was lost ({detail}); nothing was saved"),
             field="database",
+            detail=_first_line(text),
         )
     return None
 

@@ -17,8 +17,9 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 
 from pcc_cases.adapters.mapping import start_mappers
-from pcc_cases.domain.errors import DatabaseMissingError, InvalidInputError, MissingExtraError
-from pcc_cases.domain.extras import EXTRA_OF_MODULE, missing_extra_message
+from pcc_cases.domain.errors import DatabaseMissingError, InvalidInputError
+from pcc_cases.domain.extras import missing_extra_error
+from pcc_cases.translation import N_
 
 ENV_URL = "PCC_CASES_DATABASE_URL"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -56,8 +57,11 @@ def normalise_url(url: str | URL) -> URL:
         parsed = make_url(url)
     except Exception:  # noqa: BLE001 - any failure to read the URL gets the one message
         raise InvalidInputError(
-            f"database URL {str(url)!r} is not valid; examples: sqlite:///cases.sqlite3, "
-            "postgresql://user@host/db, mariadb://user@host/db"
+            N_(
+                "database URL {url!r} is not valid; examples: sqlite:///cases.sqlite3, "
+                "postgresql://user@host/db, mariadb://user@host/db"
+            ),
+            url=str(url),
         ) from None
     backend = parsed.get_backend_name()
     if backend == "postgresql":
@@ -69,7 +73,8 @@ def normalise_url(url: str | URL) -> URL:
     if backend == "sqlite":
         return parsed.set(drivername="sqlite")
     raise InvalidInputError(
-        f"database {backend!r} is not supported; use sqlite, postgresql or mariadb"
+        N_("database {backend!r} is not supported; use sqlite, postgresql or mariadb"),
+        backend=backend,
     )
 
 
@@ -106,9 +111,12 @@ def make_engine(
         if database and database != ":memory:" and not database.startswith("file:"):
             if must_exist and not Path(database).is_file():
                 raise DatabaseMissingError(
-                    f"there is no database file {database!r}; check the path, or create it "
-                    "with 'pcc-cases db upgrade'",
+                    N_(
+                        "there is no database file {database!r}; check the path, or create it with "
+                        "'pcc-cases db upgrade'"
+                    ),
                     field="database",
+                    database=database,
                 )
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(target, **kwargs)
@@ -118,24 +126,30 @@ def make_engine(
     try:
         return create_engine(target, **kwargs)
     except ModuleNotFoundError as exc:
-        message = missing_extra_message(exc.name)
-        if message is None:
+        error = missing_extra_error(exc.name)
+        if error is None:
             raise
-        raise MissingExtraError(message, extra=EXTRA_OF_MODULE[exc.name or ""]) from None
+        raise error from None
 
 
 def _checked_schema(schema: str, backend: str) -> str:
     if backend != "postgresql":
         raise InvalidInputError(
-            f"a schema is for PostgreSQL only, not {backend}; on MariaDB use a database of "
-            "its own, on SQLite a file of its own",
+            N_(
+                "a schema is for PostgreSQL only, not {backend}; on MariaDB use a database of its "
+                "own, on SQLite a file of its own"
+            ),
             field="schema",
+            backend=backend,
         )
     if not _SCHEMA_NAME.fullmatch(schema):
         raise InvalidInputError(
-            f"{schema!r} is not a schema name: lower-case letters, digits and _ (at most 63), "
-            "not starting with a digit",
+            N_(
+                "{schema!r} is not a schema name: lower-case letters, digits and _ (at most 63), "
+                "not starting with a digit"
+            ),
             field="schema",
+            schema=schema,
         )
     return schema
 
@@ -153,7 +167,9 @@ def _busy_timeout_ms() -> int:
     if not text:
         return SQLITE_BUSY_TIMEOUT_MS
     if not text.isdigit():
-        raise InvalidInputError(f"{text!r} is not a number of milliseconds", field=BUSY_TIMEOUT_ENV)
+        raise InvalidInputError(
+            N_("{text!r} is not a number of milliseconds"), field=BUSY_TIMEOUT_ENV, text=text
+        )
     return int(text)
 
 

@@ -19,6 +19,7 @@ from pcc_cases.domain.case_parts import CASE_PARTS, Event
 from pcc_cases.domain.errors import AppendOnlyError, UnrecordedChangeError
 from pcc_cases.domain.events import DATA_VERSIONS, upgrade_event_data
 from pcc_cases.domain.people import Person
+from pcc_cases.translation import N_
 
 mapper_registry = registry(metadata=t.metadata)
 _started = False
@@ -75,7 +76,9 @@ def _refuse_change(mapper: Any, connection: Any, target: Event | AccessEntry) ->
         if isinstance(target, Event)
         else "an access-log entry"
     )
-    raise AppendOnlyError(f"{what} cannot be changed or deleted: the history is append-only")
+    raise AppendOnlyError(
+        N_("{what} cannot be changed or deleted: the history is append-only"), what=what
+    )
 
 
 def bump_versions_of_changed_cases(session: Session) -> None:
@@ -112,8 +115,11 @@ def refuse_changes_without_event(session: Session) -> None:
         )
         if changed and not any(event in session.new for event in obj.events):
             raise UnrecordedChangeError(
-                f"case {obj.number} was changed without an event in its history; change "
-                "cases through the services, which record who did what"
+                N_(
+                    "case {number} was changed without an event in its history; change cases "
+                    "through the services, which record who did what"
+                ),
+                number=obj.number,
             )
 
 

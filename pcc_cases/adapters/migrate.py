@@ -34,6 +34,7 @@ from pcc_cases.adapters.db_errors import translated
 from pcc_cases.adapters.engine import BEGIN_OPTION, make_engine, schema_of
 from pcc_cases.adapters.tables import TABLE_PREFIX, VERSION_TABLE
 from pcc_cases.domain.errors import DatabaseUnavailableError, InvalidInputError
+from pcc_cases.translation import N_
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -144,10 +145,14 @@ def _refuse_unprefixed_layout(connection: Connection) -> None:
     revisions = set(connection.execute(select(bare.c.version_num)).scalars())
     if revisions & _UNPREFIXED_REVISIONS:
         raise InvalidInputError(
-            "this database holds the tables of a development build of pcc_cases from before "
-            f"the {TABLE_PREFIX!r} prefix (revision {min(revisions)}); export its cases with "
-            "that build ('pcc-cases export cases'), then import them into a new database",
+            N_(
+                "this database holds the tables of a development build of pcc_cases from before "
+                "the {TABLE_PREFIX!r} prefix (revision {value}); export its cases with that build "
+                "('pcc-cases export cases'), then import them into a new database"
+            ),
             field="database",
+            TABLE_PREFIX=TABLE_PREFIX,
+            value=min(revisions),
         )
 
 
@@ -166,8 +171,10 @@ def current(engine: Engine | Connection) -> str | None:
     except (OperationalError, InterfaceError) as exc:
         reason = str(exc.orig).splitlines()[0] if exc.orig else type(exc).__name__
         raise DatabaseUnavailableError(
-            f"cannot reach the database at {engine.url.render_as_string()}: {reason}",
+            N_("cannot reach the database at {value}: {reason}"),
             field="database",
+            value=engine.url.render_as_string(),
+            reason=reason,
         ) from None
 
 

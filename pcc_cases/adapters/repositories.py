@@ -16,6 +16,7 @@ from pcc_cases.domain.case import Case
 from pcc_cases.domain.errors import NotFoundError
 from pcc_cases.domain.people import Person
 from pcc_cases.domain.period import Period
+from pcc_cases.translation import N_
 
 STREAM_BATCH = 200
 
@@ -85,7 +86,7 @@ class CaseRepository:
     def get(self, number: str) -> Case:
         case = self._session.scalars(select(Case).where(t.cases.c.number == number)).one_or_none()
         if case is None:
-            raise NotFoundError(f"case {number!r} does not exist")
+            raise NotFoundError(N_("case {number!r} does not exist"), number=number)
         return case
 
     def numbers(self, school_year: int | None = None) -> Sequence[str]:
@@ -155,7 +156,7 @@ class PersonRepository:
     def get(self, person_id: str) -> Person:
         person = self.find(person_id)
         if person is None:
-            raise NotFoundError(f"person {person_id!r} does not exist")
+            raise NotFoundError(N_("person {person_id!r} does not exist"), person_id=person_id)
         return person
 
     def count(self) -> int:

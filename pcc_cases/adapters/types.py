@@ -12,6 +12,7 @@ from sqlalchemy.types import TypeDecorator
 
 from pcc_cases.domain.errors import TimeInputError
 from pcc_cases.domain.people import Role, format_roles, parse_roles
+from pcc_cases.translation import N_
 
 
 class UTCDateTime(TypeDecorator[pendulum.DateTime]):
@@ -35,9 +36,11 @@ class UTCDateTime(TypeDecorator[pendulum.DateTime]):
         if value is None:
             return None
         if not isinstance(value, dt.datetime):
-            raise TimeInputError(f"expected a datetime, got {type(value).__name__}")
+            raise TimeInputError(N_("expected a datetime, got {name}"), name=type(value).__name__)
         if value.tzinfo is None or value.utcoffset() is None:
-            raise TimeInputError(f"refusing naive datetime {value.isoformat()}: give a time zone")
+            raise TimeInputError(
+                N_("refusing naive datetime {value}: give a time zone"), value=value.isoformat()
+            )
         utc = value.astimezone(dt.UTC)
         return dt.datetime(  # noqa: DTZ001 - stored naive, always UTC
             utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second, utc.microsecond

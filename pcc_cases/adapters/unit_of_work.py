@@ -36,6 +36,7 @@ from pcc_cases.adapters.repositories import (
 )
 from pcc_cases.adapters.tables import APPEND_ONLY_TABLES
 from pcc_cases.domain.errors import AppendOnlyError, ConflictError
+from pcc_cases.translation import N_
 
 _FACTORIES: WeakKeyDictionary[Engine, dict[bool, sessionmaker[Session]]] = WeakKeyDictionary()
 
@@ -63,10 +64,10 @@ def _refuse_bulk_history_change(state: ORMExecuteState) -> None:
     refuse them too, but this names the problem before anything is sent.
     """
     if state.is_update or state.is_delete:
-        table = getattr(state.statement, "table", None)
-        if getattr(table, "name", None) in APPEND_ONLY_TABLES:
+        name = getattr(getattr(state.statement, "table", None), "name", None)
+        if name in APPEND_ONLY_TABLES:
             raise AppendOnlyError(
-                f"{table.name} cannot be changed or deleted: the history is append-only"  # type: ignore[union-attr]
+                N_("{name} cannot be changed or deleted: the history is append-only"), name=name
             )
 
 
@@ -155,15 +156,20 @@ class UnitOfWork:
         except StaleDataError:
             self.rollback()
             raise ConflictError(
-                "someone else changed this case at the same time; nothing of yours was "
-                "saved: reload the case and try again"
+                N_(
+                    "someone else changed this case at the same time; nothing of yours was saved: "
+                    "reload the case and try again"
+                )
             ) from None
         except DBAPIError as exc:
             with suppress(DBAPIError):  # the connection may be gone; the error below says so
                 self.rollback()
             if "is append-only" in str(exc.orig):
                 # The database's own trigger refused a change of the history.
-                raise AppendOnlyError(str(exc.orig).splitlines()[0]) from None
+                raise AppendOnlyError(
+                    N_("the database refused to change the history: {detail}"),
+                    detail=str(exc.orig).splitlines()[0],
+                ) from None
             meaning = translated(exc, while_saving=while_saving)
             if meaning is not None:
                 raise meaning from None

@@ -17,9 +17,9 @@ def main(argv: list[str] | None = None) -> Any:
     except ModuleNotFoundError as exc:
         from pcc_cases.domain.extras import missing_extra_message
 
-        message = missing_extra_message(exc.name)
-        if message is None:
+        dutch, english = (missing_extra_message(exc.name, lang) for lang in ("nl", "en"))
+        if dutch is None:
             raise
-        print(f"Fout / Error: {message}", file=sys.stderr)  # noqa: T201 - no click here
+        print(f"Fout: {dutch}\nError: {english}", file=sys.stderr)  # noqa: T201 - no click here
         sys.exit(7)
     return run(argv)

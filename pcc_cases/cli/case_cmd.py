@@ -93,12 +93,11 @@ def list_cmd(
             ]
         )
         return
-    headers = obj.say(
-        "zaak status ernst vestiging gebeurd platform overtreders bepalingen",
-        "case state severity location occurred platform offenders clauses",
+    headers = obj.gettext(
+        "case state severity location occurred platform offenders clauses"
     ).split()
     rows = [case_summary_row(c, labels) for c in found]
-    table(obj.say("Zaken", "Cases"), headers, rows)
+    table(obj.gettext("Cases"), headers, rows)
 
 
 @case_group.command("show")
@@ -126,16 +125,12 @@ def recommend_cmd(obj: CliContext, number: str, as_json: bool) -> None:
     if as_json:
         emit_json(recommendation_json(recs))
         return
-    headers = obj.say(
-        "overtreder ernst eerdere_zaken advies overweeg", "offender severity prior step consider"
-    ).split()
+    headers = obj.gettext("offender severity prior step consider").split()
     rows = [[o, r.severity, r.prior_cases, r.step, r.consider] for o, r in recs.items() if r]
-    table(obj.say(f"Advies voor {number}", f"Recommendation for {number}"), headers, rows)
+    table(obj.gettext("Recommendation for {number}", number=number), headers, rows)
     waiting = [o for o, r in recs.items() if r is None]
     if waiting:
-        click.echo(
-            obj.say("Nog niet beoordeeld: ", "Not assessed yet: ") + ", ".join(waiting), err=True
-        )
+        click.echo(obj.gettext("Not assessed yet: ") + ", ".join(waiting), err=True)
 
 
 @case_group.command("assess")
@@ -178,10 +173,7 @@ def assess_cmd(obj: CliContext, /, number: str, offender: str, **options: Any) -
         return
     click.echo(assessment.level)
     click.echo(
-        obj.say(
-            f"Ernst van {offender}: {assessment.level}",
-            f"Severity of {offender}: {assessment.level}",
-        ),
+        obj.gettext("Severity of {offender}: {level}", offender=offender, level=assessment.level),
         err=True,
     )
 
@@ -225,7 +217,7 @@ def decide_cmd(
             }
         )
         return
-    click.echo(obj.say(f"Besluit vastgelegd: {step}", f"Decision recorded: {step}"), err=True)
+    click.echo(obj.gettext("Decision recorded: {step}", step=step), err=True)
 
 
 def _simple(name: str, help_text: str, reason_required: bool, action: Any) -> None:
@@ -246,7 +238,7 @@ def _report_state(obj: CliContext, case: Case, as_json: bool) -> None:
         emit_json(case_json(case))
         return
     number, state = case.number, case.state.value
-    click.echo(obj.say(f"Zaak {number}: {state}", f"Case {number}: {state}"), err=True)
+    click.echo(obj.gettext("Case {number}: {state}", number=number, state=state), err=True)
 
 
 _simple(
@@ -285,20 +277,18 @@ def review_cmd(obj: CliContext, number: str, upheld: bool, reason: str, as_json:
 def _case_view(obj: CliContext, case: Case) -> Group:
     head = Table.grid(padding=(0, 2))
     for label, value in [
-        (obj.say("Zaak", "Case"), case.number),
-        (obj.say("Status", "State"), case.state.value),
-        (obj.say("Ernst", "Severity"), case.severity or "-"),
-        (obj.say("Vestiging", "Location"), case.location),
-        (obj.say("Gebeurd", "Occurred"), local(case.occurred_at)),
-        (obj.say("Gemeld", "Reported"), local(case.reported_at)),
+        (obj.gettext("Case"), case.number),
+        (obj.gettext("State"), case.state.value),
+        (obj.gettext("Severity"), case.severity or "-"),
+        (obj.gettext("Location"), case.location),
+        (obj.gettext("Occurred"), local(case.occurred_at)),
+        (obj.gettext("Reported"), local(case.reported_at)),
         ("Platform", case.platform.value),
-        (obj.say("Samenvatting", "Summary"), case.summary),
+        (obj.gettext("Summary"), case.summary),
     ]:
         head.add_row(label, shown(value))
-    people = Table(title=obj.say("Betrokkenen", "People involved"), title_justify="left")
-    for column in obj.say(
-        "persoon rol bepalingen ernst besluit", "person role clauses severity decision"
-    ).split():
+    people = Table(title=obj.gettext("People involved"), title_justify="left")
+    for column in obj.gettext("person role clauses severity decision").split():
         people.add_column(column)
     for inv in case.involvements:
         assessment = case.assessment_of(inv.person_id) if inv.role.value == "offender" else None
@@ -312,15 +302,13 @@ def _case_view(obj: CliContext, case: Case) -> Group:
             if decision
             else "",
         )
-    duties = Table(title=obj.say("Verplichtingen", "Obligations"), title_justify="left")
-    for column in obj.say("nr soort uiterlijk gedaan", "no kind due done").split():
+    duties = Table(title=obj.gettext("Obligations"), title_justify="left")
+    for column in obj.gettext("no kind due done").split():
         duties.add_column(column)
     for o in case.obligations:
         duties.add_row(str(o.seq), o.kind, str(o.due_on), str(o.done_on or "-"))
-    history = Table(title=obj.say("Geschiedenis", "History"), title_justify="left")
-    for column in obj.say(
-        "nr wanneer wie wat status reden", "no when who what state reason"
-    ).split():
+    history = Table(title=obj.gettext("History"), title_justify="left")
+    for column in obj.gettext("no when who what state reason").split():
         history.add_column(column)
     for e in case.events:
         history.add_row(

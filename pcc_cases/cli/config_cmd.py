@@ -44,10 +44,10 @@ def show_cmd(obj: CliContext, as_json: bool) -> None:
         return
     from pcc_cases.cli.render import table
 
-    file_text = str(obj.config.path) if obj.config.path else obj.say("geen", "none")
-    click.echo(f"{obj.say('Configuratiebestand', 'Configuration file')}: {file_text}")
+    file_text = str(obj.config.path) if obj.config.path else obj.gettext("none")
+    click.echo(obj.gettext("Configuration file: {file}", file=file_text))
     table(
-        obj.say("Instellingen", "Settings"),
-        [obj.say("instelling", "setting"), obj.say("waarde", "value"), obj.say("bron", "source")],
+        obj.gettext("Settings"),
+        [obj.gettext("setting"), obj.gettext("value"), obj.gettext("source")],
         [[key, "" if value is None else str(value), source] for key, value, source in rows],
     )

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pcc_cases.translation import N_
+
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
@@ -33,8 +35,14 @@ class CliContext:
     _engine: Engine | None = field(default=None, init=False)
     _settings: Settings | None = field(default=None, init=False)
 
-    def say(self, nl: str, en: str) -> str:
-        return en if self.lang == "en" else nl
+    def gettext(self, message: str, **params: object) -> str:
+        """``message`` (an English message id of the catalogue) in the chosen language,
+        its ``{name}`` places filled from ``params``.
+        """
+        from pcc_cases.translation import translate
+
+        text = translate(message, self.lang)
+        return text.format(**params) if params else text
 
     @property
     def settings(self) -> Settings:
@@ -52,7 +60,9 @@ class CliContext:
                     from pcc_cases.domain.errors import InvalidInputError
 
                     raise InvalidInputError(
-                        f"there is no policy file {self.policy_file!r}", field="policy_file"
+                        N_("there is no policy file {policy_file!r}"),
+                        field="policy_file",
+                        policy_file=self.policy_file,
                     )
                 self._settings = Settings(policy=load_policy_text(path.read_text("utf-8")))
         return self._settings
@@ -81,8 +91,12 @@ class CliContext:
             elif revision != SCHEMA_REVISION:
                 engine.dispose()
                 raise InvalidInputError(
-                    f"the database is at schema revision {revision or 'none'}, this version "
-                    f"needs {SCHEMA_REVISION}: run 'pcc-cases db upgrade' first"
+                    N_(
+                        "the database is at schema revision {value}, this version needs "
+                        "{SCHEMA_REVISION}: run 'pcc-cases db upgrade' first"
+                    ),
+                    value=revision or "none",
+                    SCHEMA_REVISION=SCHEMA_REVISION,
                 )
             self._engine = engine
         return self._engine

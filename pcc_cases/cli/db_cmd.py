@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from pcc_cases.cli.context import CliContext
+from pcc_cases.translation import N_
 
 
 @click.group()
@@ -32,8 +33,7 @@ def upgrade_cmd(obj: CliContext, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps({"current": revision}))
         return
-    message = {"nl": "Database bijgewerkt tot revisie", "en": "Database upgraded to revision"}
-    click.echo(f"{message[obj.lang]} {revision}", err=True)
+    click.echo(obj.gettext("Database upgraded to revision {revision}", revision=revision), err=True)
 
 
 @db.command("current")
@@ -57,11 +57,10 @@ def current_cmd(obj: CliContext, as_json: bool) -> None:
         return
     click.echo(revision or "-")
     if revision != latest:
-        hint = {
-            "nl": f"Niet bijgewerkt (nieuwste: {latest}); voer 'pcc-cases db upgrade' uit",
-            "en": f"Not up to date (newest: {latest}); run 'pcc-cases db upgrade'",
-        }
-        click.echo(hint[obj.lang], err=True)
+        hint = obj.gettext(
+            "Not up to date (newest: {latest}); run 'pcc-cases db upgrade'", latest=latest
+        )
+        click.echo(hint, err=True)
 
 
 @db.command("backup")
@@ -81,15 +80,20 @@ def backup_cmd(obj: CliContext, file: Path, as_json: bool) -> None:
     engine = obj.engine()
     if engine.dialect.name != "sqlite":
         raise InvalidInputError(
-            f"db backup copies SQLite databases; for {engine.dialect.name} use its own tool "
-            "(pg_dump for PostgreSQL, mariadb-dump for MariaDB)",
+            N_(
+                "db backup copies SQLite databases; for {name} use its own tool (pg_dump for "
+                "PostgreSQL, mariadb-dump for MariaDB)"
+            ),
             field="database",
+            name=engine.dialect.name,
         )
     source = Path(engine.url.database or "")
     if file.exists():
-        raise InvalidInputError(f"{str(file)!r} exists already; choose a new name", field="FILE")
+        raise InvalidInputError(
+            N_("{file!r} exists already; choose a new name"), field="FILE", file=str(file)
+        )
     if file.resolve() == source.resolve():
-        raise InvalidInputError("the backup cannot overwrite the database itself", field="FILE")
+        raise InvalidInputError(N_("the backup cannot overwrite the database itself"), field="FILE")
     partial = file.with_name(f".{file.name}.partial")
     raw = engine.raw_connection()
     try:
@@ -106,8 +110,9 @@ def backup_cmd(obj: CliContext, file: Path, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps({"file": str(file), "cases": cases}))
         return
-    message = {"nl": "Reservekopie gemaakt", "en": "Backup written"}
-    click.echo(f"{message[obj.lang]}: {file} ({cases} {obj.say('zaken', 'cases')})", err=True)
+    click.echo(
+        obj.gettext("Backup written: {file} ({cases} cases)", file=file, cases=cases), err=True
+    )
 
 
 def _count_cases(file: Path) -> int:
@@ -132,6 +137,6 @@ def compact_cmd(obj: CliContext) -> None:
 
     if not compact(obj.engine(), list(t.metadata.sorted_tables)):
         raise ConflictError(
-            "the database is being read by another program; try again when it is quiet"
+            N_("the database is being read by another program; try again when it is quiet")
         )
-    click.echo(obj.say("Database herschreven", "Database rewritten"), err=True)
+    click.echo(obj.gettext("Database rewritten"), err=True)

@@ -14,7 +14,6 @@ from pcc_cases.adapters.engine import make_engine
 from pcc_cases.adapters.migrate import upgrade
 from pcc_cases.adapters.unit_of_work import UnitOfWork
 from pcc_cases.cli.context import CliContext
-from pcc_cases.cli.i18n import t
 from pcc_cases.cli.numbers import WholeNumber
 from pcc_cases.cli.progress import progress_bar
 from pcc_cases.cli.render import stdout, table
@@ -22,6 +21,7 @@ from pcc_cases.domain.errors import InvalidInputError
 from pcc_cases.domain.people import PersonKind
 from pcc_cases.domain.period import parse_school_year
 from pcc_cases.domain.policy_file import default_policy
+from pcc_cases.translation import N_
 
 DEFAULT_DEMO_FILE = "pcc-cases-demo.sqlite3"
 
@@ -50,7 +50,7 @@ def demo(obj: CliContext, seed: int, db_url: str | None, cases: int) -> None:
     upgrade(url)
     engine = make_engine(url)
     try:
-        label = obj.say("Zaken registreren", "Recording cases")
+        label = obj.gettext("Recording cases")
         with progress_bar(label) as progress:
             recorded = iter(range(1, cases + 1))
             result = run_scenario(
@@ -69,44 +69,32 @@ def demo(obj: CliContext, seed: int, db_url: str | None, cases: int) -> None:
     finally:
         engine.dispose()
     seconds = time.perf_counter() - started
-    say = obj.say
-    click.echo(say(f"Demodatabase: {url}", f"Demo database: {url}"), err=True)
+    say = obj.gettext
+    click.echo(say("Demo database: {url}", url=url), err=True)
     rows: list[list[Any]] = [
-        [say("personen", "people"), result.people],
-        [say("zaken", "cases"), result.cases],
-        *[[say(f"  status {k}", f"  state {k}"), v] for k, v in sorted(result.states.items())],
+        [say("people"), result.people],
+        [say("cases"), result.cases],
+        *[[say("  state {state}", state=k), v] for k, v in sorted(result.states.items())],
+        *[[say("  severity {level}", level=k), v] for k, v in sorted(result.severities.items())],
         *[
-            [say(f"  ernst {k}", f"  severity {k}"), v]
-            for k, v in sorted(result.severities.items())
-        ],
-        *[
-            [say("  maatregel ", "  step ") + _step_label(k, obj.lang), v]
+            [say("  step {step}", step=_step_label(k, obj.lang)), v]
             for k, v in sorted(result.steps.items())
         ],
+        [say("expulsion in progress"), result.expulsion_case or "-"],
+        [say("open obligations"), result.open_obligations],
+        [say("  of which overdue"), result.overdue_obligations],
         [
-            say("verwijderingsprocedure loopt", "expulsion in progress"),
-            result.expulsion_case or "-",
-        ],
-        [say("open verplichtingen", "open obligations"), result.open_obligations],
-        [say("  waarvan te laat", "  of which overdue"), result.overdue_obligations],
-        [
-            say("stand op", "as of"),
+            say("as of"),
             result.ended_at.in_timezone("Europe/Amsterdam").format("YYYY-MM-DD HH:mm"),
         ],
-        [say("duur (s)", "took (s)"), f"{seconds:.1f}"],
+        [say("took (s)"), f"{seconds:.1f}"],
     ]
-    table(
-        say("Schooljaar 2025-2026 in de demo", "School year 2025-2026 in the demo"), ["", ""], rows
-    )
+    table(say("School year 2025-2026 in the demo"), ["", ""], rows)
     render_text(report, obj.lang, stdout())
     html_path = _report_path(url)
     html_path.write_text(render_html(report, obj.lang), encoding="utf-8")
-    click.echo(say(f"HTML-rapport: {html_path}", f"HTML report: {html_path}"), err=True)
-    hint = say(
-        f"Probeer: pcc-cases --db {url} --as P0006 case list",
-        f"Try: pcc-cases --db {url} --as P0006 case list",
-    )
-    click.echo(hint, err=True)
+    click.echo(say("HTML report: {path}", path=html_path), err=True)
+    click.echo(say("Try: pcc-cases --db {url} --as P0006 case list", url=url), err=True)
 
 
 def _report_path(url: str) -> Path:
@@ -118,11 +106,13 @@ def _report_path(url: str) -> Path:
 
 
 def _step_label(step: str, lang: str) -> str:
+    from pcc_cases.domain.labels import label
+
     policy = default_policy()
     for kind in (PersonKind.STUDENT, PersonKind.STAFF):
         ladder = policy.ladder(kind)
         if any(s.name == step for s in ladder.steps):
-            return f"{ladder.step(step).label(lang)} ({t(kind.value, lang)})"
+            return f"{ladder.step(step).label(lang)} ({label('person-kind', kind.value, lang)})"
     return step
 
 
@@ -137,7 +127,8 @@ def _start_fresh(url: str, default: bool) -> None:
     try:
         if inspect(engine).get_table_names():
             raise InvalidInputError(
-                f"the demo needs an empty database, and {url} has tables; give a new one"
+                N_("the demo needs an empty database, and {url} has tables; give a new one"),
+                url=url,
             )
     finally:
         engine.dispose()

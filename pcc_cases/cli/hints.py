@@ -8,19 +8,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from pcc_cases.translation import N_, translate
+
 if TYPE_CHECKING:
     from pcc_cases.domain.errors import PccCasesError
 
 HINTS: dict[tuple[str, str], str] = {
-    ("permission-denied", "actor_id"): "zeg wie u bent met --as ID (of PCC_CASES_ACTOR) / "
-    "say who you are with --as ID (or PCC_CASES_ACTOR)",
-    ("invalid-input", "person_ids"): "importeer eerst personen / import people first: "
-    "pcc-cases people import FILE",
-    ("invalid-input", "obligation id"): "zie / see: pcc-cases obligations",
-    ("invalid-input", "as_of"): "optie / option --as-of",
+    ("permission-denied", "actor_id"): N_("say who you are with --as ID (or PCC_CASES_ACTOR)"),
+    ("invalid-input", "person_ids"): N_("import people first: pcc-cases people import FILE"),
+    ("invalid-input", "obligation id"): N_("see: pcc-cases obligations"),
+    ("invalid-input", "as_of"): N_("option --as-of"),
 }
 
 
-def hint_for(exc: PccCasesError) -> str | None:
-    """The command-line hint for this error, if it has one."""
-    return HINTS.get((exc.code, exc.field or ""))
+def hint_for(exc: PccCasesError, lang: str) -> str | None:
+    """The command-line hint for this error in ``lang``, if it has one."""
+    hint = HINTS.get((exc.code, exc.field or ""))
+    return None if hint is None else translate(hint, lang)

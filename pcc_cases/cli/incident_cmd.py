@@ -71,9 +71,7 @@ def record_cmd(obj: CliContext, /, **options: Any) -> None:
         emit_json(case_json(case))
     else:
         click.echo(case.number)
-    click.echo(
-        obj.say(f"Zaak {case.number} geregistreerd", f"Case {case.number} recorded"), err=True
-    )
+    click.echo(obj.gettext("Case {number} recorded", number=case.number), err=True)
 
 
 _REQUIRED = ("occurred", "platform", "location", "summary", "offenders", "clauses")
@@ -86,35 +84,27 @@ def _ask_missing(obj: CliContext, options: dict[str, Any]) -> None:
         return
     if not (sys.stdin.isatty() and sys.stderr.isatty()):
         names = ", ".join("--" + name.rstrip("s") for name in missing)
-        raise click.UsageError(obj.say(f"ontbrekende opties: {names}", f"missing options: {names}"))
+        raise click.UsageError(obj.gettext("missing options: {names}", names=names))
     citable = [c.id for c in load_protocol().clauses if c.kind.citable]
-    questions: dict[str, tuple[str, str, Any]] = {
-        "occurred": (
-            "Wanneer gebeurde het (JJJJ-MM-DD UU:MM)",
-            "When did it happen (YYYY-MM-DD HH:MM)",
-            str,
-        ),
+    questions: dict[str, tuple[str, Any]] = {
+        "occurred": (obj.gettext("When did it happen (YYYY-MM-DD HH:MM)"), str),
         "platform": (
-            "Platform (" + ", ".join(labels("platform", "nl")) + ")",
-            "Platform (" + ", ".join(labels("platform", "en")) + ")",
+            obj.gettext("Platform ({allowed})", allowed=", ".join(labels("platform", obj.lang))),
             Coded("platform"),
         ),
-        "location": ("Vestiging", "Location", str),
-        "summary": ("Wat gebeurde er", "What happened", str),
-        "offenders": (
-            "Id van de overtreder(s), gescheiden door komma's",
-            "Offender id(s), comma-separated",
-            str,
-        ),
+        "location": (obj.gettext("Location"), str),
+        "summary": (obj.gettext("What happened"), str),
+        "offenders": (obj.gettext("Offender id(s), comma-separated"), str),
         "clauses": (
-            f"Overtreden bepaling(en), gescheiden door komma's ({', '.join(citable)})",
-            f"Clause(s) broken, comma-separated ({', '.join(citable)})",
+            obj.gettext(
+                "Clause(s) broken, comma-separated ({allowed})", allowed=", ".join(citable)
+            ),
             str,
         ),
     }
     for name in missing:
-        nl, en, kind = questions[name]
-        answer = click.prompt(obj.say(nl, en), type=kind, err=True)
+        question, kind = questions[name]
+        answer = click.prompt(question, type=kind, err=True)
         if name in ("offenders", "clauses"):
             answer = tuple(part.strip() for part in answer.split(",") if part.strip())
         options[name] = answer

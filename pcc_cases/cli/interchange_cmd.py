@@ -14,6 +14,7 @@ from pcc_cases.cli.period_options import period_from_options
 from pcc_cases.cli.progress import progress_bar
 from pcc_cases.domain.errors import InvalidInputError
 from pcc_cases.interchange.cases_io import export_cases, import_cases, split_lines
+from pcc_cases.translation import N_
 
 
 @click.group("export")
@@ -37,7 +38,7 @@ def export_cases_cmd(
 ) -> None:
     """Every case in full, one JSON object per line / Alle zaken, volledig, als JSON Lines."""
     period = period_from_options(school_year, date_from, date_to)
-    label = obj.say("Zaken exporteren", "Exporting cases")
+    label = obj.gettext("Exporting cases")
     with obj.unit_of_work(write=False) as uow, progress_bar(label) as progress:
         if output is None:
             count = export_cases(
@@ -48,7 +49,7 @@ def export_cases_cmd(
                 count = export_cases(
                     uow, obj.actor, handle, period=period, progress=progress, settings=obj.settings
                 )
-    click.echo(obj.say(f"{count} zaken geëxporteerd", f"{count} cases exported"), err=True)
+    click.echo(obj.gettext("{count} cases exported", count=count), err=True)
 
 
 @click.group("import")
@@ -66,8 +67,10 @@ def import_cases_cmd(obj: CliContext, file: Path, dry_run: bool, as_json: bool) 
     try:
         lines = split_lines(file.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError as exc:
-        raise InvalidInputError(f"{file}: not UTF-8 text (byte {exc.start})") from None
-    label = obj.say("Zaken controleren", "Checking cases")
+        raise InvalidInputError(
+            N_("{file}: not UTF-8 text (byte {start})"), file=file, start=exc.start
+        ) from None
+    label = obj.gettext("Checking cases")
     with obj.unit_of_work() as uow, progress_bar(label) as progress:
         result = import_cases(
             uow, obj.actor, lines, dry_run=dry_run, progress=progress, settings=obj.settings
@@ -79,12 +82,13 @@ def import_cases_cmd(obj: CliContext, file: Path, dry_run: bool, as_json: bool) 
             )
         )
         return
-    prefix = obj.say("Proef, niets opgeslagen: ", "Dry run, nothing saved: ") if dry_run else ""
+    prefix = obj.gettext("Dry run, nothing saved: ") if dry_run else ""
     click.echo(
         prefix
-        + obj.say(
-            f"{len(result.created)} nieuw, {result.unchanged} al aanwezig",
-            f"{len(result.created)} new, {result.unchanged} already present",
+        + obj.gettext(
+            "{count} new, {unchanged} already present",
+            count=len(result.created),
+            unchanged=result.unchanged,
         ),
         err=True,
     )

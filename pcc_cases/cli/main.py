@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -14,12 +14,20 @@ from pcc_cases.cli.context import CliContext
 from pcc_cases.cli.hints import hint_for
 from pcc_cases.cli.lazy import LazyGroup
 from pcc_cases.domain.display import printable
+from pcc_cases.translation import DEFAULT_LANGUAGE, translate
+
+if TYPE_CHECKING:
+    from pcc_cases.domain.errors import PccCasesError
 
 ENVIRONMENT_HELP = "\b\nEnvironment variables / Omgevingsvariabelen:\n" + "\n".join(
     [f"  {s.env:<34} {s.help}" for s in SETTINGS if s.env]
     + [f"  {CONFIG_ENV:<34} the configuration file (option --config)"]
     + [f"  {name:<34} {text}" for name, text in OTHER_ENV.items()]
 )
+
+
+# The language chosen by the options, for the errors shown after the command has ended.
+_chosen: dict[str, str] = {}
 
 
 @click.group(
@@ -69,6 +77,7 @@ def cli(
     """
     options = {"language": lang and lang.lower(), "database_url": db_url, "actor": actor}
     config = resolve(options, config_file)
+    _chosen["lang"] = config.get("language")
     ctx.obj = CliContext(
         lang=config.get("language"),
         db_url=config.get("database_url"),
@@ -80,12 +89,25 @@ def cli(
     ctx.call_on_close(ctx.obj.close)
 
 
+def error_line(exc: PccCasesError, lang: str) -> str:
+    """The one line (or block, for a file's problems) that the command line shows."""
+    from pcc_cases.domain.errors import ProblemsError
+
+    hint = hint_for(exc, lang)
+    message = exc.translated(lang)
+    if exc.field and not isinstance(exc, ProblemsError):
+        message = f"{exc.field}: {message}"
+    text = printable(message)  # it may quote what was typed or stored
+    shown = translate("Error: {message}", lang).format(message=text)
+    return shown + (f" ({hint})" if hint else "")
+
+
 def main(argv: list[str] | None = None) -> Any:
     """Run the CLI; library errors become a one-line message and their exit code."""
     try:
         return cli.main(args=argv, prog_name="pcc-cases", standalone_mode=False)
     except click.exceptions.Abort:
-        click.echo("Afgebroken / Aborted", err=True)
+        click.echo(translate("Aborted", _chosen.get("lang", DEFAULT_LANGUAGE)), err=True)
         sys.exit(1)
     except click.ClickException as exc:
         exc.show()
@@ -93,26 +115,24 @@ def main(argv: list[str] | None = None) -> Any:
     except ModuleNotFoundError as exc:
         from pcc_cases.domain.extras import missing_extra_message
 
-        message = missing_extra_message(exc.name)
+        lang = _chosen.get("lang", DEFAULT_LANGUAGE)
+        message = missing_extra_message(exc.name, lang)
         if message is None:
             raise
-        click.echo(f"Fout / Error: {message}", err=True)
+        click.echo(translate("Error: {message}", lang).format(message=message), err=True)
         sys.exit(7)
     except Exception as exc:
         from pcc_cases.domain.errors import PccCasesError
 
         if isinstance(exc, PccCasesError):
-            hint = hint_for(exc)
-            message = printable(str(exc))  # it may quote what was typed or stored
-            click.echo(f"Fout / Error: {message}" + (f" ({hint})" if hint else ""), err=True)
+            lang = _chosen.get("lang", DEFAULT_LANGUAGE)
+            click.echo(error_line(exc, lang), err=True)
             sys.exit(exc.exit_code)
         # No traceback (it could show personal data in local variables), only the kind
         # of failure; PCC_CASES_DEBUG=1 re-raises for developers.
         if os.environ.get("PCC_CASES_DEBUG") == "1":
             raise
         first_line = printable(str(exc).splitlines()[0]) if str(exc) else ""
-        click.echo(
-            f"Onverwachte fout / Unexpected error: {type(exc).__name__}: {first_line[:300]}",
-            err=True,
-        )
+        unexpected = translate("Unexpected error", _chosen.get("lang", DEFAULT_LANGUAGE))
+        click.echo(f"{unexpected}: {type(exc).__name__}: {first_line[:300]}", err=True)
         sys.exit(1)

@@ -34,11 +34,8 @@ def obligations(
     if as_json:
         emit_json([obligation_json(v) for v in views])
         return
-    headers = obj.say(
-        "id zaak vestiging soort overtreder uiterlijk te_laat",
-        "id case location kind offender due overdue",
-    ).split()
-    late = obj.say("JA", "YES")
+    headers = obj.gettext("id case location kind offender due overdue").split()
+    late = obj.gettext("YES")
     rows = [
         [
             v.id,
@@ -51,7 +48,7 @@ def obligations(
         ]
         for v in views
     ]
-    table(obj.say("Verplichtingen", "Obligations"), headers, rows)
+    table(obj.gettext("Obligations"), headers, rows)
 
 
 @click.group("obligation")
@@ -83,9 +80,11 @@ def done_cmd(obj: CliContext, obligation_id: str, done_on: str | None, as_json: 
         )
         return
     click.echo(
-        obj.say(
-            f"Verplichting {obligation_id} ({done.kind}) gedaan op {done.done_on}",
-            f"Obligation {obligation_id} ({done.kind}) done on {done.done_on}",
+        obj.gettext(
+            "Obligation {obligation_id} ({kind}) done on {done_on}",
+            obligation_id=obligation_id,
+            kind=done.kind,
+            done_on=done.done_on,
         ),
         err=True,
     )

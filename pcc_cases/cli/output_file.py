@@ -19,6 +19,7 @@ from typing import IO, Any
 import click
 
 from pcc_cases.domain.errors import InvalidInputError
+from pcc_cases.translation import N_
 
 
 def output_options(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -36,8 +37,9 @@ def output_options(function: Callable[..., Any]) -> Callable[..., Any]:
 
 def _refuse_existing(path: Path) -> None:
     raise InvalidInputError(
-        f"'{path}' exists already; choose another name, or add --force to replace it",
+        N_("'{path}' exists already; choose another name, or add --force to replace it"),
         field="--output",
+        path=path,
     )
 
 
@@ -52,7 +54,9 @@ def written(path: Path, *, force: bool, binary: bool = False) -> Iterator[IO[Any
         _refuse_existing(path)
     folder = path.parent if str(path.parent) else Path()
     if not folder.is_dir():
-        raise InvalidInputError(f"there is no folder '{folder}' to write into", field="--output")
+        raise InvalidInputError(
+            N_("there is no folder '{folder}' to write into"), field="--output", folder=folder
+        )
     temporary = folder / f".{path.name}.{secrets.token_hex(4)}.partial"
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     descriptor = os.open(temporary, flags, 0o600)

@@ -47,14 +47,14 @@ def import_cmd(obj: CliContext, file: Path, dry_run: bool, as_json: bool) -> Non
                 "dry_run": result.dry_run,
             }
         )
-    prefix = obj.say("Proef, niets opgeslagen: ", "Dry run, nothing saved: ") if dry_run else ""
+    prefix = obj.gettext("Dry run, nothing saved: ") if dry_run else ""
     click.echo(
         prefix
-        + obj.say(
-            f"{len(result.created)} nieuw, {len(result.updated)} gewijzigd, "
-            f"{result.unchanged} ongewijzigd",
-            f"{len(result.created)} created, {len(result.updated)} updated, "
-            f"{result.unchanged} unchanged",
+        + obj.gettext(
+            "{count} created, {count2} updated, {unchanged} unchanged",
+            count=len(result.created),
+            count2=len(result.updated),
+            unchanged=result.unchanged,
         ),
         err=True,
     )
@@ -93,11 +93,8 @@ def list_cmd(
     if as_json:
         emit_json([person_record(p) for p in found])
         return
-    headers = obj.say(
-        "id soort naam vestiging klas mentor rollen vertrokken",
-        "id kind name location class mentor roles left",
-    ).split()
-    table(obj.say("Personen", "People"), headers, [person_row(p) for p in found])
+    headers = obj.gettext("id kind name location class mentor roles left").split()
+    table(obj.gettext("People"), headers, [person_row(p) for p in found])
 
 
 @people.command("show")
@@ -112,4 +109,4 @@ def show_cmd(obj: CliContext, person_id: str, as_json: bool) -> None:
     if as_json:
         emit_json(data)
         return
-    table(person.full_name, [obj.say("veld", "field"), obj.say("waarde", "value")], data.items())
+    table(person.full_name, [obj.gettext("field"), obj.gettext("value")], data.items())

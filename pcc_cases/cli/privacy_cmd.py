@@ -67,7 +67,7 @@ def export_person_cmd(
     else:
         with written(output, force=force) as handle:
             handle.write(text)
-        click.echo(obj.say(f"Geschreven: {output}", f"Written: {output}"), err=True)
+        click.echo(obj.gettext("Written: {output}", output=output), err=True)
 
 
 @privacy.group("purge")
@@ -100,16 +100,15 @@ def purge_plan_cmd(
         plan = prepare_purge(uow, obj.actor, as_of=day, policy=policy, settings=obj.settings)
     rows = [[c.person_id, c.kind, c.reason, len(c.cases)] for c in plan.purged]
     about = {"plan": plan.id, "as_of": plan.as_of.isoformat(), "digest": plan.digest}
-    _show_people(obj, rows, as_json, obj.say("Te anonimiseren", "Would anonymise"),
+    _show_people(obj, rows, as_json, obj.gettext("Would anonymise"),
                  {**about, "access_log_entries": plan.log_entries})  # fmt: skip
     click.echo(
-        obj.say(
-            f"Plan {plan.id}: {len(rows)} personen, {plan.log_entries} oude regels van het "
-            f"toegangslog. Een tweede persoon (fg of cvb) voert het uit met: "
-            f"pcc-cases privacy purge confirm {plan.id}",
-            f"Plan {plan.id}: {len(rows)} people, {plan.log_entries} old access-log entries. "
-            f"A second person (fg or cvb) carries it out with: "
-            f"pcc-cases privacy purge confirm {plan.id}",
+        obj.gettext(
+            "Plan {plan_id}: {count} people, {log_entries} old access-log entries. A second person "
+            "(fg or cvb) carries it out with: pcc-cases privacy purge confirm {plan_id}",
+            plan_id=plan.id,
+            count=len(rows),
+            log_entries=plan.log_entries,
         ),
         err=True,
     )
@@ -124,30 +123,27 @@ def purge_confirm_cmd(obj: CliContext, plan_id: int, as_json: bool) -> None:
     from pcc_cases.cli.progress import progress_bar
     from pcc_cases.privacy.purge import confirm_purge
 
-    label = obj.say("Anonimiseren", "Anonymising")
+    label = obj.gettext("Anonymising")
     with obj.unit_of_work() as uow, progress_bar(label) as progress:
         result = confirm_purge(uow, obj.actor, plan_id, progress=progress, settings=obj.settings)
     rows = [[result.pseudonyms[c.person_id], c.kind, c.reason, len(c.cases)] for c in result.purged]
     about = {"plan": plan_id, "as_of": result.as_of.isoformat()}
     extra = {"access_log_entries_deleted": result.log_entries_deleted,
              "compacted": result.compacted}  # fmt: skip
-    _show_people(obj, rows, as_json, obj.say("Geanonimiseerd", "Anonymised"), about | extra)
+    _show_people(obj, rows, as_json, obj.gettext("Anonymised"), about | extra)
     click.echo(
-        obj.say(
-            f"{len(rows)} personen geanonimiseerd, {result.log_entries_deleted} oude regels "
-            "van het toegangslog verwijderd",
-            f"{len(rows)} people anonymised, {result.log_entries_deleted} old access-log "
-            "entries deleted",
+        obj.gettext(
+            "{count} people anonymised, {log_entries_deleted} old access-log entries deleted",
+            count=len(rows),
+            log_entries_deleted=result.log_entries_deleted,
         ),
         err=True,
     )
     if not result.compacted:
         click.echo(
-            obj.say(
-                "Let op: de database kon nog niet worden opgeschoond (iemand anders las); "
-                "voer later 'pcc-cases db compact' uit.",
-                "Note: the database files could not be compacted yet (someone else was "
-                "reading); run 'pcc-cases db compact' later.",
+            obj.gettext(
+                "Note: the database files could not be compacted yet (someone else was reading); "
+                "run 'pcc-cases db compact' later."
             ),
             err=True,
         )
@@ -162,7 +158,7 @@ def _show_people(
         people = [dict(zip(keys, row, strict=True)) for row in rows]
         emit_json({**about, "people": people})
     else:
-        headers = obj.say("id soort reden zaken", "id kind reason cases").split()
+        headers = obj.gettext("id kind reason cases").split()
         table(title, headers, rows)
 
 
@@ -193,9 +189,6 @@ def access_log_cmd(
     if as_json:
         emit_json(data)
         return
-    headers = obj.say(
-        "wanneer wie actie toegestaan zaak persoon toelichting",
-        "at actor action allowed case person detail",
-    ).split()
+    headers = obj.gettext("at actor action allowed case person detail").split()
     columns = ["at", "actor_id", "action", "allowed", "case_number", "person_id", "detail"]
-    table(obj.say("Toegangslog", "Access log"), headers, [[d[k] for k in columns] for d in data])
+    table(obj.gettext("Access log"), headers, [[d[k] for k in columns] for d in data])

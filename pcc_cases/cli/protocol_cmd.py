@@ -11,9 +11,10 @@ from rich.console import Console
 from rich.table import Table
 
 from pcc_cases.cli.context import CliContext
-from pcc_cases.cli.i18n import t
+from pcc_cases.domain.labels import label
 from pcc_cases.domain.policy_file import default_policy
 from pcc_cases.domain.protocol import Clause, Protocol, load_protocol
+from pcc_cases.translation import translate
 
 
 def base_severity(clause: Clause) -> int | None:
@@ -72,25 +73,31 @@ def show(obj: CliContext, clause: str | None, as_json: bool, lang: str | None) -
             click.echo(json.dumps(clause_json(found), ensure_ascii=False, indent=2))
             return
         article = proto.article(found.article)
-        click.echo(f"{found.id}  {article.title(lang)}  [{t(found.kind.value, lang)}]")
+        click.echo(
+            f"{found.id}  {article.title(lang)}  [{label('clause-kind', found.kind.value, lang)}]"
+        )
         click.echo(found.text(lang))
         return
     if as_json:
         click.echo(json.dumps(protocol_json(proto), ensure_ascii=False, indent=2))
         return
     title = proto.title_en if lang == "en" else proto.title_nl
-    table = Table(title=f"{title} ({proto.version}, {t('adopted', lang)} {proto.adopted})")
-    table.add_column(t("clause", lang), no_wrap=True)
-    table.add_column(t("kind", lang))
-    table.add_column(t("base", lang), justify="right")
-    table.add_column(t("text", lang))
+    adopted = translate("{version}, adopted {date}", lang)
+    table = Table(title=f"{title} ({adopted.format(version=proto.version, date=proto.adopted)})")
+    table.add_column(translate("Clause", lang), no_wrap=True)
+    table.add_column(translate("Kind", lang))
+    table.add_column(translate("Base severity", lang), justify="right")
+    table.add_column(translate("Text", lang))
     for article in proto.articles:
         table.add_section()
         table.add_row(f"[bold]{article.number}[/]", "", "", f"[bold]{article.title(lang)}[/]")
         for c in article.clauses:
             base = base_severity(c)
             table.add_row(
-                c.id, t(c.kind.value, lang), "" if base is None else str(base), c.text(lang)
+                c.id,
+                label("clause-kind", c.kind.value, lang),
+                "" if base is None else str(base),
+                c.text(lang),
             )
     interactive = sys.stdout.isatty()
     Console(width=None if interactive else 120).print(table)

@@ -94,7 +94,7 @@ def severity_cmd(
 
     language = lang or obj.lang
     period = period_from_options(school_year, date_from, date_to)
-    label = obj.say("Rapport berekenen", "Computing the report")
+    label = obj.gettext("Computing the report")
     with obj.unit_of_work() as uow, working(label):
         result = severity_report(
             uow,
@@ -135,7 +135,7 @@ def severity_cmd(
             with written(output, force=force) as handle:
                 render_text(result, language, Console(file=handle, width=120))
     if output is not None:
-        click.echo(obj.say(f"Rapport geschreven: {output}", f"Report written: {output}"), err=True)
+        click.echo(obj.gettext("Report written: {output}", output=output), err=True)
 
 
 def _write(output: Path | None, data: bytes, force: bool) -> None:

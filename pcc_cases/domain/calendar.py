@@ -12,6 +12,7 @@ from collections.abc import Iterable
 import attrs
 
 from pcc_cases.domain.errors import PolicyError
+from pcc_cases.translation import N_
 
 
 @attrs.frozen
@@ -25,7 +26,10 @@ class Holiday:
     def __attrs_post_init__(self) -> None:
         if self.last < self.first:
             raise PolicyError(
-                f"holiday {self.name!r}: last day {self.last} is before first day {self.first}"
+                N_("holiday {name!r}: last day {last} is before first day {first}"),
+                name=self.name,
+                last=self.last,
+                first=self.first,
             )
 
     def covers(self, day: dt.date) -> bool:
@@ -51,7 +55,7 @@ class SchoolCalendar:
         With ``days == 0`` it is the first school day on or after ``start``.
         """
         if days < 0:
-            raise PolicyError(f"cannot add a negative number of school days ({days})")
+            raise PolicyError(N_("cannot add a negative number of school days ({days})"), days=days)
         day = start
         if days == 0:
             while not self.is_school_day(day):

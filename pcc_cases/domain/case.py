@@ -35,6 +35,7 @@ from pcc_cases.domain.people import AUTHORITY_RANK, PersonKind, check_person_id
 from pcc_cases.domain.policy import MAX_LEVEL, Duty, Policy, Recommendation
 from pcc_cases.domain.protocol import Clause, Protocol
 from pcc_cases.domain.time import as_utc, local_date, school_year_of
+from pcc_cases.translation import N_
 
 MAX_LOCATION = 100
 MAX_SUMMARY = 4000
@@ -83,10 +84,13 @@ class Case:
         occurred, reported = as_utc(occurred_at), as_utc(reported_at)
         if occurred > reported:
             raise InvalidInputError(
-                f"{occurred.to_iso8601_string()} is after the report "
-                f"({reported.to_iso8601_string()}); an incident cannot be reported before "
-                "it happened",
+                N_(
+                    "{value} is after the report ({value2}); an incident cannot be reported before "
+                    "it happened"
+                ),
                 field="occurred_at",
+                value=occurred.to_iso8601_string(),
+                value2=reported.to_iso8601_string(),
             )
         case = cls(
             protocol_version=protocol.version,
@@ -100,7 +104,7 @@ class Case:
         for person_id, role in involvements:
             case._add_involvement(person_id, enum_value(InvolvementRole, role, "role"))
         if not case.offender_ids:
-            raise InvalidInputError("a case needs at least one offender", field="involvements")
+            raise InvalidInputError(N_("a case needs at least one offender"), field="involvements")
         clauses_cited = []
         for offender_id, clause_id in violations:
             clause = protocol.citable_clause(clause_id)
@@ -109,8 +113,9 @@ class Case:
         for offender_id in case.offender_ids:
             if not case.clauses_of(offender_id):
                 raise InvalidInputError(
-                    f"offender {offender_id} has no clause cited; cite at least one",
+                    N_("offender {offender_id} has no clause cited; cite at least one"),
                     field="violations",
+                    offender_id=offender_id,
                 )
         case._append(
             EventKind.RECORDED,
@@ -145,7 +150,7 @@ class Case:
                 return assessment
         return None
 
-    def assessed(self, offender_id: str, hint: str = "") -> Assessment:
+    def assessed(self, offender_id: str, *, deciding: bool = False) -> Assessment:
         """The offender's assessment, which the next step needs.
 
         Raises:
@@ -156,7 +161,11 @@ class Case:
         assessment = self.assessment_of(offender_id)
         if assessment is None:
             raise InvalidInputError(
-                f"offender {offender_id} has not been assessed yet{hint}", field="offender"
+                N_("offender {offender_id} has not been assessed yet; assess before deciding")
+                if deciding
+                else N_("offender {offender_id} has not been assessed yet"),
+                field="offender",
+                offender_id=offender_id,
             )
         return assessment
 
@@ -172,8 +181,10 @@ class Case:
             if obligation.seq == seq:
                 return obligation
         raise NotFoundError(
-            f"case {self.number or '(new)'} has no obligation {seq}; it has "
-            f"{', '.join(str(o.seq) for o in self.obligations) or 'none'}"
+            N_("case {value} has no obligation {seq}; it has {value2}"),
+            value=self.number or "(new)",
+            seq=seq,
+            value2=", ".join(str(o.seq) for o in self.obligations) or "none",
         )
 
     @property
@@ -221,19 +232,24 @@ class Case:
         role_enum = enum_value(InvolvementRole, role, "role")
         found = [i for i in self.involvements if i.person_id == person_id and i.role is role_enum]
         if not found:
-            raise NotFoundError(f"person {person_id} is not involved as {role_enum.value}")
+            raise NotFoundError(
+                N_("person {person_id} is not involved as {role_enum}"),
+                person_id=person_id,
+                role_enum=role_enum.value,
+            )
         reason = required_text(reason, "reason", MAX_REASON)
         target = self.state
         if role_enum is InvolvementRole.OFFENDER:
             if self.offender_ids == [person_id]:
                 raise InvalidInputError(
-                    "cannot remove the only offender; dismiss the case instead",
+                    N_("cannot remove the only offender; dismiss the case instead"),
                     field="involvements",
                 )
             if self.decision_of(person_id):
                 raise InvalidInputError(
-                    f"offender {person_id} has a decision; file an objection first",
+                    N_("offender {person_id} has a decision; file an objection first"),
                     field="involvements",
+                    person_id=person_id,
                 )
             others = [o for o in self.offender_ids if o != person_id]
             if self.state is CaseState.INVESTIGATING and all(self.assessment_of(o) for o in others):
@@ -268,7 +284,10 @@ class Case:
         clause = protocol.citable_clause(clause_id, self.protocol_version)
         if clause.id in self.clauses_of(offender_id):
             raise InvalidInputError(
-                f"clause {clause.id} is already cited against {offender_id}", field="violations"
+                N_("clause {clause_id} is already cited against {offender_id}"),
+                field="violations",
+                clause_id=clause.id,
+                offender_id=offender_id,
             )
         self._add_violation(offender_id, clause, person_kinds)
         level = self._recompute(offender_id, protocol, policy)
@@ -297,15 +316,21 @@ class Case:
         cited = self.clauses_of(offender_id)
         if clause_id not in cited:
             raise NotFoundError(
-                f"clause {clause_id} is not cited against {offender_id}; cited: "
-                f"{', '.join(cited) or 'none'}",
+                N_("clause {clause_id} is not cited against {offender_id}; cited: {value}"),
                 field="violations",
+                clause_id=clause_id,
+                offender_id=offender_id,
+                value=", ".join(cited) or "none",
             )
         if len(cited) == 1:
             raise InvalidInputError(
-                f"{clause_id} is the only clause cited against {offender_id}; "
-                "remove the offender's involvement instead",
+                N_(
+                    "{clause_id} is the only clause cited against {offender_id}; remove the "
+                    "offender's involvement instead"
+                ),
                 field="violations",
+                clause_id=clause_id,
+                offender_id=offender_id,
             )
         reason = required_text(reason, "reason", MAX_REASON)
         self.violations[:] = [
@@ -373,7 +398,9 @@ class Case:
         """A director sets the level by hand; the reason is kept beside the computed level."""
         assessment = self.assessed(offender_id)
         if isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= MAX_LEVEL:
-            raise InvalidInputError(f"{level!r} is not 1, 2, 3 or 4", field="override level")
+            raise InvalidInputError(
+                N_("{level!r} is not 1, 2, 3 or 4"), field="override level", level=level
+            )
         reason = required_text(reason, "reason", MAX_REASON)
         check_transition(EventKind.SEVERITY_OVERRIDDEN, self.state, self.state)
         assessment.override_level = level
@@ -399,7 +426,7 @@ class Case:
         self, offender_id: str, offender_kind: PersonKind, prior_cases: int, policy: Policy
     ) -> Recommendation:
         """The policy's step for an assessed offender, given their earlier decided cases."""
-        level = self.assessed(offender_id, "; assess before deciding").level
+        level = self.assessed(offender_id, deciding=True).level
         return policy.recommend(offender_kind, level, prior_cases)
 
     def decide(
@@ -428,29 +455,41 @@ class Case:
         needed = AUTHORITY_RANK[chosen.authority]
         if decider_authority < needed:
             raise PermissionDeniedError(
-                f"step {chosen.name} must be decided by at least a {chosen.authority.value}"
+                N_("step {name} must be decided by at least a {authority}"),
+                name=chosen.name,
+                authority=chosen.authority.value,
             )
         if self.decision_of(offender_id) is not None:
             raise InvalidInputError(
-                f"offender {offender_id} already has a decision in this case; file an "
-                "objection to revise it",
+                N_(
+                    "offender {offender_id} already has a decision in this case; file an objection "
+                    "to revise it"
+                ),
                 field="offender",
+                offender_id=offender_id,
             )
         if chosen.has_length:
             low, high = chosen.min_days or 1, chosen.max_days
             if days is None or isinstance(days, bool) or days < low or (high and days > high):
                 limit = f"{low} to {high}" if high else f"at least {low}"
                 raise InvalidInputError(
-                    f"step {chosen.name} needs a length of {limit} school days, got {days!r}",
+                    N_("step {name} needs a length of {limit} school days, got {days!r}"),
                     field="days",
+                    name=chosen.name,
+                    limit=limit,
+                    days=days,
                 )
         elif days is not None:
-            raise InvalidInputError(f"step {chosen.name} has no length in days", field="days")
+            raise InvalidInputError(
+                N_("step {name} has no length in days"), field="days", name=chosen.name
+            )
         reason = text_value(reason, "reason", MAX_REASON, required=False)
         if ladder.index(chosen.name) > ladder.index(recommendation.step) and not reason:
             raise InvalidInputError(
-                f"step {chosen.name} is above the recommended {recommendation.step}; give a reason",
+                N_("step {name} is above the recommended {step}; give a reason"),
                 field="reason",
+                name=chosen.name,
+                step=recommendation.step,
             )
         when = as_utc(at)
         decision = Decision(
@@ -487,13 +526,16 @@ class Case:
         obligation = self.obligation(seq)
         if obligation.done_on is not None:
             raise InvalidInputError(
-                f"obligation {seq} ({obligation.kind}) was already done on {obligation.done_on}"
+                N_("obligation {seq} ({kind}) was already done on {done_on}"),
+                seq=seq,
+                kind=obligation.kind,
+                done_on=obligation.done_on,
             )
         check_transition(EventKind.OBLIGATION_COMPLETED, self.state, self.state)
         when = as_utc(at)
         done = done_on or local_date(when)
         if done > local_date(when):
-            raise InvalidInputError(f"{done} is in the future", field="done_on")
+            raise InvalidInputError(N_("{done} is in the future"), field="done_on", done=done)
         obligation.done_on, obligation.done_by = done, actor_id
         self._append(
             EventKind.OBLIGATION_COMPLETED,
@@ -511,7 +553,8 @@ class Case:
         missing = [o for o in self.offender_ids if self.decision_of(o) is None]
         if missing:
             raise InvalidInputError(
-                f"cannot close: no decision yet for offender(s) {', '.join(missing)}"
+                N_("cannot close: no decision yet for offender(s) {missing}"),
+                missing=", ".join(missing),
             )
         self._append(
             EventKind.CLOSED,
@@ -569,7 +612,8 @@ class Case:
         """
         if reviewer_authority < self.authority_to_review(offender_kinds, policy):
             raise PermissionDeniedError(
-                f"{actor_id} may not review decisions that needed more authority than theirs"
+                N_("{actor_id} may not review decisions that needed more authority than theirs"),
+                actor_id=actor_id,
             )
         reason = required_text(reason, "reason", MAX_REASON)
         if upheld:
@@ -596,15 +640,21 @@ class Case:
     def _require_offender(self, offender_id: str) -> None:
         if offender_id not in self.offender_ids:
             raise NotFoundError(
-                f"{offender_id!r} is not an offender in this case; offenders: "
-                f"{', '.join(self.offender_ids)}",
+                N_("{offender_id!r} is not an offender in this case; offenders: {offender_ids}"),
                 field="offender",
+                offender_id=offender_id,
+                offender_ids=", ".join(self.offender_ids),
             )
 
     def _add_involvement(self, person_id: str, role: InvolvementRole) -> None:
         check_person_id(person_id, f"{role.value} id")
         if any(i.person_id == person_id and i.role is role for i in self.involvements):
-            raise InvalidInputError(f"{person_id} is already {role.value}", field="involvements")
+            raise InvalidInputError(
+                N_("{person_id} is already {role}"),
+                field="involvements",
+                person_id=person_id,
+                role=role.value,
+            )
         self.involvements.append(Involvement(person_id=person_id, role=role))
 
     def _add_violation(
@@ -613,16 +663,24 @@ class Case:
         self._require_offender(offender_id)
         if any(v.offender_id == offender_id and v.clause_id == clause.id for v in self.violations):
             raise InvalidInputError(
-                f"clause {clause.id} is cited twice against {offender_id}", field="violations"
+                N_("clause {clause_id} is cited twice against {offender_id}"),
+                field="violations",
+                clause_id=clause.id,
+                offender_id=offender_id,
             )
         kind = person_kinds.get(offender_id)
         if kind is None:
-            raise NotFoundError(f"offender {offender_id}: unknown person")
+            raise NotFoundError(
+                N_("offender {offender_id}: unknown person"), offender_id=offender_id
+            )
         if kind.value not in clause.applies_to:
             raise InvalidInputError(
-                f"clause {clause.id} applies to {choices(clause.applies_to)}, not "
-                f"to a {kind.value} ({offender_id})",
+                N_("clause {clause_id} applies to {applies_to}, not to a {kind} ({offender_id})"),
                 field="violations",
+                clause_id=clause.id,
+                applies_to=choices(clause.applies_to),
+                kind=kind.value,
+                offender_id=offender_id,
             )
         self.violations.append(Violation(offender_id=offender_id, clause_id=clause.id))
 
@@ -697,7 +755,7 @@ class Case:
         for event in reversed(self.events):
             if event.kind == kind:
                 return event
-        raise NotFoundError(f"no {kind} event in this case")
+        raise NotFoundError(N_("no {kind} event in this case"), kind=kind)
 
 
 def _factors_data(factors: Factors) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from pcc_cases.domain.events import EventKind
 from pcc_cases.domain.factors import Factors, Harm, Intent, Reach
 from pcc_cases.domain.lifecycle import CaseState
 from pcc_cases.domain.time import as_utc
+from pcc_cases.translation import N_
 
 MAX_REFERENCE = 2000
 
@@ -71,10 +72,14 @@ class Evidence:
             len(ref) != 64 or any(c not in "0123456789abcdef" for c in ref.lower())
         ):
             raise InvalidInputError(
-                f"{ref!r} is not a SHA-256 hash (64 hexadecimal digits)", field="evidence reference"
+                N_("{ref!r} is not a SHA-256 hash (64 hexadecimal digits)"),
+                field="evidence reference",
+                ref=ref,
             )
         if evidence_kind is EvidenceKind.LINK and not ref.startswith(("https://", "http://")):
-            raise InvalidInputError(f"{ref!r} is not an http(s) link", field="evidence reference")
+            raise InvalidInputError(
+                N_("{ref!r} is not an http(s) link"), field="evidence reference", ref=ref
+            )
         return cls(
             kind=evidence_kind,
             reference=ref.lower() if evidence_kind is EvidenceKind.FILE_HASH else ref,

@@ -10,8 +10,9 @@ import re
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
-from pcc_cases.domain.errors import InvalidInputError
+from pcc_cases.domain.errors import InvalidInputError, Problem
 from pcc_cases.domain.time import check_year
+from pcc_cases.translation import N_
 
 E = TypeVar("E", bound=enum.StrEnum)
 
@@ -22,8 +23,10 @@ def enum_value(enum_type: type[E], value: Any, field: str) -> E:
         return enum_type(value)
     except ValueError:
         raise InvalidInputError(
-            f"{value!r} is not allowed; choose one of {', '.join(e.value for e in enum_type)}",
+            N_("{value!r} is not allowed; choose one of {enum_type}"),
             field=field,
+            value=value,
+            enum_type=", ".join(e.value for e in enum_type),
         ) from None
 
 
@@ -34,17 +37,20 @@ _CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\uf
 _LINE_BREAK = re.compile("[\t\n\x0b\x0c\r\x1c-\x1e\x85\u2028\u2029]")
 
 
-def text_problem(value: str, limit: int, *, one_line: bool = False) -> str | None:
+def text_problem(value: str, limit: int, *, one_line: bool = False) -> Problem | None:
     """Why ``value`` cannot be stored as text, or None: too long, or a character that no
     database stores alike or that a terminal would act on (a line break, if ``one_line``).
     """
     if len(value) > limit:
-        return f"{len(value)} characters; at most {limit} allowed"
+        return Problem(
+            N_("{count} characters; at most {limit} allowed"),
+            params={"count": len(value), "limit": limit},
+        )
     bad = _CONTROL.search(value) or (_LINE_BREAK.search(value) if one_line else None)
     if bad:
-        return (
-            f"holds the control character U+{ord(bad.group()):04X} at position {bad.start() + 1}"
-            "; write plain text"
+        return Problem(
+            N_("holds the control character U+{code} at position {position}; write plain text"),
+            params={"code": f"{ord(bad.group()):04X}", "position": bad.start() + 1},
         )
     return None
 
@@ -55,11 +61,11 @@ def text_value(
     """The text stripped; empty is refused when required, an unstorable text always."""
     if value is None or not value.strip():
         if required:
-            raise InvalidInputError("must not be empty", field=field)
+            raise InvalidInputError(N_("must not be empty"), field=field)
         return None
     problem = text_problem(value, limit, one_line=one_line)
     if problem:
-        raise InvalidInputError(problem, field=field)
+        raise InvalidInputError.of(problem, field=field)
     return value.strip()
 
 
@@ -72,16 +78,20 @@ def id_list(value: Any, field: str) -> tuple[str, ...]:
     """A list of ids; a single text is refused (it would be read letter by letter)."""
     if isinstance(value, str | bytes):
         raise InvalidInputError(
-            f"a list of ids is expected, not the text {value!r}; write [{value!r}]", field=field
+            N_("a list of ids is expected, not the text {value!r}; write [{value!r}]"),
+            field=field,
+            value=value,
         )
     if not isinstance(value, Iterable):
         raise InvalidInputError(
-            f"a list of ids is expected, not {type(value).__name__}", field=field
+            N_("a list of ids is expected, not {name}"), field=field, name=type(value).__name__
         )
     ids = tuple(value)
     for item in ids:
         if not isinstance(item, str) or not item.strip():
-            raise InvalidInputError(f"{item!r} is not an id (a non-empty text)", field=field)
+            raise InvalidInputError(
+                N_("{item!r} is not an id (a non-empty text)"), field=field, item=item
+            )
     return ids
 
 
@@ -89,9 +99,13 @@ def instant(value: Any, field: str) -> dt.datetime:
     """A datetime; a text or a date is refused with what to pass instead."""
     if not isinstance(value, dt.datetime):
         raise InvalidInputError(
-            f"a datetime with a time zone is expected, not {type(value).__name__} {value!r}; "
-            "for example pendulum.datetime(2026, 11, 20, 20, 15, tz='Europe/Amsterdam')",
+            N_(
+                "a datetime with a time zone is expected, not {name} {value!r}; for example "
+                "pendulum.datetime(2026, 11, 20, 20, 15, tz='Europe/Amsterdam')"
+            ),
             field=field,
+            name=type(value).__name__,
+            value=value,
         )
     check_year(value.year, value.isoformat(), field)
     return value
@@ -101,9 +115,10 @@ def calendar_day(value: Any, field: str) -> dt.date:
     """A date (not a datetime, not a text)."""
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
         raise InvalidInputError(
-            f"a date is expected, not {type(value).__name__} {value!r}; "
-            "for example datetime.date(2026, 11, 24)",
+            N_("a date is expected, not {name} {value!r}; for example datetime.date(2026, 11, 24)"),
             field=field,
+            name=type(value).__name__,
+            value=value,
         )
     check_year(value.year, value.isoformat(), field)
     return value
@@ -112,7 +127,9 @@ def calendar_day(value: Any, field: str) -> dt.date:
 def flag(value: Any, field: str) -> bool:
     """True or False, nothing that merely looks like one ("no" is a true text)."""
     if not isinstance(value, bool):
-        raise InvalidInputError(f"True or False is expected, not {value!r}", field=field)
+        raise InvalidInputError(
+            N_("True or False is expected, not {value!r}"), field=field, value=value
+        )
     return value
 
 
@@ -129,7 +146,9 @@ def parse_obligation_id(text: str) -> tuple[str, int]:
     number, _, seq = text.partition("/")
     if not number or not _SEQUENCE.fullmatch(seq):
         raise InvalidInputError(
-            f"{text!r} is not CASE/SEQ, for example 2025-0012/2", field="obligation id"
+            N_("{text!r} is not CASE/SEQ, for example 2025-0012/2"),
+            field="obligation id",
+            text=text,
         )
     return number, int(seq)
 
@@ -140,7 +159,10 @@ def row_limit(value: Any, field: str = "limit") -> int | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ROWS:
         raise InvalidInputError(
-            f"{value!r} is not a number of rows (1 to {MAX_ROWS:,})", field=field
+            N_("{value!r} is not a number of rows (1 to {MAX_ROWS})"),
+            field=field,
+            value=value,
+            MAX_ROWS=MAX_ROWS,
         )
     return value
 
@@ -153,8 +175,10 @@ def search_text(value: Any, field: str = "search") -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or not value.strip():
-        raise InvalidInputError(f"{value!r} is not a name to search for", field=field)
+        raise InvalidInputError(
+            N_("{value!r} is not a name to search for"), field=field, value=value
+        )
     problem = text_problem(value, MAX_SEARCH, one_line=True)
     if problem:
-        raise InvalidInputError(problem, field=field)
+        raise InvalidInputError.of(problem, field=field)
     return value

@@ -2,16 +2,21 @@
 
 An integrator reads ``code`` and ``field`` (for a file also ``line`` and ``column``, or the
 list of ``problems``), never the message text; the message names the problem and, where
-there is a choice, the allowed values. The command line maps each class to its
-``exit_code``; the table in the docs is generated from these classes.
+there is a choice, the allowed values. The message is an English template from the
+message catalogue with its ``params`` apart, so that ``translated(lang)`` gives it in Dutch
+(``str(error)`` stays English, for logs and developers). The command line maps each class
+to its ``exit_code``; the table in the docs is generated from these classes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import ClassVar
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, ClassVar
 
 import attrs
+
+from pcc_cases.formatting import number
+from pcc_cases.translation import N_, translate
 
 
 class PccCasesError(Exception):
@@ -20,10 +25,16 @@ class PccCasesError(Exception):
     code: ClassVar[str] = "error"
     exit_code: ClassVar[int] = 1
 
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(f"{field}: {message}" if field else message)
+    def __init__(self, message: str, *, field: str | None = None, **params: object) -> None:
+        self.template = message
+        self.params = params
         self.field = field
-        self.message = message  # without the field, for those who show the field apart
+        self.message = fill(message, params)  # without the field, for those who show it apart
+        super().__init__(f"{field}: {self.message}" if field else self.message)
+
+    def translated(self, lang: str) -> str:
+        """The message in ``lang`` (without the field)."""
+        return fill(translate(self.template, lang), self.params, lang)
 
 
 class InvalidInputError(PccCasesError, ValueError):
@@ -43,10 +54,20 @@ class InvalidInputError(PccCasesError, ValueError):
         field: str | None = None,
         line: int | None = None,
         column: str | None = None,
+        **params: object,
     ) -> None:
-        super().__init__(message, field=field)
+        super().__init__(message, field=field, **params)
         self.line = line
         self.column = column
+
+    @classmethod
+    def of(cls, problem: Problem, *, field: str) -> InvalidInputError:
+        """The error that ``problem`` names, about ``field``."""
+        error = cls(problem.template, field=field)
+        error.params = dict(problem.params)
+        error.message = problem.message
+        error.args = (f"{field}: {error.message}",)
+        return error
 
 
 class NotFoundError(PccCasesError, LookupError):
@@ -96,8 +117,8 @@ class MissingExtraError(PccCasesError, ImportError):
     code = "missing-extra"
     exit_code = 7
 
-    def __init__(self, message: str, *, extra: str) -> None:
-        super().__init__(message, field=None)
+    def __init__(self, message: str, *, extra: str, **params: object) -> None:
+        super().__init__(message, field=None, extra=extra, **params)
         self.extra = extra
 
 
@@ -173,20 +194,42 @@ class TimeInputError(InvalidInputError):
 
 @attrs.frozen
 class Problem:
-    """One problem in a file or record: where it is (line, column or field) and what."""
+    """One problem in a file or record: where it is (line, column or field) and what.
 
-    message: str
+    ``message`` is an English template of the catalogue, filled with ``params``.
+    """
+
+    template: str
     line: int | None = None
     column: str | None = None
     field: str | None = None
+    params: Mapping[str, object] = attrs.field(factory=dict)
 
-    def __str__(self) -> str:
-        where = [f"line {self.line}"] if self.line is not None else []
+    @classmethod
+    def of(cls, error: BaseException, **where: Any) -> Problem:
+        """The problem that ``error`` names, placed at ``where`` (line, column, field)."""
+        if isinstance(error, PccCasesError):
+            return cls(error.template, params=error.params, **where)
+        return cls("{detail}", params={"detail": str(error)}, **where)
+
+    @property
+    def message(self) -> str:
+        return fill(self.template, self.params)
+
+    def translated(self, lang: str) -> str:
+        """Where and what, in ``lang``."""
+        where = []
+        if self.line is not None:
+            where.append(translate("line {line}", lang).format(line=self.line))
         if self.column is not None:
-            where.append(f"column {self.column}")
+            where.append(translate("column {column}", lang).format(column=self.column))
         if self.field is not None:
             where.append(self.field)
-        return f"{', '.join(where)}: {self.message}" if where else self.message
+        text = fill(translate(self.template, lang), self.params, lang)
+        return f"{', '.join(where)}: {text}" if where else text
+
+    def __str__(self) -> str:
+        return self.translated("en")
 
 
 class ProblemsError(InvalidInputError):
@@ -197,42 +240,46 @@ class ProblemsError(InvalidInputError):
     """
 
     code = "problems"
-    heading = "{count} problem(s)"
+    heading = N_("{count} problem(s)")
     max_shown: ClassVar[int] = 50
 
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = tuple(problems)
-        shown = [str(p) for p in self.problems[: self.max_shown]]
-        more = len(self.problems) - len(shown)
-        text = "\n  ".join(shown) + (f"\n  ... and {more} more" if more else "")
         first = self.problems[0] if self.problems else Problem("")
-        super().__init__(
-            f"{self.heading.format(count=len(self.problems))}:\n  {text}",
-            line=first.line,
-            column=first.column,
-        )
+        super().__init__(self.heading, line=first.line, column=first.column)
         self.field = first.field
+        self.message = self.translated("en")
+        self.args = (self.message,)
+
+    def translated(self, lang: str) -> str:
+        """The heading and each problem (the first fifty), in ``lang``."""
+        shown = [p.translated(lang) for p in self.problems[: self.max_shown]]
+        more = len(self.problems) - len(shown)
+        if more:
+            shown.append(translate("... and {count} more", lang).format(count=more))
+        heading = translate(self.heading, lang).format(count=len(self.problems))
+        return f"{heading}:\n  " + "\n  ".join(shown)
 
 
 class PeopleFileError(ProblemsError):
     """The people CSV has problems, each with its line and column; nothing was imported."""
 
     code = "people-file"
-    heading = "the people file has {count} problem(s); nothing was imported"
+    heading = N_("the people file has {count} problem(s); nothing was imported")
 
 
 class CaseFileError(ProblemsError):
     """A cases file (JSON Lines) has problems, each with its line and field."""
 
     code = "case-file"
-    heading = "the file has {count} problem(s); nothing was imported"
+    heading = N_("the file has {count} problem(s); nothing was imported")
 
 
 class RecordError(ProblemsError):
     """One case record has problems, each naming its field (the line is added by the file)."""
 
     code = "case-record"
-    heading = "the record has {count} problem(s)"
+    heading = N_("the record has {count} problem(s)")
 
 
 def all_error_classes() -> list[type[PccCasesError]]:
@@ -245,6 +292,28 @@ def all_error_classes() -> list[type[PccCasesError]]:
             found.append(cls)
             pending += cls.__subclasses__()
     return found
+
+
+def fill(template: str, params: Mapping[str, object], lang: str = "en") -> str:
+    """``template`` with its ``{name}`` places filled from ``params``.
+
+    A param that is itself an error or a problem (a refusal or a reason quoted in another
+    message) is put in the same language.
+    """
+    if not params:
+        return template
+    return template.format(**{name: _shown(value, lang) for name, value in params.items()})
+
+
+def _shown(value: object, lang: str) -> object:
+    """A param as the message shows it: a quoted refusal or reason in ``lang``, a large
+    count with the language's digit grouping (1.000.000 in Dutch, 1,000,000 in English).
+    """
+    if isinstance(value, PccCasesError | Problem):
+        return value.translated(lang)
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
+        return number(value, lang)
+    return value
 
 
 def choices(values: Iterable[str]) -> str:

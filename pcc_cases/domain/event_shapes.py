@@ -13,6 +13,7 @@ from typing import Any
 from pcc_cases.domain.errors import Problem
 from pcc_cases.domain.events import EventKind
 from pcc_cases.domain.factors import Harm, Intent, Reach
+from pcc_cases.translation import N_
 
 MAX_ID = 100  # clause ids, step names, duty kinds: short codes
 MAX_ITEMS = 500  # people or clauses in one recorded case
@@ -97,19 +98,41 @@ def shape_problems(value: Any, schema: Mapping[str, Any], where: str) -> list[Pr
     if types is not None:
         allowed = [types] if isinstance(types, str) else list(types)
         if not any(_is_type(value, t) for t in allowed):
-            return [Problem(f"{short_repr(value)} is not {' or '.join(allowed)}", field=where)]
+            return [
+                Problem(
+                    N_("{value} is not {allowed}"),
+                    field=where,
+                    params={"value": short_repr(value), "allowed": " or ".join(allowed)},
+                )
+            ]
     if "enum" in schema and value not in schema["enum"]:
         return [
-            Problem(f"{short_repr(value)} is not one of {', '.join(schema['enum'])}", field=where)
+            Problem(
+                N_("{value} is not one of {enum}"),
+                field=where,
+                params={"value": short_repr(value), "enum": ", ".join(schema["enum"])},
+            )
         ]
     if isinstance(value, str) and len(value) > schema.get("maxLength", len(value)):
-        return [Problem(f"longer than {schema['maxLength']} characters", field=where)]
+        return [
+            Problem(
+                N_("longer than {maxLength} characters"),
+                field=where,
+                params={"maxLength": schema["maxLength"]},
+            )
+        ]
     if isinstance(value, str) and len(value) < schema.get("minLength", 0):
-        return [Problem("must not be empty", field=where)]
+        return [Problem(N_("must not be empty"), field=where)]
     if _is_type(value, "integer") and not (
         schema.get("minimum", value) <= value <= schema.get("maximum", value)
     ):
-        return [Problem(f"{value} is not {schema['minimum']} to {schema['maximum']}", field=where)]
+        return [
+            Problem(
+                N_("{value} is not {minimum} to {maximum}"),
+                field=where,
+                params={"value": value, "minimum": schema["minimum"], "maximum": schema["maximum"]},
+            )
+        ]
     if isinstance(value, list):
         return _array_problems(value, schema, where)
     if isinstance(value, dict):
@@ -120,7 +143,13 @@ def shape_problems(value: Any, schema: Mapping[str, Any], where: str) -> list[Pr
 def _array_problems(value: list[Any], schema: Mapping[str, Any], where: str) -> list[Problem]:
     low, high = schema.get("minItems", 0), schema.get("maxItems", len(value))
     if not low <= len(value) <= high:
-        return [Problem(f"{len(value)} items; {low} to {high} allowed", field=where)]
+        return [
+            Problem(
+                N_("{count} items; {low} to {high} allowed"),
+                field=where,
+                params={"count": len(value), "low": low, "high": high},
+            )
+        ]
     problems: list[Problem] = []
     if "items" in schema:
         for index, item in enumerate(value):
@@ -131,7 +160,7 @@ def _array_problems(value: list[Any], schema: Mapping[str, Any], where: str) -> 
 def _object_problems(value: dict[str, Any], schema: Mapping[str, Any], where: str) -> list[Problem]:
     properties = schema.get("properties", {})
     problems = [
-        Problem("missing", field=f"{where}.{k}")
+        Problem(N_("missing"), field=f"{where}.{k}")
         for k in schema.get("required", ())
         if k not in value
     ]
@@ -139,7 +168,7 @@ def _object_problems(value: dict[str, Any], schema: Mapping[str, Any], where: st
         if key in properties:
             problems += shape_problems(item, properties[key], f"{where}.{key}")
         elif schema.get("additionalProperties") is False:
-            problems.append(Problem("unknown field", field=f"{where}.{key}"))
+            problems.append(Problem(N_("unknown field"), field=f"{where}.{key}"))
     return problems
 
 

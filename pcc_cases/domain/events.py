@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from pcc_cases.domain.errors import InvalidInputError
+from pcc_cases.translation import N_
 
 
 class EventKind(enum.StrEnum):
@@ -64,9 +65,14 @@ def upgrade_event_data(
     current = versions[kind]
     if isinstance(version, bool) or not 1 <= version <= current:
         raise InvalidInputError(
-            f"{kind.value} event data version {version!r} is not known; this release "
-            f"reads versions 1 to {current}",
+            N_(
+                "{kind} event data version {version!r} is not known; this release reads versions 1 "
+                "to {current}"
+            ),
             field="data_version",
+            kind=kind.value,
+            version=version,
+            current=current,
         )
     for step in range(version, current):
         data = upgrades[(kind, step)](data)

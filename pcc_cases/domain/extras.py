@@ -11,6 +11,7 @@ import importlib
 from types import ModuleType
 
 from pcc_cases.domain.errors import MissingExtraError
+from pcc_cases.translation import N_
 
 EXTRA_OF_MODULE: dict[str, str] = {
     "psycopg": "postgresql",
@@ -24,15 +25,27 @@ EXTRA_OF_MODULE: dict[str, str] = {
 }
 
 
-def missing_extra_message(module: str | None) -> str | None:
-    """What to install when ``module`` is missing, or None when it is not an extra's."""
+def missing_extra_error(module: str | None) -> MissingExtraError | None:
+    """The error that says what to install when ``module`` is missing, or None when it is
+    not an extra's.
+    """
     extra = EXTRA_OF_MODULE.get((module or "").partition(".")[0])
     if extra is None:
         return None
-    return (
-        f"this needs the optional part {extra!r} ({module} is not installed); "
-        f"install it with: pip install 'pcc-cases[{extra}]'"
+    return MissingExtraError(
+        N_(
+            "this needs the optional part {extra!r} ({module} is not installed); "
+            "install it with: pip install 'pcc-cases[{extra}]'"
+        ),
+        extra=extra,
+        module=module,
     )
+
+
+def missing_extra_message(module: str | None, lang: str = "en") -> str | None:
+    """What to install when ``module`` is missing, in ``lang``; None when not an extra's."""
+    error = missing_extra_error(module)
+    return None if error is None else error.translated(lang)
 
 
 def require(module: str) -> ModuleType:
@@ -40,7 +53,7 @@ def require(module: str) -> ModuleType:
     try:
         return importlib.import_module(module)
     except ModuleNotFoundError as exc:
-        message = missing_extra_message(exc.name)
-        if message is None:
+        error = missing_extra_error(exc.name)
+        if error is None:
             raise
-        raise MissingExtraError(message, extra=EXTRA_OF_MODULE[module.partition(".")[0]]) from None
+        raise error from None

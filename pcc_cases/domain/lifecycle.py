@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 
 from pcc_cases.domain.errors import IllegalTransitionError
 from pcc_cases.domain.events import EventKind
+from pcc_cases.translation import N_
 
 
 class CaseState(enum.StrEnum):
@@ -109,7 +110,10 @@ def check_transition(kind: EventKind, current: CaseState, target: CaseState) -> 
         )
     if target not in allowed[current]:
         raise IllegalTransitionError(
-            f"cannot {ACTIONS[kind]} a case: it would lead from {current.value} to {target.value}"
+            N_("cannot {ACTIONS} a case: it would lead from {current} to {target}"),
+            ACTIONS=ACTIONS[kind],
+            current=current.value,
+            target=target.value,
         )
 
 
@@ -119,10 +123,10 @@ def replay(events: Iterable[tuple[EventKind, CaseState]]) -> CaseState:
     for kind, after in events:
         if state is None:
             if kind != K.RECORDED or after is not S.REPORTED:
-                raise IllegalTransitionError("a case history must start with 'recorded'")
+                raise IllegalTransitionError(N_("a case history must start with 'recorded'"))
         else:
             check_transition(kind, state, after)
         state = after
     if state is None:
-        raise IllegalTransitionError("an empty history has no state")
+        raise IllegalTransitionError(N_("an empty history has no state"))
     return state

@@ -15,6 +15,7 @@ import attrs
 
 from pcc_cases.domain.checks import text_problem
 from pcc_cases.domain.errors import InvalidInputError, choices
+from pcc_cases.translation import N_
 
 
 class PersonKind(enum.StrEnum):
@@ -90,9 +91,12 @@ def check_person_id(value: str, field: str = "id") -> str:
     """An admin-system id: 1 to 40 letters, digits, '.', '_' or '-'."""
     if not is_person_id(value):
         raise InvalidInputError(
-            f"{value!r} is not a valid person id (1 to 40 letters, digits, '.', '_', "
-            "'-', starting with a letter or digit)",
+            N_(
+                "{value!r} is not a valid person id (1 to 40 letters, digits, '.', '_', '-', "
+                "starting with a letter or digit)"
+            ),
             field=field,
+            value=value,
         )
     return value
 
@@ -108,8 +112,10 @@ def parse_roles(text: str | None) -> frozenset[Role]:
             roles.add(Role(name))
         except ValueError:
             raise InvalidInputError(
-                f"{part.strip()!r} is not a role; allowed: {choices(r.value for r in Role)}",
+                N_("{value!r} is not a role; allowed: {Role}"),
                 field="roles",
+                value=part.strip(),
+                Role=choices(r.value for r in Role),
             ) from None
     return frozenset(roles)
 
@@ -141,21 +147,26 @@ class Person:
         ):
             problem = text_problem(value or "", TEXT_LIMITS[field], one_line=True)
             if problem:
-                raise InvalidInputError(f"person {self.id}: {problem}", field=field)
+                raise InvalidInputError(
+                    N_("person {id}: {problem}"), field=field, id=self.id, problem=problem
+                )
         if self.kind is not PersonKind.STAFF and self.roles:
             raise InvalidInputError(
-                f"person {self.id}: only staff have roles, but a {self.kind.value} was given "
-                f"{format_roles(self.roles)}",
+                N_("person {id}: only staff have roles, but a {kind} was given {value}"),
                 field="roles",
+                id=self.id,
+                kind=self.kind.value,
+                value=format_roles(self.roles),
             )
         if self.kind is not PersonKind.STUDENT and (self.class_name or self.mentor_id):
             raise InvalidInputError(
-                f"person {self.id}: only students have a class and a mentor",
+                N_("person {id}: only students have a class and a mentor"),
                 field="mentor_id/class",
+                id=self.id,
             )
         if self.mentor_id == self.id:
             raise InvalidInputError(
-                f"person {self.id}: cannot be their own mentor", field="mentor_id"
+                N_("person {id}: cannot be their own mentor"), field="mentor_id", id=self.id
             )
 
     @property

@@ -14,6 +14,7 @@ import pendulum
 
 from pcc_cases.domain.errors import InvalidInputError
 from pcc_cases.domain.time import LOCAL_TZ_NAME, check_year, school_year_label, school_year_of
+from pcc_cases.translation import N_
 
 
 @attrs.frozen
@@ -26,9 +27,11 @@ class Period:
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
-            raise InvalidInputError(f"{self.end} is before {self.start}", field="period")
+            raise InvalidInputError(
+                N_("{end} is before {start}"), field="period", end=self.end, start=self.start
+            )
         if (self.end - self.start).days > 366 * 5:
-            raise InvalidInputError("at most five years at once", field="period")
+            raise InvalidInputError(N_("at most five years at once"), field="period")
 
     @property
     def start_utc(self) -> pendulum.DateTime:
@@ -104,7 +107,9 @@ def parse_school_year(text: str) -> Period:
     match = re.fullmatch(r"\s*([0-9]{4})\s*[-/]\s*([0-9]{4})\s*", text)
     if not match or int(match.group(2)) != int(match.group(1)) + 1:
         raise InvalidInputError(
-            f"{text!r} is not of the form 2025-2026 (two consecutive years)", field="school year"
+            N_("{text!r} is not of the form 2025-2026 (two consecutive years)"),
+            field="school year",
+            text=text,
         )
     check_year(int(match.group(2)), repr(text), "school year")
     check_year(int(match.group(1)), repr(text), "school year")

@@ -15,6 +15,7 @@ from pcc_cases.domain.errors import InvalidInputError, PolicyError, choices
 from pcc_cases.domain.factors import Factors, Harm, Intent, Reach
 from pcc_cases.domain.people import PersonKind, Role
 from pcc_cases.domain.protocol import Clause, ClauseKind, Protocol
+from pcc_cases.translation import N_
 
 MAX_LEVEL = 4
 LEVEL_NAMES_NL = {1: "licht", 2: "middel", 3: "zwaar", 4: "zeer zwaar"}
@@ -55,13 +56,17 @@ class SeverityPolicy:
             return self.kind_base[clause.kind]
         except KeyError:
             raise InvalidInputError(
-                f"clause {clause.id} is {clause.kind.value} text and has no base severity",
+                N_("clause {clause_id} is {kind} text and has no base severity"),
                 field="severity",
+                clause_id=clause.id,
+                kind=clause.kind.value,
             ) from None
 
     def assess(self, clauses: Sequence[Clause], factors: Factors) -> SeverityResult:
         if not clauses:
-            raise InvalidInputError("cite at least one clause before assessing", field="severity")
+            raise InvalidInputError(
+                N_("cite at least one clause before assessing"), field="severity"
+            )
         base = max(self.base_of(c) for c in clauses)
         top = max(clauses, key=self.base_of)
         reasons = [f"base {base} (clause {top.id})"]
@@ -118,9 +123,11 @@ class Ladder:
             if step.name == name:
                 return step
         raise InvalidInputError(
-            f"{name!r} is not a {self.kind.value} step; allowed: "
-            f"{', '.join(s.name for s in self.steps)}",
+            N_("{name!r} is not a {kind} step; allowed: {steps}"),
             field="step",
+            name=name,
+            kind=self.kind.value,
+            steps=", ".join(s.name for s in self.steps),
         )
 
     def index(self, name: str) -> int:
@@ -171,18 +178,24 @@ class Policy:
             return self.ladders[kind]
         except KeyError:
             raise InvalidInputError(
-                f"no escalation ladder for a {kind.value}; measures apply to "
-                f"{choices(k.value for k in self.ladders)}"
+                N_("no escalation ladder for a {kind}; measures apply to {ladders}"),
+                kind=kind.value,
+                ladders=choices(k.value for k in self.ladders),
             ) from None
 
     def recommend(self, kind: PersonKind, severity: int, prior_cases: int) -> Recommendation:
         """Severity picks the step; each earlier decided case raises it one, up to the cap."""
         if not 1 <= severity <= MAX_LEVEL:
             raise InvalidInputError(
-                f"{severity} is not between 1 and {MAX_LEVEL}", field="severity"
+                N_("{severity} is not between 1 and {MAX_LEVEL}"),
+                field="severity",
+                severity=severity,
+                MAX_LEVEL=MAX_LEVEL,
             )
         if prior_cases < 0:
-            raise InvalidInputError(f"{prior_cases} is negative", field="prior cases")
+            raise InvalidInputError(
+                N_("{prior_cases} is negative"), field="prior cases", prior_cases=prior_cases
+            )
         steps = self.recommend_steps[self.ladder(kind).kind]
         index = min(len(steps) - 1, severity - 1 + prior_cases)
         at_cap = index == len(steps) - 1
@@ -218,7 +231,12 @@ class Policy:
         for where, clause_id in named:
             if clause_id not in citable:
                 raise PolicyError(
-                    f"{clause_id!r} is not a citable clause of {protocol.version}; "
-                    f"citable clauses: {choices(citable)}",
+                    N_(
+                        "{clause_id!r} is not a citable clause of {version}; citable clauses: "
+                        "{citable}"
+                    ),
                     field=where,
+                    clause_id=clause_id,
+                    version=protocol.version,
+                    citable=choices(citable),
                 )

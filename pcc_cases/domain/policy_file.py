@@ -28,23 +28,31 @@ from pcc_cases.domain.policy import (
 )
 from pcc_cases.domain.protocol import ClauseKind
 from pcc_cases.domain.tomldata import require
+from pcc_cases.translation import N_
 
 _CLAUSE_ID = re.compile(r"^[1-9][0-9]*\.[1-9][0-9]*$")
 
 
 def _enum_set(values: Any, enum_type: Any, where: str) -> frozenset[Any]:
     if not isinstance(values, list):
-        raise PolicyError("expected a list", field=where)
+        raise PolicyError(N_("expected a list"), field=where)
     allowed = [e.value for e in enum_type]
     for value in values:
         if value not in allowed:
-            raise PolicyError(f"{value!r} is not one of {', '.join(allowed)}", field=where)
+            raise PolicyError(
+                N_("{value!r} is not one of {allowed}"),
+                field=where,
+                value=value,
+                allowed=", ".join(allowed),
+            )
     return frozenset(enum_type(v) for v in values)
 
 
 def _level(value: Any, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_LEVEL:
-        raise PolicyError(f"{value!r} is not 1 to {MAX_LEVEL}", field=where)
+        raise PolicyError(
+            N_("{value!r} is not 1 to {MAX_LEVEL}"), field=where, value=value, MAX_LEVEL=MAX_LEVEL
+        )
     return value
 
 
@@ -55,20 +63,23 @@ def _parse_bases(table: Mapping[str, Any]) -> tuple[dict[ClauseKind, int], dict[
     for key, value in kinds.items():
         if key not in [k.value for k in citable]:
             raise PolicyError(
-                f"not a citable clause kind; allowed: {', '.join(k.value for k in citable)}",
+                N_("not a citable clause kind; allowed: {citable}"),
                 field=f"severity.kind_base.{key}",
+                citable=", ".join(k.value for k in citable),
             )
         kind_base[ClauseKind(key)] = _level(value, f"severity.kind_base.{key}")
     missing = [k.value for k in citable if k not in kind_base]
     if missing:
-        raise PolicyError(f"missing {', '.join(missing)}", field="severity.kind_base")
+        raise PolicyError(
+            N_("missing {missing}"), field="severity.kind_base", missing=", ".join(missing)
+        )
     clause_base = {}
     for clause_id, value in require(
         table, "clause_base", dict, "severity", PolicyError, {}
     ).items():
         if not _CLAUSE_ID.match(clause_id):
             raise PolicyError(
-                "not a clause id such as 5.1", field=f"severity.clause_base.{clause_id}"
+                N_("not a clause id such as 5.1"), field=f"severity.clause_base.{clause_id}"
             )
         clause_base[clause_id] = _level(value, f"severity.clause_base.{clause_id}")
     return kind_base, clause_base
@@ -83,10 +94,16 @@ def _parse_severity(table: Mapping[str, Any]) -> SeverityPolicy:
     criminal_level = require(crim, "level", int, "severity.criminal", PolicyError)
     if not 0 <= removal <= 3:
         raise PolicyError(
-            f"{removal} is not 0 to 3", field="severity.mitigating.removed_and_apologised"
+            N_("{removal} is not 0 to 3"),
+            field="severity.mitigating.removed_and_apologised",
+            removal=removal,
         )
     if not 1 <= criminal_level <= MAX_LEVEL:
-        raise PolicyError(f"{criminal_level} is not 1 to 4", field="severity.criminal.level")
+        raise PolicyError(
+            N_("{criminal_level} is not 1 to 4"),
+            field="severity.criminal.level",
+            criminal_level=criminal_level,
+        )
     return SeverityPolicy(
         kind_base=kind_base,
         clause_base=clause_base,
@@ -103,19 +120,27 @@ def _parse_severity(table: Mapping[str, Any]) -> SeverityPolicy:
 
 def _parse_step(table: Any, where: str) -> Step:
     if not isinstance(table, dict):
-        raise PolicyError("expected a table", field=where)
+        raise PolicyError(N_("expected a table"), field=where)
     authority = require(table, "authority", str, where, PolicyError)
     if authority not in [r.value for r in DECIDING_ROLES]:
         raise PolicyError(
-            f"{authority!r} is not one of {', '.join(r.value for r in DECIDING_ROLES)}",
+            N_("{authority!r} is not one of {DECIDING_ROLES}"),
             field=f"{where}.authority",
+            authority=authority,
+            DECIDING_ROLES=", ".join(r.value for r in DECIDING_ROLES),
         )
     min_days = require(table, "min_days", int, where, PolicyError, None)
     max_days = require(table, "max_days", int, where, PolicyError, None)
     if min_days is not None and min_days < 0:
-        raise PolicyError(f"{min_days} is negative", field=f"{where}.min_days")
+        raise PolicyError(
+            N_("{min_days} is negative"), field=f"{where}.min_days", min_days=min_days
+        )
     if max_days is not None and (max_days < 1 or (min_days or 0) > max_days):
-        raise PolicyError(f"{max_days} must be at least 1 and min_days", field=f"{where}.max_days")
+        raise PolicyError(
+            N_("{max_days} must be at least 1 and min_days"),
+            field=f"{where}.max_days",
+            max_days=max_days,
+        )
     return Step(
         name=require(table, "step", str, where, PolicyError),
         nl=require(table, "nl", str, where, PolicyError),
@@ -149,7 +174,7 @@ def _parse_ladders(table: Mapping[str, Any]) -> dict[PersonKind, Ladder]:
         names = [s.name for s in steps]
         if len(set(names)) != len(names) or not steps:
             raise PolicyError(
-                "step names must be present and unique", field=f"ladders.{kind.value}"
+                N_("step names must be present and unique"), field=f"ladders.{kind.value}"
             )
         if kind is PersonKind.EXTERNAL:
             _check_external(steps)
@@ -163,18 +188,22 @@ def _check_external(steps: tuple[Step, ...]) -> None:
     for index, step in enumerate(steps):
         where = f"ladders.external[{index}]"
         if step.has_length:
-            raise PolicyError("a step for external people has no length", field=where)
+            raise PolicyError(N_("a step for external people has no length"), field=where)
         if AUTHORITY_RANK.get(step.authority, cap + 1) > cap:
             raise PolicyError(
-                f"{step.authority.value!r} is above {EXTERNAL_AUTHORITY_CAP.value}: a step "
-                "for external people is no measure that needs more",
+                N_(
+                    "{authority!r} is above {EXTERNAL_AUTHORITY_CAP}: a step for external people "
+                    "is no measure that needs more"
+                ),
                 field=f"{where}.authority",
+                authority=step.authority.value,
+                EXTERNAL_AUTHORITY_CAP=EXTERNAL_AUTHORITY_CAP.value,
             )
 
 
 def _parse_duty(table: Any, where: str, ladders: Mapping[PersonKind, Ladder]) -> Duty:
     if not isinstance(table, dict):
-        raise PolicyError("expected a table", field=where)
+        raise PolicyError(N_("expected a table"), field=where)
     trigger = require(table, "trigger", str, where, PolicyError)
     prefix, _, name = trigger.partition(":")
     step_names = {s.name for ladder in ladders.values() for s in ladder.steps}
@@ -185,17 +214,20 @@ def _parse_duty(table: Any, where: str, ladders: Mapping[PersonKind, Ladder]) ->
     )
     if not valid:
         raise PolicyError(
-            f"{trigger!r} must be step:NAME (a ladder step), fact:criminal or clause:ID",
+            N_("{trigger!r} must be step:NAME (a ladder step), fact:criminal or clause:ID"),
             field=f"{where}.trigger",
+            trigger=trigger,
         )
     applies_to = require(table, "applies_to", str, where, PolicyError)
     if applies_to not in ("any", "student", "staff", "external"):
         raise PolicyError(
-            f"{applies_to!r} is not any, student, staff, external", field=f"{where}.applies_to"
+            N_("{applies_to!r} is not any, student, staff, external"),
+            field=f"{where}.applies_to",
+            applies_to=applies_to,
         )
     due = require(table, "due_school_days", int, where, PolicyError)
     if due < 0:
-        raise PolicyError(f"{due} is negative", field=f"{where}.due_school_days")
+        raise PolicyError(N_("{due} is negative"), field=f"{where}.due_school_days", due=due)
     return Duty(
         kind=require(table, "kind", str, where, PolicyError),
         trigger=trigger,
@@ -209,7 +241,7 @@ def _parse_duty(table: Any, where: str, ladders: Mapping[PersonKind, Ladder]) ->
 
 def _parse_holiday(table: Any, where: str) -> Holiday:
     if not isinstance(table, dict):
-        raise PolicyError("expected a table with name, first, last", field=where)
+        raise PolicyError(N_("expected a table with name, first, last"), field=where)
     first = require(table, "first", dt.date, where, PolicyError)
     last = require(table, "last", dt.date, where, PolicyError)
     return Holiday(name=require(table, "name", str, where, PolicyError), first=first, last=last)
@@ -228,23 +260,29 @@ def parse_policy(data: Mapping[str, Any]) -> Policy:
             names = require(rec, kind.value, list, "recommendation", PolicyError)
         if len(names) != MAX_LEVEL:
             raise PolicyError(
-                f"needs exactly {MAX_LEVEL} steps", field=f"recommendation.{kind.value}"
+                N_("needs exactly {MAX_LEVEL} steps"),
+                field=f"recommendation.{kind.value}",
+                MAX_LEVEL=MAX_LEVEL,
             )
         for name in names:
             if name not in [s.name for s in ladder.steps]:
                 raise PolicyError(
-                    f"{name!r} is not a step of the {kind.value} ladder",
+                    N_("{name!r} is not a step of the {kind} ladder"),
                     field=f"recommendation.{kind.value}",
+                    name=name,
+                    kind=kind.value,
                 )
         indexes = [ladder.index(n) for n in names]
         if indexes != sorted(indexes):
-            raise PolicyError("steps must go up the ladder", field=f"recommendation.{kind.value}")
+            raise PolicyError(
+                N_("steps must go up the ladder"), field=f"recommendation.{kind.value}"
+            )
         recommend_steps[kind] = tuple(names)
     never = frozenset(require(rec, "never", list, "recommendation", PolicyError, []))
     for kind, recommended in recommend_steps.items():
         if never & set(recommended):
             raise PolicyError(
-                "recommends a step listed in recommendation.never",
+                N_("recommends a step listed in recommendation.never"),
                 field=f"recommendation.{kind.value}",
             )
     consider_raw = require(rec, "consider_at_cap", dict, "recommendation", PolicyError, {})
@@ -255,13 +293,16 @@ def parse_policy(data: Mapping[str, Any]) -> Policy:
             ladders[kind].step(step)
         except (ValueError, KeyError, InvalidInputError):
             raise PolicyError(
-                f"{step!r} is not a step of that ladder",
+                N_("{step!r} is not a step of that ladder"),
                 field=f"recommendation.consider_at_cap.{key}",
+                step=step,
             ) from None
         consider[kind] = step
     lookback = require(rec, "lookback_days", int, "recommendation", PolicyError)
     if lookback < 0:
-        raise PolicyError(f"{lookback} is negative", field="recommendation.lookback_days")
+        raise PolicyError(
+            N_("{lookback} is negative"), field="recommendation.lookback_days", lookback=lookback
+        )
     duties = tuple(
         _parse_duty(row, f"duties[{i}]", ladders)
         for i, row in enumerate(require(data, "duties", list, "", PolicyError, []))
@@ -294,7 +335,7 @@ def load_policy_text(text: str) -> Policy:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise PolicyError(f"policy file is not valid TOML: {exc}") from None
+        raise PolicyError(N_("policy file is not valid TOML: {exc}"), exc=exc) from None
     return parse_policy(data)
 
 

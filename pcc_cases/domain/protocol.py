@@ -24,6 +24,7 @@ from pcc_cases.domain.errors import (
     choices,
 )
 from pcc_cases.domain.tomldata import require
+from pcc_cases.translation import N_
 
 DEFAULT_VERSION = "pcc-smp-2013"
 
@@ -102,22 +103,37 @@ class Protocol:
             return self._index[clause_id]
         except KeyError:
             raise UnknownClauseError(
-                f"clause {clause_id!r} does not exist in protocol {self.version}; "
-                f"valid clauses: {choices(self._index)}"
+                N_(
+                    "clause {clause_id!r} does not exist in protocol {version}; valid clauses: "
+                    "{index}"
+                ),
+                clause_id=clause_id,
+                version=self.version,
+                index=choices(self._index),
             ) from None
 
     def citable_clause(self, clause_id: str, version: str | None = None) -> Clause:
         """The clause a case may cite; refuses awareness, sanction and other versions."""
         if version is not None and version != self.version:
             raise ProtocolVersionError(
-                f"clause {clause_id!r} is cited from protocol {version!r}, but this case "
-                f"falls under {self.version!r}"
+                N_(
+                    "clause {clause_id!r} is cited from protocol {version!r}, but this case falls "
+                    "under {version2!r}"
+                ),
+                clause_id=clause_id,
+                version=version,
+                version2=self.version,
             )
         clause = self.clause(clause_id)
         if not clause.kind.citable:
             raise NotCitableClauseError(
-                f"clause {clause_id} is {clause.kind.value} text and cannot be violated; "
-                f"citable clauses: {choices(c.id for c in self.clauses if c.kind.citable)}"
+                N_(
+                    "clause {clause_id} is {kind} text and cannot be violated; citable clauses: "
+                    "{clauses}"
+                ),
+                clause_id=clause_id,
+                kind=clause.kind.value,
+                clauses=choices(c.id for c in self.clauses if c.kind.citable),
             )
         return clause
 
@@ -126,8 +142,9 @@ class Protocol:
             if article.number == number:
                 return article
         raise UnknownClauseError(
-            f"article {number} does not exist; articles: "
-            f"{', '.join(str(a.number) for a in self.articles)}"
+            N_("article {number} does not exist; articles: {articles}"),
+            number=number,
+            articles=", ".join(str(a.number) for a in self.articles),
         )
 
 
@@ -142,21 +159,28 @@ def _parse_clause(table: Mapping[str, Any], where: str, article: int) -> Clause:
     clause_id = _field(table, "id", str, where)
     if not _CLAUSE_ID.match(clause_id) or int(clause_id.split(".")[0]) != article:
         raise ProtocolFileError(
-            f"{clause_id!r} is not of the form '{article}.N'", field=f"{where}.id"
+            N_("{clause_id!r} is not of the form '{article}.N'"),
+            field=f"{where}.id",
+            clause_id=clause_id,
+            article=article,
         )
     kind_text = _field(table, "kind", str, where)
     try:
         kind = ClauseKind(kind_text)
     except ValueError:
         raise ProtocolFileError(
-            f"{kind_text!r} is not one of {choices(k.value for k in ClauseKind)}",
+            N_("{kind_text!r} is not one of {ClauseKind}"),
             field=f"{where}.kind",
+            kind_text=kind_text,
+            ClauseKind=choices(k.value for k in ClauseKind),
         ) from None
     applies_to = _field(table, "applies_to", list, where)
     if not applies_to or any(a not in AUDIENCES for a in applies_to):
         raise ProtocolFileError(
-            f"{applies_to!r} must be a non-empty list of {choices(AUDIENCES)}",
+            N_("{applies_to!r} must be a non-empty list of {AUDIENCES}"),
             field=f"{where}.applies_to",
+            applies_to=applies_to,
+            AUDIENCES=choices(AUDIENCES),
         )
     return Clause(
         id=clause_id,
@@ -174,29 +198,40 @@ def parse_protocol(data: Mapping[str, Any]) -> Protocol:
     version = _field(head, "version", str, where)
     adopted = _field(head, "adopted", str, where)
     if not re.match(r"^[0-9]{4}-(0[1-9]|1[0-2])$", adopted):
-        raise ProtocolFileError(f"{adopted!r} is not YYYY-MM", field="protocol.adopted")
+        raise ProtocolFileError(
+            N_("{adopted!r} is not YYYY-MM"), field="protocol.adopted", adopted=adopted
+        )
     articles: list[Article] = []
     seen: set[str] = set()
     for i, table in enumerate(_field(data, "articles", list, "")):
         where = f"articles[{i}]"
         if not isinstance(table, dict):
-            raise ProtocolFileError("expected a table", field=where)
+            raise ProtocolFileError(N_("expected a table"), field=where)
         number = _field(table, "number", int, where)
         if number != i + 1:
-            raise ProtocolFileError(f"expected {i + 1}, got {number}", field=f"{where}.number")
+            raise ProtocolFileError(
+                N_("expected {value}, got {number}"),
+                field=f"{where}.number",
+                value=i + 1,
+                number=number,
+            )
         clauses = []
         for j, clause_table in enumerate(_field(table, "clauses", list, where)):
             clause_where = f"{where}.clauses[{j}]"
             if not isinstance(clause_table, dict):
-                raise ProtocolFileError("expected a table", field=clause_where)
+                raise ProtocolFileError(N_("expected a table"), field=clause_where)
             clause = _parse_clause(clause_table, clause_where, number)
             if clause.id in seen:
-                raise ProtocolFileError(f"{clause.id!r} appears twice", field=f"{clause_where}.id")
+                raise ProtocolFileError(
+                    N_("{clause_id!r} appears twice"),
+                    field=f"{clause_where}.id",
+                    clause_id=clause.id,
+                )
             seen.add(clause.id)
             clauses.append(clause)
         if not clauses:
             raise ProtocolFileError(
-                "an article needs at least one clause", field=f"{where}.clauses"
+                N_("an article needs at least one clause"), field=f"{where}.clauses"
             )
         articles.append(
             Article(
@@ -207,7 +242,7 @@ def parse_protocol(data: Mapping[str, Any]) -> Protocol:
             )
         )
     if not articles:
-        raise ProtocolFileError("a protocol needs at least one article", field="articles")
+        raise ProtocolFileError(N_("a protocol needs at least one article"), field="articles")
     return Protocol(
         version=version,
         adopted=adopted,
@@ -222,7 +257,7 @@ def load_protocol_text(text: str) -> Protocol:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ProtocolFileError(f"protocol file is not valid TOML: {exc}") from None
+        raise ProtocolFileError(N_("protocol file is not valid TOML: {exc}"), exc=exc) from None
     return parse_protocol(data)
 
 
@@ -235,12 +270,16 @@ def load_protocol(version: str = DEFAULT_VERSION) -> Protocol:
     )
     if version not in available:
         raise ProtocolVersionError(
-            f"protocol version {version!r} is not bundled; available: {', '.join(available)}"
+            N_("protocol version {version!r} is not bundled; available: {available}"),
+            version=version,
+            available=", ".join(available),
         )
     protocol = load_protocol_text((package / f"{version}.toml").read_text(encoding="utf-8"))
     if protocol.version != version:
         raise ProtocolFileError(
-            f"protocol.version says {protocol.version!r}", field=f"{version}.toml"
+            N_("protocol.version says {version!r}"),
+            field=f"{version}.toml",
+            version=protocol.version,
         )
     return protocol
 

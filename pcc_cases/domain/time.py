@@ -16,6 +16,7 @@ import attrs
 import pendulum
 
 from pcc_cases.domain.errors import TimeInputError
+from pcc_cases.translation import N_
 
 LOCAL_TZ_NAME = "Europe/Amsterdam"
 LOCAL_TZ = ZoneInfo(LOCAL_TZ_NAME)
@@ -57,7 +58,11 @@ def check_year(year: int, shown: object, field: str | None = None) -> None:
     """
     if not EARLIEST_YEAR <= year <= LATEST_YEAR:
         raise TimeInputError(
-            f"{shown} is not between the years {EARLIEST_YEAR} and {LATEST_YEAR}", field=field
+            N_("{shown} is not between the years {EARLIEST_YEAR} and {LATEST_YEAR}"),
+            field=field,
+            shown=shown,
+            EARLIEST_YEAR=EARLIEST_YEAR,
+            LATEST_YEAR=LATEST_YEAR,
         )
 
 
@@ -66,8 +71,11 @@ def as_utc(value: dt.datetime) -> pendulum.DateTime:
     check_year(value.year, value.isoformat())
     if value.tzinfo is None or value.utcoffset() is None:
         raise TimeInputError(
-            f"datetime {value.isoformat()} has no time zone; give an aware datetime "
-            f"(UTC or {LOCAL_TZ_NAME})"
+            N_(
+                "datetime {value} has no time zone; give an aware datetime (UTC or {LOCAL_TZ_NAME})"
+            ),
+            value=value.isoformat(),
+            LOCAL_TZ_NAME=LOCAL_TZ_NAME,
         )
     if isinstance(value, pendulum.DateTime) and value.timezone_name == "UTC":
         return value
@@ -91,9 +99,13 @@ def local_to_utc(naive: dt.datetime, fold: int | None = None) -> pendulum.DateTi
     (still summer time, +02:00), 1 for the second (winter time, +01:00).
     """
     if naive.tzinfo is not None:
-        raise TimeInputError(f"{naive.isoformat()} already has a time zone; give a wall-clock time")
+        raise TimeInputError(
+            N_("{value} already has a time zone; give a wall-clock time"), value=naive.isoformat()
+        )
     if fold not in (None, 0, 1):
-        raise TimeInputError(f"fold must be 0 (first occurrence) or 1 (second), not {fold!r}")
+        raise TimeInputError(
+            N_("fold must be 0 (first occurrence) or 1 (second), not {fold!r}"), fold=fold
+        )
     early = naive.replace(tzinfo=LOCAL_TZ, fold=0)
     late = naive.replace(tzinfo=LOCAL_TZ, fold=1)
     text = naive.strftime("%Y-%m-%d %H:%M")
@@ -101,14 +113,22 @@ def local_to_utc(naive: dt.datetime, fold: int | None = None) -> pendulum.DateTi
         back = candidate.astimezone(dt.UTC).astimezone(LOCAL_TZ).replace(tzinfo=None)
         if back != naive:
             raise TimeInputError(
-                f"{text} does not exist in {LOCAL_TZ_NAME}: the clocks jump forward an hour "
-                "that night; check the time"
+                N_(
+                    "{text} does not exist in {LOCAL_TZ_NAME}: the clocks jump forward an hour "
+                    "that night; check the time"
+                ),
+                text=text,
+                LOCAL_TZ_NAME=LOCAL_TZ_NAME,
             )
     if early.utcoffset() != late.utcoffset():
         if fold is None:
             raise TimeInputError(
-                f"{text} happened twice in {LOCAL_TZ_NAME} (the clocks went back an hour); "
-                "say which: the first (summer time, +02:00) or the second (winter time, +01:00)"
+                N_(
+                    "{text} happened twice in {LOCAL_TZ_NAME} (the clocks went back an hour); say "
+                    "which: the first (summer time, +02:00) or the second (winter time, +01:00)"
+                ),
+                text=text,
+                LOCAL_TZ_NAME=LOCAL_TZ_NAME,
             )
         return as_utc(late if fold else early)
     return as_utc(early)
@@ -123,19 +143,25 @@ def parse_local(text: str, fold: int | None = None) -> pendulum.DateTime:
     """Parse 'YYYY-MM-DD HH:MM' as Amsterdam time into a UTC instant."""
     match = _LOCAL_FORMAT.match(text)
     if not match:
-        raise TimeInputError(f"{text!r} is not a date and time of the form YYYY-MM-DD HH:MM")
+        raise TimeInputError(
+            N_("{text!r} is not a date and time of the form YYYY-MM-DD HH:MM"), text=text
+        )
     year, month, day, hour, minute, second = (int(p) if p else 0 for p in match.groups())
     check_year(year, repr(text))
     try:
         naive = dt.datetime(year, month, day, hour, minute, second)  # noqa: DTZ001 - zone next
     except ValueError as exc:
-        raise TimeInputError(f"{text!r} is not a real date and time: {exc}") from None
+        raise TimeInputError(
+            N_("{text!r} is not a real date and time: {exc}"), text=text, exc=exc
+        ) from None
     return local_to_utc(naive, fold)
 
 
 def parse_date(text: str, field: str = "date") -> dt.date:
     """Parse YYYY-MM-DD strictly, naming the field in the message."""
-    refused = TimeInputError(f"{text!r} is not a date of the form YYYY-MM-DD", field=field)
+    refused = TimeInputError(
+        N_("{text!r} is not a date of the form YYYY-MM-DD"), field=field, text=text
+    )
     if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text.strip()):
         raise refused
     try:

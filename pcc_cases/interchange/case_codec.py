@@ -28,6 +28,7 @@ from pcc_cases.domain.people import check_person_id
 from pcc_cases.domain.protocol import Protocol
 from pcc_cases.domain.snapshot import case_snapshot
 from pcc_cases.domain.time import check_year, local_date, school_year_of
+from pcc_cases.translation import N_
 
 SCHEMA = "pcc-cases.case"
 VERSION = 1
@@ -47,39 +48,44 @@ def record_to_case(data: Any, protocol: Protocol) -> Case:
     """A Case from a record; raises RecordError listing every problem found, by field."""
     problems: list[Problem] = []
     if not isinstance(data, dict):
-        raise RecordError([Problem("not a JSON object", field="(line)")])
+        raise RecordError([Problem(N_("not a JSON object"), field="(line)")])
     if data.get("schema") != SCHEMA or data.get("version") != VERSION:
         raise RecordError(
             [
                 Problem(
-                    f"expected {SCHEMA!r} version {VERSION}, got "
-                    f"{data.get('schema')!r} version {data.get('version')!r}",
+                    N_("expected {SCHEMA!r} version {VERSION}, got {value!r} version {value2!r}"),
                     field="schema/version",
+                    params={
+                        "SCHEMA": SCHEMA,
+                        "VERSION": VERSION,
+                        "value": data.get("schema"),
+                        "value2": data.get("version"),
+                    },
                 )
             ]
         )
     known = {f.name for f in attrs.fields(Case)} | {"schema", "version"}
-    problems += [Problem("unknown field", field=key) for key in data if key not in known]
+    problems += [Problem(N_("unknown field"), field=key) for key in data if key not in known]
     values = _convert(Case, data, "", problems, skip=frozenset(CASE_PARTS))
     parts: dict[str, list[Any]] = {}
     for name, cls in CASE_PARTS.items():
         items = data.get(name, _MISSING)
         if not isinstance(items, list):
-            problems.append(Problem("must be a list", field=name))
+            problems.append(Problem(N_("must be a list"), field=name))
             continue
         parts[name] = []
         for index, item in enumerate(items):
             where = f"{name}[{index}]."
             if not isinstance(item, dict):
-                problems.append(Problem("not an object", field=f"{name}[{index}]"))
+                problems.append(Problem(N_("not an object"), field=f"{name}[{index}]"))
                 continue
             extra = [k for k in item if k not in {f.name for f in attrs.fields(cls)}]
-            problems += [Problem("unknown field", field=f"{where}{k}") for k in extra]
+            problems += [Problem(N_("unknown field"), field=f"{where}{k}") for k in extra]
             converted = _convert(cls, item, where, problems)
             if converted is not None:
                 parts[name].append(cls(**converted))
     if values is None or problems:
-        raise RecordError(problems or [Problem("not readable", field="(record)")])
+        raise RecordError(problems or [Problem(N_("not readable"), field="(record)")])
     case = Case(**{**values, **parts})
     _check_meaning(case, protocol, problems)
     if problems:
@@ -103,12 +109,12 @@ def _convert(
         value = data.get(field.name, _MISSING)
         if value is _MISSING:
             if field.default is attrs.NOTHING:
-                problems.append(Problem("missing", field=f"{where}{field.name}"))
+                problems.append(Problem(N_("missing"), field=f"{where}{field.name}"))
             continue
         try:
             result[field.name] = _parse(hints[field.name], value)
         except (TypeError, ValueError) as exc:
-            problems.append(Problem(str(exc), field=f"{where}{field.name}"))
+            problems.append(Problem.of(exc, field=f"{where}{field.name}"))
             continue
         if field.name in _PERSON_FIELDS and result[field.name] is not None:
             try:
@@ -187,15 +193,24 @@ def number_problems(data: Any) -> list[Problem]:
         return []
     number = data.get("number")
     if not isinstance(number, str) or not CASE_NUMBER.fullmatch(number):
-        return [Problem(f"{short_repr(number)} is not a case number YYYY-NNNN", field="number")]
+        return [
+            Problem(
+                N_("{number} is not a case number YYYY-NNNN"),
+                field="number",
+                params={"number": short_repr(number)},
+            )
+        ]
     year, sequence = int(number[:4]), int(number[5:])
     problems = []
     if not 1 <= sequence <= MAX_CASE_SEQUENCE or number != f"{year}-{sequence:04d}":
         problems.append(
             Problem(
-                f"{number}: the sequence must be 0001 to {MAX_CASE_SEQUENCE}, written with "
-                "at least four digits and no leading zero beyond them",
+                N_(
+                    "{number}: the sequence must be 0001 to {MAX_CASE_SEQUENCE}, written with at "
+                    "least four digits and no leading zero beyond them"
+                ),
                 field="number",
+                params={"number": number, "MAX_CASE_SEQUENCE": MAX_CASE_SEQUENCE},
             )
         )
     try:
@@ -206,9 +221,12 @@ def number_problems(data: Any) -> list[Problem]:
         expected = school_year_of(local_date(occurred))
         problems.append(
             Problem(
-                f"{number} does not fit school year {expected} of occurred_at "
-                f"(expected {expected}-NNNN)",
+                N_(
+                    "{number} does not fit school year {expected} of occurred_at (expected "
+                    "{expected}-NNNN)"
+                ),
                 field="number",
+                params={"number": number, "expected": expected},
             )
         )
     return problems
@@ -217,8 +235,8 @@ def number_problems(data: Any) -> list[Problem]:
 def _problem(exc: PccCasesError, where: str) -> Problem:
     """A domain error as a problem of the record, its field prefixed by where it is."""
     if exc.field:
-        return Problem(exc.message, field=f"{where}{exc.field}")
-    return Problem(exc.message, field=where.rstrip(".") or "(record)")
+        return Problem.of(exc, field=f"{where}{exc.field}")
+    return Problem.of(exc, field=where.rstrip(".") or "(record)")
 
 
 def _check_meaning(case: Case, protocol: Protocol, problems: list[Problem]) -> None:
@@ -226,14 +244,16 @@ def _check_meaning(case: Case, protocol: Protocol, problems: list[Problem]) -> N
     if case.protocol_version != protocol.version:
         problems.append(
             Problem(
-                f"{case.protocol_version!r} is not {protocol.version!r}", field="protocol_version"
+                N_("{protocol_version!r} is not {version!r}"),
+                field="protocol_version",
+                params={"protocol_version": case.protocol_version, "version": protocol.version},
             )
         )
     for index, violation in enumerate(case.violations):
         try:
             protocol.citable_clause(violation.clause_id, case.protocol_version)
         except PccCasesError as exc:
-            problems.append(Problem(str(exc), field=f"violations[{index}].clause_id"))
+            problems.append(Problem.of(exc, field=f"violations[{index}].clause_id"))
     for index, event in enumerate(case.events):
         try:
             event.data = upgrade_event_data(event.kind, event.data_version, event.data)
@@ -246,18 +266,22 @@ def _check_meaning(case: Case, protocol: Protocol, problems: list[Problem]) -> N
     if out_of_step is not None:
         problems.append(
             Problem(
-                f"{short_repr(case.events[out_of_step].seq)}, but seq must run 1, 2, 3, … "
-                "without gaps",
+                N_("{seq}, but seq must run 1, 2, 3, … without gaps"),
                 field=f"events[{out_of_step}].seq",
+                params={"seq": short_repr(case.events[out_of_step].seq)},
             )
         )
     try:
         state = replay((e.kind, e.state) for e in case.events)
         if state is not case.state:
             problems.append(
-                Problem(f"{case.state.value!r} but the history ends {state.value!r}", field="state")
+                Problem(
+                    N_("{state!r} but the history ends {state2!r}"),
+                    field="state",
+                    params={"state": case.state.value, "state2": state.value},
+                )
             )
     except PccCasesError as exc:
-        problems.append(Problem(str(exc), field="events"))
+        problems.append(Problem.of(exc, field="events"))
     if not case.offender_ids:
-        problems.append(Problem("no offender", field="involvements"))
+        problems.append(Problem(N_("no offender"), field="involvements"))

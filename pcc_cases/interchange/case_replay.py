@@ -25,6 +25,7 @@ from pcc_cases.domain.people import AUTHORITY_RANK, Person, PersonKind
 from pcc_cases.domain.snapshot import case_snapshot
 from pcc_cases.domain.time import local_date
 from pcc_cases.services.settings import Settings
+from pcc_cases.translation import N_
 
 K = EventKind
 # The permission each kind of change needs (the services' Action for it).
@@ -48,22 +49,29 @@ def replay_problems(
     """What keeps ``record`` from being a case the services could have produced."""
     problems = _actor_problems(record.events, people)
     if locations and record.location not in locations:
-        problems.append(Problem(f"{record.location!r} is not a known location", field="location"))
+        problems.append(
+            Problem(
+                N_("{location!r} is not a known location"),
+                field="location",
+                params={"location": record.location},
+            )
+        )
     if record.events and record.events[0].at != record.reported_at:
         problems.append(
             Problem(
-                "the 'recorded' event must be at the instant of the report", field="events[0].at"
+                N_("the 'recorded' event must be at the instant of the report"),
+                field="events[0].at",
             )
         )
     for index in range(1, len(record.events)):
         if record.events[index].at < record.events[index - 1].at:
             problems.append(
-                Problem("earlier than the event before it", field=f"events[{index}].at")
+                Problem(N_("earlier than the event before it"), field=f"events[{index}].at")
             )
     now = settings.clock()
     late = [i for i, e in enumerate(record.events) if e.at > now]
     if late:
-        problems.append(Problem("in the future", field=f"events[{late[0]}].at"))
+        problems.append(Problem(N_("in the future"), field=f"events[{late[0]}].at"))
     rebuilt = _rebuild(record, people, settings, problems)
     if rebuilt is not None:
         rebuilt.number = record.number
@@ -86,11 +94,21 @@ def _rebuild(
         except PccCasesError as exc:
             field = f"events[{index}]" + (f" ({exc.field})" if exc.field else "")
             problems.append(
-                Problem(f"the services refuse this {event.kind.value}: {exc.message}", field=field)
+                Problem(
+                    N_("the services refuse this {kind}: {reason}"),
+                    field=field,
+                    params={"kind": event.kind.value, "reason": exc},
+                )
             )
             return None
         except (KeyError, TypeError, ValueError) as exc:  # data the shape check let through
-            problems.append(Problem(f"cannot be replayed ({exc})", field=f"events[{index}].data"))
+            problems.append(
+                Problem(
+                    N_("cannot be replayed ({exc})"),
+                    field=f"events[{index}].data",
+                    params={"exc": exc},
+                )
+            )
             return None
     return case
 
@@ -198,9 +216,11 @@ def _decide(
     if prior is None:
         level = case.assessed(offender).level
         raise InvalidInputError(
-            f"the policy never recommends {data['recommended_step']!r} for a {kind.value} "
-            f"at level {level}",
+            N_("the policy never recommends {recommended_step!r} for a {kind} at level {level}"),
             field="recommended_step",
+            recommended_step=data["recommended_step"],
+            kind=kind.value,
+            level=level,
         )
     case.decide(
         offender_id=offender,
@@ -230,17 +250,31 @@ def _actor_problems(events: list[Event], people: Mapping[str, Person]) -> list[P
         where = f"events[{index}].actor_id"
         person = people.get(event.actor_id)
         if person is None:
-            problems.append(Problem(f"{event.actor_id!r} is not a known person", field=where))
+            problems.append(
+                Problem(
+                    N_("{actor_id!r} is not a known person"),
+                    field=where,
+                    params={"actor_id": event.actor_id},
+                )
+            )
             continue
         if person.kind is not PersonKind.STAFF or person.has_left(local_date(event.at)):
             problems.append(
-                Problem(f"{person.id} was not active staff on {local_date(event.at)}", field=where)
+                Problem(
+                    N_("{person_id} was not active staff on {at}"),
+                    field=where,
+                    params={"person_id": person.id, "at": local_date(event.at)},
+                )
             )
             continue
         action = EVENT_ACTIONS.get(event.kind, Action.HANDLE)
         if not person.is_pseudonym and not Actor(person).scopes_for(action):
             problems.append(
-                Problem(f"{person.id} has no role that may {action.value} cases", field=where)
+                Problem(
+                    N_("{person_id} has no role that may {action} cases"),
+                    field=where,
+                    params={"person_id": person.id, "action": action.value},
+                )
             )
     return problems
 
@@ -250,7 +284,13 @@ def _differences(rebuilt: Any, stored: Any, where: str = "") -> list[Problem]:
     found = list(_walk(rebuilt, stored, where))
     shown = found[:MAX_DIFFERENCES_SHOWN]
     if len(found) > len(shown):
-        shown.append(Problem(f"and {len(found) - len(shown)} more differences", field="(record)"))
+        shown.append(
+            Problem(
+                N_("and {value} more differences"),
+                field="(record)",
+                params={"value": len(found) - len(shown)},
+            )
+        )
     return shown
 
 
@@ -265,7 +305,9 @@ def _walk(rebuilt: Any, stored: Any, where: str) -> list[Problem]:
         if len(rebuilt) != len(stored):
             return [
                 Problem(
-                    f"{len(stored)} recorded, but the history gives {len(rebuilt)}", field=where
+                    N_("{count} recorded, but the history gives {count2}"),
+                    field=where,
+                    params={"count": len(stored), "count2": len(rebuilt)},
                 )
             ]
         found = []
@@ -275,8 +317,9 @@ def _walk(rebuilt: Any, stored: Any, where: str) -> list[Problem]:
     if rebuilt != stored:
         return [
             Problem(
-                f"{short_repr(stored)} recorded, but the history gives {short_repr(rebuilt)}",
+                N_("{stored} recorded, but the history gives {rebuilt}"),
                 field=where,
+                params={"stored": short_repr(stored), "rebuilt": short_repr(rebuilt)},
             )
         ]
     return []

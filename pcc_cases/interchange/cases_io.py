@@ -30,6 +30,7 @@ from pcc_cases.interchange.case_replay import replay_problems
 from pcc_cases.services.guard import authorize, load_actor, log_read
 from pcc_cases.services.ports import UnitOfWorkPort
 from pcc_cases.services.settings import DEFAULT_SETTINGS, Settings
+from pcc_cases.translation import N_
 
 MAX_CONFLICTS_SHOWN = 50
 MAX_LINE_CHARACTERS = 1_000_000
@@ -133,7 +134,13 @@ def import_cases(
     for line, case in cases:
         unknown = sorted(p for p in _person_ids(case) if p not in known)
         if unknown:
-            problems.append(Problem(f"unknown person id(s) {', '.join(unknown)}", line=line))
+            problems.append(
+                Problem(
+                    N_("unknown person id(s) {unknown}"),
+                    line=line,
+                    params={"unknown": ", ".join(unknown)},
+                )
+            )
             continue
         found = replay_problems(case, known, locations, settings)
         problems += [attrs.evolve(p, line=line) for p in found]
@@ -148,12 +155,15 @@ def import_cases(
         elif case_snapshot(stored) == case_snapshot(case):
             unchanged += 1
         else:
-            conflicts.append(f"line {line}: case {case.number} exists with other content")
+            conflicts.append(f"{line}: {case.number}")
     if conflicts:
         uow.rollback()
         raise ConflictError(
-            "nothing was imported; these cases exist with other content and are not "
-            "overwritten:\n  " + "\n  ".join(conflicts[:MAX_CONFLICTS_SHOWN])
+            N_(
+                "nothing was imported; these cases (line: number) exist with other content "
+                "and are not overwritten: {conflicts}"
+            ),
+            conflicts=", ".join(conflicts[:MAX_CONFLICTS_SHOWN]),
         )
     if not dry_run and new:
         uow.cases.add_numbered(new)
@@ -175,17 +185,25 @@ def _read(
         progress(number, total)
         if not text.strip():
             continue
-        refusal = _too_big(text)
+        refusal = _too_big(text, number)
         if refusal:
-            problems.append(Problem(refusal, line=number))
+            problems.append(refusal)
             continue
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            problems.append(Problem(f"not JSON ({exc.msg} at column {exc.colno})", line=number))
+            problems.append(
+                Problem(
+                    N_("not JSON ({msg} at column {colno})"),
+                    line=number,
+                    params={"msg": exc.msg, "colno": exc.colno},
+                )
+            )
             continue
         if _has_lone_surrogate(data):
-            problems.append(Problem("a broken character (a lone UTF-16 surrogate)", line=number))
+            problems.append(
+                Problem(N_("a broken character (a lone UTF-16 surrogate)"), line=number)
+            )
             continue
         problems += [attrs.evolve(p, line=number) for p in number_problems(data)]
         try:
@@ -196,29 +214,38 @@ def _read(
         if case.number in seen:
             problems.append(
                 Problem(
-                    f"{case.number} is also on line {seen[case.number]}",
+                    N_("{number} is also on line {seen}"),
                     line=number,
                     field="number",
+                    params={"number": case.number, "seen": seen[case.number]},
                 )
             )
             continue
         seen[case.number or ""] = number
         cases.append((number, case))
     if not cases and not problems:
-        problems.append(Problem("the file holds no cases"))
+        problems.append(Problem(N_("the file holds no cases")))
     return cases, problems
 
 
-def _too_big(text: str) -> str | None:
+def _too_big(text: str, line: int) -> Problem | None:
     """Why a line is refused before it is parsed: too long, or nested too deep."""
     if len(text) > MAX_LINE_CHARACTERS:
-        return f"{len(text):,} characters; a case line may hold at most {MAX_LINE_CHARACTERS:,}"
+        return Problem(
+            N_("{count} characters; a case line may hold at most {most}"),
+            line=line,
+            params={"count": len(text), "most": MAX_LINE_CHARACTERS},
+        )
     depth = deepest = 0
     for bracket in _BRACKETS.findall(_JSON_STRING.sub("", text)):
         depth += 1 if bracket in "[{" else -1
         deepest = max(deepest, depth)
     if deepest > MAX_NESTING:
-        return f"JSON nested {deepest} deep; a case record is at most {MAX_NESTING} deep"
+        return Problem(
+            N_("JSON nested {deepest} deep; a case record is at most {most} deep"),
+            line=line,
+            params={"deepest": deepest, "most": MAX_NESTING},
+        )
     return None
 
 

@@ -49,6 +49,7 @@ from pcc_cases.privacy.retention import (
 from pcc_cases.privacy.scrub import Scrubber, Subject
 from pcc_cases.services.guard import authorize, load_actor, refuse
 from pcc_cases.services.settings import DEFAULT_SETTINGS, Settings
+from pcc_cases.translation import N_
 
 ANONYMOUS_NAME = "Geanonimiseerd"
 
@@ -137,7 +138,7 @@ def prepare_purge(
     day = as_of or local_date(now)
     if day > local_date(now):
         raise InvalidInputError(
-            f"{day} is in the future; a purge looks at today or before", field="as_of"
+            N_("{day} is in the future; a purge looks at today or before"), field="as_of", day=day
         )
     policy = policy or load_retention()
     conn = session_of(uow).connection()
@@ -190,9 +191,9 @@ def confirm_purge(
     plans = t.purge_plans
     plan = conn.execute(select(plans).where(plans.c.id == plan_id).with_for_update()).first()
     if plan is None:
-        raise NotFoundError(f"there is no purge plan {plan_id}")
+        raise NotFoundError(N_("there is no purge plan {plan_id}"), plan_id=plan_id)
     if plan.confirmed_by is not None:
-        raise ConflictError(f"purge plan {plan_id} was carried out already")
+        raise ConflictError(N_("purge plan {plan_id} was carried out already"), plan_id=plan_id)
     if plan.prepared_by == actor.id:
         refuse(
             uow, actor.id, "purge", now, None,
@@ -204,9 +205,16 @@ def confirm_purge(
     candidates, old_entries = _work(conn, policy, day)
     if _digest(day, policy, candidates, old_entries) != plan.digest:
         raise ConflictError(
-            f"the data changed since purge plan {plan_id} was prepared "
-            f"({len(candidates)} people and {len(old_entries)} access-log entries now, "
-            f"{plan.people} and {plan.log_entries} then): prepare a new plan"
+            N_(
+                "the data changed since purge plan {plan_id} was prepared ({count} people and "
+                "{count2} access-log entries now, {people} and {log_entries} then): prepare a new "
+                "plan"
+            ),
+            plan_id=plan_id,
+            count=len(candidates),
+            count2=len(old_entries),
+            people=plan.people,
+            log_entries=plan.log_entries,
         )
     pseudonyms = {c.person_id: PSEUDONYM_PREFIX + secrets.token_hex(8) for c in candidates}
     # The one way past the append-only triggers: a permit that lives only inside this

@@ -17,22 +17,21 @@ import attrs
 from sqlalchemy import Connection, func, select
 
 from pcc_cases.adapters import tables as t
-from pcc_cases.domain.errors import InvalidInputError
+from pcc_cases.domain.errors import InvalidInputError, Problem
 from pcc_cases.domain.people import PSEUDONYM_PREFIX
 from pcc_cases.domain.time import local_date
 from pcc_cases.domain.tomldata import require
+from pcc_cases.translation import N_
 
 FINISHED = ("closed", "dismissed")
 
 # (section, key) -> the fewest years a policy may say, and why (shown when refused).
+_APPEAL = N_("an objection and an appeal must still find the case")
 MINIMUM_YEARS: dict[tuple[str, str], tuple[int, str]] = {
-    ("student", "years_after_left"): (1, "an objection and an appeal must still find the case"),
-    ("staff", "years_after_last_case"): (1, "an objection and an appeal must still find the case"),
-    ("external", "years_after_last_case"): (
-        1,
-        "an objection and an appeal must still find the case",
-    ),
-    ("access_log", "years"): (5, "who looked at a case must be answerable for 5 years"),
+    ("student", "years_after_left"): (1, _APPEAL),
+    ("staff", "years_after_last_case"): (1, _APPEAL),
+    ("external", "years_after_last_case"): (1, _APPEAL),
+    ("access_log", "years"): (5, N_("who looked at a case must be answerable for 5 years")),
 }
 ACCESS_LOG_DEFAULT_YEARS = 5
 
@@ -58,7 +57,9 @@ def load_retention(text: str | None = None) -> RetentionPolicy:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise InvalidInputError(f"not valid TOML ({exc})", field="retention policy") from None
+        raise InvalidInputError(
+            N_("not valid TOML ({exc})"), field="retention policy", exc=exc
+        ) from None
 
     def years(section: str, key: str, default: int | None = None) -> int:
         if default is not None and section not in data:
@@ -68,8 +69,11 @@ def load_retention(text: str | None = None) -> RetentionPolicy:
         least, why = MINIMUM_YEARS[(section, key)]
         if not least <= value <= 100:
             raise InvalidInputError(
-                f"{value} is not {least} to 100 years (at least {least}: {why})",
+                N_("{value} is not {least} to 100 years (at least {least}: {why})"),
                 field=f"retention.{section}.{key}",
+                value=value,
+                least=least,
+                why=Problem(why),
             )
         return int(value)
 

@@ -12,6 +12,7 @@ import datetime as dt
 
 from pcc_cases.domain.errors import InvalidInputError
 from pcc_cases.domain.period import Period
+from pcc_cases.translation import N_
 
 
 def published_period(period: Period, today: dt.date) -> Period:
@@ -23,16 +24,19 @@ def published_period(period: Period, today: dt.date) -> Period:
     """
     if not period.is_school_year:
         raise InvalidInputError(
-            f"a report with small counts hidden covers a whole school year, not "
-            f"{period.label}; other periods only with --no-suppression",
+            N_(
+                "a report with small counts hidden covers a whole school year, not {label}; other "
+                "periods only with --no-suppression"
+            ),
             field="period",
+            label=period.label,
         )
     last_ended = today.replace(day=1) - dt.timedelta(days=1)
     if last_ended >= period.end:
         return period
     if last_ended < period.start:
         raise InvalidInputError(
-            f"no month of school year {period.label} has ended yet", field="period"
+            N_("no month of school year {label} has ended yet"), field="period", label=period.label
         )
     return period.through(last_ended)
 

@@ -11,46 +11,42 @@ from rich.text import Text
 from pcc_cases.domain.display import printable
 from pcc_cases.reports.figures import COUNT_BREAKDOWNS
 from pcc_cases.reports.severity import SeverityReport
+from pcc_cases.translation import N_, translate
 
-LABELS: dict[str, tuple[str, str]] = {
-    "title": ("Ernst van overtredingen", "Severity of breaches"),
-    "period": ("Periode", "Period"),
-    "locations": ("Vestigingen", "Locations"),
-    "total_cases": ("Aantal zaken", "Total cases"),
-    "by_severity": ("Zaken naar ernst", "Cases by severity"),
-    "by_article": ("Zaken naar artikel", "Cases by article"),
-    "by_severity_article": ("Ernst naar artikel", "Severity by article"),
-    "by_platform": ("Zaken naar platform", "Cases by platform"),
-    "by_month": ("Zaken naar maand", "Cases by month"),
-    "by_location": ("Zaken naar vestiging", "Cases by location"),
-    "offenders_by_kind": ("Overtreders naar soort", "Offenders by kind"),
-    "decisions_by_step": ("Besluiten naar maatregel", "Decisions by step"),
-    "repeat_offenders": ("Herhaalde overtreders", "Repeat offenders"),
-    "closed_cases": ("Afgesloten zaken", "Closed cases"),
-    "median_days_to_close": ("Mediaan dagen tot afsluiten", "Median days to close"),
-    "obligations": ("Wettelijke verplichtingen", "Legal obligations"),
-    "open": ("open", "open"),
-    "overdue": ("te laat", "overdue"),
-    "this": ("deze periode", "this period"),
-    "previous": ("vorige periode", "previous period"),
-    "level": ("ernst", "level"),
-    "article": ("artikel", "article"),
-    "suppressed": (
-        "Kleine aantallen (1 tot en met {n}) zijn verborgen (*) ter bescherming van de privacy.",
-        "Small counts (1 to {n}) are hidden (*) to protect privacy.",
-    ),
-    "unsuppressed": (
-        "Niet onderdrukt: bevat kleine aantallen.",
-        "Not suppressed: holds small counts.",
-    ),
+LABELS: dict[str, str] = {
+    "title": N_("Severity of breaches"),
+    "period": N_("Period"),
+    "locations": N_("Locations"),
+    "total_cases": N_("Total cases"),
+    "by_severity": N_("Cases by severity"),
+    "by_article": N_("Cases by article"),
+    "by_severity_article": N_("Severity by article"),
+    "by_platform": N_("Cases by platform"),
+    "by_month": N_("Cases by month"),
+    "by_location": N_("Cases by location"),
+    "offenders_by_kind": N_("Offenders by kind"),
+    "decisions_by_step": N_("Decisions by step"),
+    "repeat_offenders": N_("Repeat offenders"),
+    "closed_cases": N_("Closed cases"),
+    "median_days_to_close": N_("Median days to close"),
+    "obligations": N_("Legal obligations"),
+    "open": N_("open"),
+    "overdue": N_("overdue"),
+    "this": N_("this period"),
+    "previous": N_("previous period"),
+    "level": N_("level"),
+    "article": N_("article"),
+    "suppressed": N_("Small counts (1 to {n}) are hidden (*) to protect privacy."),
+    "unsuppressed": N_("Not suppressed: holds small counts."),
 }
 
 SCALARS = ("total_cases", "repeat_offenders", "closed_cases", "median_days_to_close")
 
 
 def label(key: str, lang: str) -> str:
-    nl, en = LABELS.get(key, (key, key))
-    return en if lang == "en" else nl
+    """The heading of a figure or part of the report in ``lang``."""
+    message = LABELS.get(key)
+    return key if message is None else translate(message, lang)
 
 
 def shown(value: Any) -> str:

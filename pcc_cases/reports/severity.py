@@ -27,6 +27,7 @@ from pcc_cases.reports.publishable import month_prefixes, published_period
 from pcc_cases.reports.suppression import DEFAULT_THRESHOLD, apply, series_hidden
 from pcc_cases.services.guard import load_actor, log_read, refuse
 from pcc_cases.services.settings import DEFAULT_SETTINGS, Settings
+from pcc_cases.translation import N_
 
 
 @attrs.frozen
@@ -89,7 +90,11 @@ def severity_report(
     if locations is not None:
         locations = id_list(locations, "locations")
     if isinstance(threshold, bool) or not 1 <= threshold <= 100:
-        raise InvalidInputError(f"{threshold!r} is not a number from 1 to 100", field="threshold")
+        raise InvalidInputError(
+            N_("{threshold!r} is not a number from 1 to 100"),
+            field="threshold",
+            threshold=threshold,
+        )
     actor = load_actor(uow, actor_id, settings)
     now = settings.clock()
     today = local_date(now)
@@ -102,8 +107,10 @@ def severity_report(
         if unknown:
             shown = known if allowed is None else allowed
             raise InvalidInputError(
-                f"{', '.join(unknown)} unknown; known: {', '.join(sorted(shown))}",
+                N_("{unknown} unknown; known: {shown}"),
                 field="location",
+                unknown=", ".join(unknown),
+                shown=", ".join(sorted(shown)),
             )
     # None: every location, without a filter (the whole organisation).
     scope = wanted if wanted is not None else (None if allowed is None else sorted(allowed))
@@ -174,9 +181,12 @@ def _check_publishable(
     if scope is not None and (allowed is None or set(scope) != allowed):
         everything = "the whole organisation" if allowed is None else ", ".join(sorted(allowed))
         raise InvalidInputError(
-            f"a report with small counts hidden covers all your locations ({everything}); "
-            "some of them only with --no-suppression",
+            N_(
+                "a report with small counts hidden covers all your locations ({everything}); some "
+                "of them only with --no-suppression"
+            ),
             field="location",
+            everything=everything,
         )
 
 

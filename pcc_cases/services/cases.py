@@ -27,6 +27,7 @@ from pcc_cases.domain.policy import Recommendation
 from pcc_cases.services.guard import authorize, load_actor, log_read, reach_case, refuse
 from pcc_cases.services.ports import UnitOfWorkPort
 from pcc_cases.services.settings import DEFAULT_SETTINGS, Settings
+from pcc_cases.translation import N_
 
 T = TypeVar("T")
 
@@ -251,7 +252,7 @@ def assess_offender(
         IllegalTransitionError: the case's state does not allow an assessment.
     """
     if factors is None and override is None:
-        raise InvalidInputError("give the factors, an override, or both", field="assessment")
+        raise InvalidInputError(N_("give the factors, an override, or both"), field="assessment")
 
     def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Assessment:
         if factors is not None:
@@ -546,8 +547,8 @@ def _known_people(
             f"unknown: {', '.join(p for p in unknown if p not in found) or '-'}; "
             f"not theirs to name: {', '.join(hidden) or '-'}",
             shown=InvalidInputError(
-                f"person id(s) not found: {', '.join(unknown)}; import people first",
-                field="person_ids",
+                N_("person id(s) not found: {unknown}; import people first"),
+                field="person_ids", unknown=", ".join(unknown),
             ),
         )  # fmt: skip
     found = nameable

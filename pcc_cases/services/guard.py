@@ -15,13 +15,14 @@ from pcc_cases.domain.people import is_person_id
 from pcc_cases.domain.time import local_date
 from pcc_cases.services.ports import UnitOfWorkPort
 from pcc_cases.services.settings import Settings
+from pcc_cases.translation import N_
 
 
 def load_actor(uow: UnitOfWorkPort, actor_id: str | None, settings: Settings) -> Actor:
     """The acting staff member; anyone else (unknown, not staff, left) is refused."""
     now = settings.clock()
     if not actor_id:
-        raise PermissionDeniedError("no actor given: say who is acting", field="actor_id")
+        raise PermissionDeniedError(N_("no actor given: say who is acting"), field="actor_id")
     if not is_person_id(actor_id):
         shown = ascii(actor_id)[:100]  # no column or terminal gets what it cannot take
         refuse(uow, shown, "identify", now, None, f"unknown actor {shown}")
@@ -66,7 +67,7 @@ def reach_case(
             settings.clock(),
             number if case is not None else None,
             f"{reason} (requested {number!r})",
-            shown=NotFoundError(f"there is no case {number!r} that you may see"),
+            shown=NotFoundError(N_("there is no case {number!r} that you may see"), number=number),
         )
     if not actor.may(action, case, offenders):
         refuse(uow, actor.id, action.value, settings.clock(), number, actor.refusal(action, case))

@@ -14,6 +14,7 @@ from pcc_cases.domain.people import Person, PersonKind, PersonRow, Role, is_pers
 from pcc_cases.services.guard import authorize, load_actor, log_list, log_read, refuse
 from pcc_cases.services.ports import UnitOfWorkPort
 from pcc_cases.services.settings import DEFAULT_SETTINGS, Settings
+from pcc_cases.translation import N_
 
 _FIELDS = (
     "kind",
@@ -75,14 +76,20 @@ def import_people_rows(
         if mentor is None:
             problems.append(
                 Problem(
-                    f"{person.mentor_id} is in neither the file nor the database",
+                    N_("{mentor_id} is in neither the file nor the database"),
                     line=line,
                     column="mentor_id",
+                    params={"mentor_id": person.mentor_id},
                 )
             )
         elif mentor.kind is not PersonKind.STAFF:
             problems.append(
-                Problem(f"{person.mentor_id} is not staff", line=line, column="mentor_id")
+                Problem(
+                    N_("{mentor_id} is not staff"),
+                    line=line,
+                    column="mentor_id",
+                    params={"mentor_id": person.mentor_id},
+                )
             )
     if problems:
         raise PeopleFileError(problems)
@@ -137,12 +144,14 @@ def _guarded_changes(
         roles_changed = (before.roles if before else frozenset()) != person.roles
         if before is None and person.is_pseudonym:
             problems.append(
-                Problem("anon- ids are given by the retention purge only", line=line, column="id")
+                Problem(
+                    N_("anon- ids are given by the retention purge only"), line=line, column="id"
+                )
             )
         if person.id == actor.id and changed & set(_OWN_RECORD):
             problems.append(
                 Problem(
-                    "nobody may change their own roles, kind or leaving date",
+                    N_("nobody may change their own roles, kind or leaving date"),
                     line=line,
                     column="roles" if "roles" in changed else "kind/left_on",
                 )
@@ -150,7 +159,9 @@ def _guarded_changes(
         elif roles_changed and Role.CVB not in actor.person.roles:
             problems.append(
                 Problem(
-                    "only the board (cvb) may grant or remove roles; leave this column as it is",
+                    N_(
+                        "only the board (cvb) may grant or remove roles; leave this column as it is"
+                    ),
                     line=line,
                     column="roles",
                 )
@@ -192,7 +203,10 @@ def list_people(
     authorize(uow, actor, Action.VIEW_PEOPLE, None, settings)
     if kind is not None and kind not in {k.value for k in PersonKind}:
         raise InvalidInputError(
-            f"{kind!r} is not one of {', '.join(k.value for k in PersonKind)}", field="kind"
+            N_("{kind!r} is not one of {PersonKind}"),
+            field="kind",
+            kind=kind,
+            PersonKind=", ".join(k.value for k in PersonKind),
         )
     search, limit = search_text(search), row_limit(limit)
     found = [p for p in uow.people.all(location=location, kind=kind) if actor.may_see_person(p)]
@@ -228,7 +242,9 @@ def show_person(
             None,
             _refusal(actor, person_id) if person else f"no such person {person_id!r}",
             person_id=person.id if person else None,
-            shown=NotFoundError(f"there is no person {person_id!r} that you may see"),
+            shown=NotFoundError(
+                N_("there is no person {person_id!r} that you may see"), person_id=person_id
+            ),
         )
     log_read(uow, actor, "view-person", settings.clock(), person_id=person_id)
     uow.commit()

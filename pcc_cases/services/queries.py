@@ -17,6 +17,7 @@ from pcc_cases.domain.time import local_date
 from pcc_cases.services.guard import load_actor, log_list, log_read, reach_case
 from pcc_cases.services.ports import UnitOfWorkPort
 from pcc_cases.services.settings import DEFAULT_SETTINGS, Settings
+from pcc_cases.translation import N_
 
 
 @attrs.frozen
@@ -76,7 +77,9 @@ def list_cases(
             state = CaseState(state).value
         except ValueError:
             allowed = ", ".join(s.value for s in CaseState)
-            raise InvalidInputError(f"{state!r} is not one of {allowed}", field="state") from None
+            raise InvalidInputError(
+                N_("{state!r} is not one of {allowed}"), field="state", state=state, allowed=allowed
+            ) from None
     actor = load_actor(uow, actor_id, settings)
     found = uow.cases.find(state=state, location=location, school_year=school_year)
     offenders = _offenders_of(uow, found)

@@ -31,7 +31,7 @@ def test_protocol_show_clause_as_json() -> None:
 def test_unknown_clause_exits_5_without_traceback() -> None:
     out = run_installed("protocol", "show", "8.1")
     assert out.returncode == 5
-    assert "valid clauses: 1.1" in out.stderr
+    assert "geldige bepalingen: 1.1" in out.stderr
     assert "Traceback" not in out.stderr
 
 
@@ -53,7 +53,7 @@ def test_db_upgrade_and_current(tmp_path: Path) -> None:
 def test_unreachable_database_is_a_message_not_a_traceback() -> None:
     out = run_installed("--db", "postgresql://nobody:secret@127.0.0.1:1/none", "db", "current")
     assert out.returncode == 8, out.stderr
-    assert "cannot reach the database at postgresql+psycopg://nobody:***@127.0.0.1:1/none" in (
+    assert "de database op postgresql+psycopg://nobody:***@127.0.0.1:1/none is niet bereikbaar" in (
         out.stderr
     )
     assert "Traceback" not in out.stderr and "secret" not in out.stderr

@@ -81,7 +81,7 @@ def test_busy_database_is_a_conflict_exit_6(director_env: dict[str, str], tmp_pa
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-    assert out.returncode == 6 and "try again" in out.stderr
+    assert out.returncode == 6 and "probeer het opnieuw" in out.stderr
 
 
 def test_unexpected_error_exits_1_without_traceback(tmp_path: Path) -> None:

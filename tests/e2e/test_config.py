@@ -98,7 +98,7 @@ def test_the_policy_file_of_the_configuration_is_the_one_the_services_use(tmp_pa
     for policy, code, problem in (
         (good, 0, ""),
         (bad, 5, "severity.kind_base.rule"),
-        (tmp_path / "none.toml", 5, "no policy file"),
+        (tmp_path / "none.toml", 5, "beleidsbestand"),
     ):
         file = write_config(tmp_path / "pcc.toml", f'policy_file = "{policy}"\n')
         out = run("--config", str(file), "--db", url, "--as", "cvb1", "obligations")

@@ -17,7 +17,7 @@ def test_a_sqlite_path_that_does_not_exist_is_refused_and_not_created(tmp_path: 
     url = f"sqlite:///{tmp_path / 'casse.sqlite3'}"
     out = run("--db", url, "--as", "vd-alk", "case", "list")
     assert out.returncode == 8
-    assert "no database file" in out.stderr and "pcc-cases db upgrade" in out.stderr
+    assert "databasebestand" in out.stderr and "pcc-cases db upgrade" in out.stderr
     assert list(tmp_path.iterdir()) == []
     assert run("--db", url, "db", "upgrade").returncode == 0
     assert (tmp_path / "casse.sqlite3").is_file()
@@ -25,7 +25,7 @@ def test_a_sqlite_path_that_does_not_exist_is_refused_and_not_created(tmp_path: 
 
 def test_the_default_database_is_made_on_first_use(tmp_path: Path) -> None:
     out = run("--as", "x", "case", "list", env={"XDG_DATA_HOME": str(tmp_path)})
-    assert "no database file" not in out.stderr
+    assert "databasebestand" not in out.stderr
     assert (tmp_path / "pcc_cases" / "pcc_cases.sqlite3").is_file()
 
 
@@ -69,7 +69,7 @@ def test_backup_refuses_to_overwrite_a_file(tmp_path: Path, director_env: dict[s
     existing = tmp_path / "exists.sqlite3"
     existing.write_text("keep me")
     out = run("db", "backup", str(existing), env=director_env)
-    assert out.returncode == 5 and "exists already" in out.stderr
+    assert out.returncode == 5 and "bestaat al" in out.stderr
     assert existing.read_text() == "keep me"
 
 

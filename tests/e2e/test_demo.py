@@ -27,4 +27,4 @@ def test_the_demo_refuses_a_database_that_is_not_empty(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'real.sqlite3'}"
     assert run("--db", url, "db", "upgrade").returncode == 0
     out = run("demo", "--db", url)
-    assert out.returncode == 5 and "empty database" in out.stderr
+    assert out.returncode == 5 and "lege database" in out.stderr

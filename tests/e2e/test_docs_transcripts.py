@@ -2,7 +2,7 @@
 
 A ``$`` line is a command (``export`` lines set the environment); the lines after it must
 appear in the command's output, in any order, with ``…`` standing for a part that depends
-on the day the test runs. A block line starting ``Fout / Error`` expects a failure.
+on the day the test runs. A block line starting ``Fout:`` or ``Error:`` expects a failure.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def test_the_directors_guide_runs_as_written(tmp_path: Path) -> None:
         assert words[0] == "pcc-cases"
         out = run(*words[1:], env=env, cwd=tmp_path)
         output = out.stdout + out.stderr
-        failing = any(line.startswith("Fout / Error") for line in expected)
+        failing = any(line.startswith(("Fout:", "Error:")) for line in expected)
         assert (out.returncode != 0) == failing, (command, output)
         for line in expected:
             assert appears(line, output), (command, line, output)

@@ -38,28 +38,28 @@ def with_occurred(when: str) -> list[str]:
 @pytest.mark.parametrize(
     ("args", "code", "named"),
     [
-        (with_occurred("0205-11-20 20:15"), INPUT_ERROR, "between the years 1900 and 2100"),
-        (with_occurred("9999-12-31 23:59"), INPUT_ERROR, "between the years 1900 and 2100"),
-        (with_occurred("٢٠٢٥-11-20 20:15"), INPUT_ERROR, "YYYY-MM-DD HH:MM"),
+        (with_occurred("0205-11-20 20:15"), INPUT_ERROR, "tussen de jaren 1900 en 2100"),
+        (with_occurred("9999-12-31 23:59"), INPUT_ERROR, "tussen de jaren 1900 en 2100"),
+        (with_occurred("٢٠٢٥-11-20 20:15"), INPUT_ERROR, "JJJJ-MM-DD UU:MM"),
         (
             ["report", "severity", "--from", "0001-01-01", "--to", "0001-12-31"],
             INPUT_ERROR,
-            "between the years 1900 and 2100",
+            "tussen de jaren 1900 en 2100",
         ),
         (
             ["report", "severity", "--from", "2100-12-01", "--to", "9999-12-31"],
             INPUT_ERROR,
-            "between the years 1900 and 2100",
+            "tussen de jaren 1900 en 2100",
         ),
         (["report", "severity", "--school-year", "٢٠٢٥-٢٠٢٦"], INPUT_ERROR, "2025-2026"),
-        (["report", "severity", "--school-year", "2100-2101"], INPUT_ERROR, "1900 and 2100"),
+        (["report", "severity", "--school-year", "2100-2101"], INPUT_ERROR, "1900 en 2100"),
         (["case", "list", "--limit", "٣"], USAGE_ERROR, "digits 0-9"),
         (["case", "list", "--limit", "²"], USAGE_ERROR, "digits 0-9"),
         (["case", "list", "--limit", "9" * 30], USAGE_ERROR, "digits 0-9"),
         (["case", "list", "--limit", "0"], USAGE_ERROR, "is not 1 to"),
-        (["obligation", "done", "2025-0001/٣"], INPUT_ERROR, "CASE/SEQ"),
-        (["obligation", "done", "2025-0001/²"], INPUT_ERROR, "CASE/SEQ"),
-        (["obligation", "done", "2025-0001/" + "9" * 30], INPUT_ERROR, "CASE/SEQ"),
+        (["obligation", "done", "2025-0001/٣"], INPUT_ERROR, "ZAAK/NR"),
+        (["obligation", "done", "2025-0001/²"], INPUT_ERROR, "ZAAK/NR"),
+        (["obligation", "done", "2025-0001/" + "9" * 30], INPUT_ERROR, "ZAAK/NR"),
         (
             [
                 "case",
@@ -93,7 +93,7 @@ def test_an_edge_input_is_an_input_error(db: str, args: list[str], code: int, na
         (f"{HEADER}\nx1,student,{'a' * 200_000},b,Alkmaar,,,,\n".encode(), "field larger"),
         (
             f"{HEADER}\nx2,student,".encode() + b"\xed\xb3\xbf" + b",b,Alkmaar,,,,\n",
-            "lone UTF-16 surrogate",
+            "losse UTF-16-surrogaat",
         ),
     ],
     ids=["field over the csv limit", "lone surrogate"],
@@ -106,7 +106,7 @@ def test_a_people_file_at_the_edge_is_an_input_error(
     before = fingerprint(db)
     ran = run("--db", db, "--as", "cvb1", "people", "import", str(path))
     assert ran.returncode == INPUT_ERROR, ran.stderr
-    assert named in ran.stderr and "line 2" in ran.stderr
+    assert named in ran.stderr and "regel 2" in ran.stderr
     assert fingerprint(db) == before
 
 
@@ -116,5 +116,5 @@ def test_a_case_line_with_a_lone_surrogate_is_an_input_error(db: str, tmp_path: 
     before = fingerprint(db)
     ran = run("--db", db, "--as", "cvb1", "import", "cases", str(path))
     assert ran.returncode == INPUT_ERROR, ran.stderr
-    assert "line 1: a broken character" in ran.stderr
+    assert "regel 1: een kapot teken" in ran.stderr
     assert fingerprint(db) == before

@@ -38,7 +38,7 @@ def test_privacy_commands_for_the_fg_and_nobody_else(
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["people"][0]["id"].startswith("anon-")
     again = run("privacy", "purge", "confirm", str(plan["plan"]), env=cvb)
-    assert again.returncode == 6 and "already" in again.stderr
+    assert again.returncode == 6 and "al uitgevoerd" in again.stderr
     future = run("privacy", "purge", "plan", "--as-of", "2099-01-01", env=fg)
-    assert future.returncode == 5 and "future" in future.stderr
+    assert future.returncode == 5 and "toekomst" in future.stderr
     assert run("db", "compact", env=fg).returncode == 0

@@ -84,7 +84,7 @@ def test_the_cli_gives_a_read_only_database_its_own_exit_code(org: Engine) -> No
     args += ["--summary", "Foto", "--offender", "s-alk1", "--clause", "2.1"]
     result = run(*args)
     assert result.returncode == 9, result.stderr
-    assert "takes no changes" in result.stderr
+    assert "neemt geen wijzigingen aan" in result.stderr
 
 
 def test_a_full_disk_says_so_and_keeps_nothing(org: Engine, tmp_path: Path) -> None:

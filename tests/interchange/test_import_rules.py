@@ -104,5 +104,5 @@ def test_a_line_too_long_or_nested_too_deep_is_refused_unread(org: Engine) -> No
         import_cases(uow, "cvb1", [long_line, deep, brackets_in_text], settings=settings_at())
     messages = {p.line: p.message for p in refused.value.problems}
     assert "at most 1,000,000" in messages[1]
-    assert "nested 50000 deep" in messages[2]
+    assert "nested 50,000 deep" in messages[2]
     assert "nested" not in messages[3]  # brackets inside a text are text

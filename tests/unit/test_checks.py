@@ -47,4 +47,6 @@ def test_the_refusal_names_the_character_and_where_it_is(text: str, named: str) 
 
 
 def test_too_long_names_both_lengths() -> None:
-    assert text_problem("x" * 101, 100) == "101 characters; at most 100 allowed"
+    problem = text_problem("x" * 101, 100)
+    assert problem is not None and problem.message == "101 characters; at most 100 allowed"
+    assert problem.translated("nl") == "101 tekens; hoogstens 100 toegestaan"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import enum
 import gettext
 from pathlib import Path
+from string import Formatter
 
 import pytest
 from babel.messages.extract import extract_from_dir
@@ -60,7 +61,7 @@ def test_every_message_in_the_code_is_translated_in_both_catalogues() -> None:
     used = {
         message
         for _file, _line, message, _comments, _context in extract_from_dir(
-            PACKAGE, keywords={"N_": None, "translate": (1,)}
+            PACKAGE, keywords={"N_": None, "translate": (1,), "gettext": None}
         )
         if isinstance(message, str)
     }
@@ -71,6 +72,21 @@ def test_every_message_in_the_code_is_translated_in_both_catalogues() -> None:
         assert missing == [], f"untranslated in {lang}: {missing}"
         unused = sorted(set(translated) - used)
         assert unused == [], f"in the {lang} catalogue but not in the code: {unused}"
+
+
+def places(text: str) -> list[tuple[str, str, str]]:
+    return sorted(
+        (name, spec or "", conversion or "")
+        for _, name, spec, conversion in Formatter().parse(text)
+        if name is not None
+    )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_translation_has_the_places_of_its_message(lang: str) -> None:
+    """A translation that drops or renames a {place} would fail when it is filled."""
+    wrong = {m: t for m, t in catalogue(lang).items() if places(m) != places(t)}
+    assert wrong == {}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
