@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pcc_cases.translation import N_
+
 CONFIG_ENV = "PCC_CASES_CONFIG"
 LANGUAGES = ("nl", "en")
 
@@ -50,11 +52,11 @@ OTHER_ENV = {
 }
 
 
-def _invalid(message: str, *, field: str) -> Exception:
+def _invalid(message: str, *, field: str, **params: Any) -> Exception:
     """The library's InvalidInputError, imported only when there is one to raise."""
     from pcc_cases.domain.errors import InvalidInputError
 
-    return InvalidInputError(message, field=field)
+    return InvalidInputError(message, field=field, **params)
 
 
 def default_config_path() -> Path:
@@ -94,7 +96,7 @@ def find_config_file(option: str | None) -> tuple[Path | None, str]:
         path = default_config_path()
         return (path, "default") if path.is_file() else (None, "none")
     if not named.is_file():
-        raise _invalid(f"there is no configuration file {str(named)!r}", field=source)
+        raise _invalid(N_("there is no configuration file {file!r}"), field=source, file=str(named))
     return named, source
 
 
@@ -103,33 +105,51 @@ def read_config_file(path: Path) -> dict[str, Any]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise _invalid(f"{path}: not a readable TOML file: {exc}", field="config") from None
+        raise _invalid(
+            N_("{path}: not a readable TOML file: {exc}"), field="config", path=path, exc=exc
+        ) from None
     allowed = [s.key for s in SETTINGS] + ["letterhead"]
     for key, value in data.items():
         if key not in allowed:
             raise _invalid(
-                f"{path}: unknown setting {key!r}; allowed: {', '.join(allowed)}", field=key
+                N_("{path}: unknown setting {key!r}; allowed: {allowed}"),
+                field=key,
+                path=path,
+                key=key,
+                allowed=", ".join(allowed),
             )
         if key == "letterhead":
             _check_letterhead(path, value)
         elif not isinstance(value, str) or not value.strip():
-            raise _invalid(f"{path}: {key} must be a non-empty text", field=key)
+            raise _invalid(
+                N_("{path}: {key} must be a non-empty text"), field=key, path=path, key=key
+            )
     if data.get("language", "nl") not in LANGUAGES:
-        raise _invalid(f"{path}: language must be one of {', '.join(LANGUAGES)}", field="language")
+        raise _invalid(
+            N_("{path}: language must be one of {allowed}"),
+            field="language",
+            path=path,
+            allowed=", ".join(LANGUAGES),
+        )
     return data
 
 
 def _check_letterhead(path: Path, value: Any) -> None:
     if not isinstance(value, dict):
-        raise _invalid(f"{path}: [letterhead] must be a table", field="letterhead")
+        raise _invalid(N_("{path}: [letterhead] must be a table"), field="letterhead", path=path)
     for key, text in value.items():
         if key not in LETTERHEAD_KEYS:
             raise _invalid(
-                f"{path}: unknown letterhead key {key!r}; allowed: {', '.join(LETTERHEAD_KEYS)}",
+                N_("{path}: unknown letterhead key {key!r}; allowed: {allowed}"),
                 field=f"letterhead.{key}",
+                path=path,
+                key=key,
+                allowed=", ".join(LETTERHEAD_KEYS),
             )
         if not isinstance(text, str):
-            raise _invalid(f"{path}: letterhead.{key} must be a text", field=key)
+            raise _invalid(
+                N_("{path}: letterhead.{key} must be a text"), field=key, path=path, key=key
+            )
 
 
 def resolve(option_values: Mapping[str, Any], config_option: str | None) -> Config:
@@ -149,8 +169,10 @@ def resolve(option_values: Mapping[str, Any], config_option: str | None) -> Conf
             values[setting.key] = Value(_DEFAULTS.get(setting.key), "default")
     if values["language"].value not in LANGUAGES:
         raise _invalid(
-            f"language {values['language'].value!r} is not one of {', '.join(LANGUAGES)}",
+            N_("language {value!r} is not one of {allowed}"),
             field=values["language"].source,
+            value=values["language"].value,
+            allowed=", ".join(LANGUAGES),
         )
     return Config(path=path, values=values, letterhead=data.get("letterhead", {}))
 

@@ -9,7 +9,7 @@ import click
 
 from pcc_cases import services
 from pcc_cases.cli import completion
-from pcc_cases.cli.coded import Coded
+from pcc_cases.cli.coded import ClauseList, Coded, LocalTime
 from pcc_cases.cli.context import CliContext
 from pcc_cases.cli.factor_options import factor_options, factors_from
 from pcc_cases.cli.render import case_json, emit_json
@@ -24,7 +24,7 @@ def incident() -> None:
 
 
 @incident.command("record")
-@click.option("--occurred", metavar='"YYYY-MM-DD HH:MM"', help="When it happened (Amsterdam).")
+@click.option("--occurred", metavar='"DD-MM-YYYY HH:MM"', help="When it happened (Amsterdam time).")
 @click.option("--platform", type=Coded("platform"), help="Where it was posted / Platform.")
 @click.option(
     "--location",
@@ -87,7 +87,7 @@ def _ask_missing(obj: CliContext, options: dict[str, Any]) -> None:
         raise click.UsageError(obj.gettext("missing options: {names}", names=names))
     citable = [c.id for c in load_protocol().clauses if c.kind.citable]
     questions: dict[str, tuple[str, Any]] = {
-        "occurred": (obj.gettext("When did it happen (YYYY-MM-DD HH:MM)"), str),
+        "occurred": (obj.gettext("When did it happen (DD-MM-YYYY HH:MM)"), LocalTime()),
         "platform": (
             obj.gettext("Platform ({allowed})", allowed=", ".join(labels("platform", obj.lang))),
             Coded("platform"),
@@ -99,12 +99,12 @@ def _ask_missing(obj: CliContext, options: dict[str, Any]) -> None:
             obj.gettext(
                 "Clause(s) broken, comma-separated ({allowed})", allowed=", ".join(citable)
             ),
-            str,
+            ClauseList(citable),
         ),
     }
     for name in missing:
         question, kind = questions[name]
         answer = click.prompt(question, type=kind, err=True)
-        if name in ("offenders", "clauses"):
+        if name == "offenders":
             answer = tuple(part.strip() for part in answer.split(",") if part.strip())
         options[name] = answer

@@ -110,7 +110,13 @@ def main(argv: list[str] | None = None) -> Any:
         click.echo(translate("Aborted", _chosen.get("lang", DEFAULT_LANGUAGE)), err=True)
         sys.exit(1)
     except click.ClickException as exc:
-        exc.show()
+        lang = _chosen.get("lang", DEFAULT_LANGUAGE)
+        if isinstance(exc, click.UsageError) and exc.ctx is not None:
+            tried = translate("Try '{command} --help' for help.", lang)
+            usage = exc.ctx.get_usage()
+            click.echo(f"{usage}\n{tried.format(command=exc.ctx.command_path)}\n", err=True)
+        shown = translate("Error: {message}", lang).format(message=exc.format_message())
+        click.echo(shown, err=True)
         sys.exit(exc.exit_code)
     except ModuleNotFoundError as exc:
         from pcc_cases.domain.extras import missing_extra_message

@@ -12,6 +12,9 @@ from typing import Any
 
 import click
 
+from pcc_cases.cli.coded import language_of
+from pcc_cases.translation import N_, translate
+
 _WHOLE = re.compile(r"[+-]?[0-9]{1,18}")
 
 
@@ -29,17 +32,11 @@ class WholeNumber(click.ParamType):  # type: ignore[type-arg]
         elif isinstance(value, str) and _WHOLE.fullmatch(value.strip()):
             number = int(value.strip())
         else:
-            self.fail(
-                f"{value!r} is not a whole number written with the digits 0-9 "
-                f"/ geen geheel getal in de cijfers 0-9",
-                param,
-                ctx,
+            message = translate(
+                N_("{value!r} is not a whole number written with the digits 0-9"), language_of(ctx)
             )
+            self.fail(message.format(value=value), param, ctx)
         if not self.low <= number <= self.high:
-            self.fail(
-                f"{number} is not {self.low} to {self.high} "
-                f"/ niet {self.low} tot en met {self.high}",
-                param,
-                ctx,
-            )
+            message = translate(N_("{number} is not {low} to {high}"), language_of(ctx))
+            self.fail(message.format(number=number, low=self.low, high=self.high), param, ctx)
         return number

@@ -118,7 +118,7 @@ def severity_cmd(
         from pcc_cases.reports.tabular import render_xlsx
 
         if output is None and sys.stdout.isatty():
-            raise click.UsageError("--format xlsx needs --output FILE (or a pipe)")
+            raise click.UsageError(obj.gettext("--format xlsx needs --output FILE (or a pipe)"))
         _write(output, render_xlsx(result, language), force)
     elif fmt == "html":
         from pcc_cases.reports.render_html import render_html

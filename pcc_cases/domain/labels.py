@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from pcc_cases.domain.case_parts import EvidenceKind, InvolvementRole, Platform
-from pcc_cases.domain.errors import InvalidInputError
+from pcc_cases.domain.errors import InvalidInputError, Problem
 from pcc_cases.domain.events import EventKind
 from pcc_cases.domain.factors import Harm, Intent, Reach
 from pcc_cases.domain.lifecycle import CaseState
@@ -151,7 +151,7 @@ def code_of(kind: str, text: str, lang: str) -> str:
         code: [code, message, translate(message, "nl")]
         for code, message in CODE_LABELS[kind].items()
     }
-    return _match(kind, text, lang, names.items(), labels(kind, lang))
+    return _match(kind, text, names.items(), labels(kind, lang))
 
 
 def step_of(policy: Policy, text: str, lang: str) -> str:
@@ -163,21 +163,18 @@ def step_of(policy: Policy, text: str, lang: str) -> str:
     steps = {s.name: s for ladder in policy.ladders.values() for s in ladder.steps}
     names = [(name, [name, s.nl, s.en]) for name, s in steps.items()]
     shown = [s.en if lang == "en" else s.nl for s in steps.values()]
-    return _match("step", text, lang, names, shown)
+    return _match("step", text, names, shown)
 
 
-def _match(
-    kind: str, text: str, lang: str, names: Iterable[tuple[str, list[str]]], shown: list[str]
-) -> str:
+def _match(kind: str, text: str, names: Iterable[tuple[str, list[str]]], shown: list[str]) -> str:
     wanted = " ".join(str(text).split()).casefold()
     for code, spelled in names:
         if wanted in {" ".join(n.split()).casefold() for n in spelled}:
             return code
-    field = translate(FIELDS[kind], lang)
-    allowed = ", ".join(shown)
     raise InvalidInputError(
-        translate(N_("{value!r} is not allowed for {field}; choose from: {allowed}"), lang).format(
-            value=text, field=field, allowed=allowed
-        ),
+        N_("{value!r} is not allowed for {what}; choose from: {allowed}"),
         field=kind,
+        value=text,
+        what=Problem(FIELDS[kind]),
+        allowed=", ".join(shown),
     )

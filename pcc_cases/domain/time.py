@@ -134,38 +134,57 @@ def local_to_utc(naive: dt.datetime, fold: int | None = None) -> pendulum.DateTi
     return as_utc(early)
 
 
-_LOCAL_FORMAT = re.compile(
-    r"^\s*([0-9]{4})-([0-9]{2})-([0-9]{2})[ T]([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?\s*$"
+_ISO_DAY = r"(?P<year>[0-9]{4})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})"
+_DUTCH_DAY = r"(?P<day>[0-9]{1,2})-(?P<month>[0-9]{1,2})-(?P<year>[0-9]{4})"
+_CLOCK = r"(?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2})(?::(?P<second>[0-9]{2}))?"
+_LOCAL_FORMATS = (
+    re.compile(rf"^\s*{_ISO_DAY}[ T]{_CLOCK}\s*$"),
+    re.compile(rf"^\s*{_DUTCH_DAY}\s+{_CLOCK}\s*$"),
 )
+_DAY_FORMATS = (re.compile(rf"^\s*{_ISO_DAY}\s*$"), re.compile(rf"^\s*{_DUTCH_DAY}\s*$"))
+
+
+def _first_match(patterns: tuple[re.Pattern[str], ...], text: str) -> dict[str, int] | None:
+    for pattern in patterns:
+        match = pattern.match(text)
+        if match:
+            return {k: int(v) if v else 0 for k, v in match.groupdict().items()}
+    return None
 
 
 def parse_local(text: str, fold: int | None = None) -> pendulum.DateTime:
-    """Parse 'YYYY-MM-DD HH:MM' as Amsterdam time into a UTC instant."""
-    match = _LOCAL_FORMAT.match(text)
-    if not match:
+    """Parse a wall-clock time in Amsterdam into a UTC instant: ISO ``2026-11-24 21:30`` or
+    as the Dutch write it, ``24-11-2026 21:30``.
+    """
+    parts = _first_match(_LOCAL_FORMATS, text)
+    if parts is None:
         raise TimeInputError(
-            N_("{text!r} is not a date and time of the form YYYY-MM-DD HH:MM"), text=text
+            N_("{text!r} is not a date and time of the form YYYY-MM-DD HH:MM or DD-MM-YYYY HH:MM"),
+            text=text,
         )
-    year, month, day, hour, minute, second = (int(p) if p else 0 for p in match.groups())
-    check_year(year, repr(text))
+    check_year(parts["year"], repr(text))
     try:
-        naive = dt.datetime(year, month, day, hour, minute, second)  # noqa: DTZ001 - zone next
-    except ValueError as exc:
+        naive = dt.datetime(  # noqa: DTZ001 - the zone comes next
+            parts["year"], parts["month"], parts["day"],
+            parts["hour"], parts["minute"], parts["second"],
+        )  # fmt: skip
+    except ValueError:
         raise TimeInputError(
-            N_("{text!r} is not a real date and time: {exc}"), text=text, exc=exc
+            N_("{text!r} is not a real date and time (no such day, hour or minute)"), text=text
         ) from None
     return local_to_utc(naive, fold)
 
 
 def parse_date(text: str, field: str = "date") -> dt.date:
-    """Parse YYYY-MM-DD strictly, naming the field in the message."""
+    """Parse a day strictly, ISO ``2026-11-24`` or Dutch ``24-11-2026``, naming the field."""
     refused = TimeInputError(
-        N_("{text!r} is not a date of the form YYYY-MM-DD"), field=field, text=text
+        N_("{text!r} is not a date of the form YYYY-MM-DD or DD-MM-YYYY"), field=field, text=text
     )
-    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text.strip()):
+    parts = _first_match(_DAY_FORMATS, text)
+    if parts is None:
         raise refused
     try:
-        day = dt.date.fromisoformat(text.strip())
+        day = dt.date(parts["year"], parts["month"], parts["day"])
     except ValueError:
         raise refused from None
     check_year(day.year, repr(text), field)

@@ -64,12 +64,12 @@ def test_the_password_of_a_database_url_is_not_shown() -> None:
 @pytest.mark.parametrize(
     ("text", "problem"),
     [
-        ('databse_url = "x"\n', "unknown setting 'databse_url'; allowed: database_url"),
-        ("language = 3\n", "language must be a non-empty text"),
-        ('language = "de"\n', "language must be one of nl, en"),
-        ("[letterhead]\nlogo = 1\n", "letterhead.logo must be a text"),
-        ('[letterhead]\nmotto = "x"\n', "unknown letterhead key 'motto'"),
-        ("language = \n", "not a readable TOML file"),
+        ('databse_url = "x"\n', "onbekende instelling 'databse_url'; toegestaan: database_url"),
+        ("language = 3\n", "language moet een niet-lege tekst zijn"),
+        ('language = "de"\n', "language moet een van nl, en zijn"),
+        ("[letterhead]\nlogo = 1\n", "letterhead.logo moet een tekst zijn"),
+        ('[letterhead]\nmotto = "x"\n', "onbekende sleutel 'motto'"),
+        ("language = \n", "geen leesbaar TOML-bestand"),
     ],
 )
 def test_a_bad_file_is_refused_naming_the_key(tmp_path: Path, text: str, problem: str) -> None:
@@ -80,7 +80,7 @@ def test_a_bad_file_is_refused_naming_the_key(tmp_path: Path, text: str, problem
 
 def test_a_named_file_that_is_missing_is_refused(tmp_path: Path) -> None:
     out = run("config", "show", env={"PCC_CASES_CONFIG": str(tmp_path / "none.toml")})
-    assert out.returncode == 5 and "no configuration file" in out.stderr
+    assert out.returncode == 5 and "configuratiebestand" in out.stderr
 
 
 def test_the_policy_file_of_the_configuration_is_the_one_the_services_use(tmp_path: Path) -> None:

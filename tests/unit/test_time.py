@@ -43,7 +43,9 @@ def test_autumn_fold_needs_a_choice() -> None:
     assert first == pendulum.datetime(2026, 10, 25, 0, 30, tz="UTC")
 
 
-@pytest.mark.parametrize("text", ["2026-13-01 10:00", "15-01-2026 10:00", "2026-02-30 10:00", ""])
+@pytest.mark.parametrize(
+    "text", ["2026-13-01 10:00", "15/01/2026 10:00", "31-04-2026 10:00", "2026-02-30 10:00", ""]
+)
 def test_malformed_local_times_are_refused(text: str) -> None:
     with pytest.raises(TimeInputError):
         parse_local(text)
@@ -74,8 +76,24 @@ def test_school_year_turns_on_first_of_august_amsterdam_time() -> None:
 
 def test_parse_date_names_the_field() -> None:
     assert parse_date("2026-02-01", "left_on") == dt.date(2026, 2, 1)
-    with pytest.raises(TimeInputError, match="left_on: '1-2-2026'"):
-        parse_date("1-2-2026", "left_on")
+    assert parse_date("1-2-2026", "left_on") == dt.date(2026, 2, 1)
+    with pytest.raises(TimeInputError, match="left_on: '1/2/2026'"):
+        parse_date("1/2/2026", "left_on")
+
+
+@given(moment=st.datetimes(min_value=dt.datetime(1900, 1, 1), max_value=dt.datetime(2100, 12, 31)))
+def test_the_dutch_and_the_iso_way_of_writing_read_the_same(moment: dt.datetime) -> None:
+    """``24-11-2026 21:30`` is ``2026-11-24 21:30``, and ``24-11-2026`` is ``2026-11-24``."""
+    iso, dutch = moment.strftime("%Y-%m-%d %H:%M"), moment.strftime("%d-%m-%Y %H:%M")
+    assert parse_date(dutch[:10]) == parse_date(iso[:10]) == moment.date()
+    try:
+        expected = parse_local(iso, fold=0)
+    except TimeInputError:  # the hour that does not exist in spring
+        with pytest.raises(TimeInputError):
+            parse_local(dutch, fold=0)
+        return
+    assert parse_local(dutch, fold=0) == expected
+    assert parse_local(dutch.lstrip("0"), fold=0) == expected  # 4-11-2026 as well as 04-11
 
 
 KERST = Holiday("kerstvakantie", dt.date(2025, 12, 20), dt.date(2026, 1, 4))
