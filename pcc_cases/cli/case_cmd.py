@@ -19,6 +19,7 @@ from pcc_cases.cli.numbers import WholeNumber
 from pcc_cases.cli.render import (
     case_json,
     case_summary_row,
+    day_cell,
     emit_json,
     local,
     recommendation_json,
@@ -28,7 +29,9 @@ from pcc_cases.cli.render import (
 )
 from pcc_cases.domain.case import Case
 from pcc_cases.domain.factors import Factors
+from pcc_cases.domain.labels import duty_label, label, step_label
 from pcc_cases.domain.lifecycle import CaseState
+from pcc_cases.formatting import moment
 
 JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print JSON / Toon JSON.")
 NUMBER = click.argument("number", metavar="NUMBER", shell_complete=completion.case_numbers)
@@ -96,7 +99,7 @@ def list_cmd(
     headers = obj.gettext(
         "case state severity location occurred platform offenders clauses"
     ).split()
-    rows = [case_summary_row(c, labels) for c in found]
+    rows = [case_summary_row(c, labels, obj.lang) for c in found]
     table(obj.gettext("Cases"), headers, rows)
 
 
@@ -126,7 +129,18 @@ def recommend_cmd(obj: CliContext, number: str, as_json: bool) -> None:
         emit_json(recommendation_json(recs))
         return
     headers = obj.gettext("offender severity prior step consider").split()
-    rows = [[o, r.severity, r.prior_cases, r.step, r.consider] for o, r in recs.items() if r]
+    policy, lang = obj.settings.policy, obj.lang
+    rows = [
+        [
+            o,
+            label("severity", str(r.severity), lang),
+            r.prior_cases,
+            step_label(policy, r.step, lang),
+            step_label(policy, r.consider, lang) if r.consider else "",
+        ]
+        for o, r in recs.items()
+        if r
+    ]
     table(obj.gettext("Recommendation for {number}", number=number), headers, rows)
     waiting = [o for o, r in recs.items() if r is None]
     if waiting:
@@ -217,7 +231,8 @@ def decide_cmd(
             }
         )
         return
-    click.echo(obj.gettext("Decision recorded: {step}", step=step), err=True)
+    shown_step = step_label(obj.settings.policy, decision.step, obj.lang)
+    click.echo(obj.gettext("Decision recorded: {step}", step=shown_step), err=True)
 
 
 def _simple(name: str, help_text: str, reason_required: bool, action: Any) -> None:
@@ -237,7 +252,7 @@ def _report_state(obj: CliContext, case: Case, as_json: bool) -> None:
     if as_json:
         emit_json(case_json(case))
         return
-    number, state = case.number, case.state.value
+    number, state = case.number, label("state", case.state.value, obj.lang)
     click.echo(obj.gettext("Case {number}: {state}", number=number, state=state), err=True)
 
 
@@ -275,43 +290,61 @@ def review_cmd(obj: CliContext, number: str, upheld: bool, reason: str, as_json:
 
 
 def _case_view(obj: CliContext, case: Case) -> Group:
+    lang, policy = obj.lang, obj.settings.policy
     head = Table.grid(padding=(0, 2))
-    for label, value in [
+    for name, value in [
         (obj.gettext("Case"), case.number),
-        (obj.gettext("State"), case.state.value),
-        (obj.gettext("Severity"), case.severity or "-"),
+        (obj.gettext("State"), label("state", case.state.value, lang)),
+        (
+            obj.gettext("Severity"),
+            label("severity", str(case.severity), lang) if case.severity else "-",
+        ),
         (obj.gettext("Location"), case.location),
-        (obj.gettext("Occurred"), local(case.occurred_at)),
-        (obj.gettext("Reported"), local(case.reported_at)),
-        ("Platform", case.platform.value),
+        (obj.gettext("Occurred"), moment(case.occurred_at, lang)),
+        (obj.gettext("Reported"), moment(case.reported_at, lang)),
+        ("Platform", label("platform", case.platform.value, lang)),
         (obj.gettext("Summary"), case.summary),
     ]:
-        head.add_row(label, shown(value))
+        head.add_row(name, shown(value))
     people = Table(title=obj.gettext("People involved"), title_justify="left")
     for column in obj.gettext("person role clauses severity decision").split():
         people.add_column(column)
     for inv in case.involvements:
-        assessment = case.assessment_of(inv.person_id) if inv.role.value == "offender" else None
-        decision = case.decision_of(inv.person_id) if inv.role.value == "offender" else None
+        offender = inv.role.value == "offender"
+        assessment = case.assessment_of(inv.person_id) if offender else None
+        decision = case.decision_of(inv.person_id) if offender else None
+        days = (
+            obj.gettext(" ({days} school days)", days=decision.days)
+            if decision and decision.days
+            else ""
+        )
         people.add_row(
             shown(inv.person_id),
-            inv.role.value,
-            ", ".join(case.clauses_of(inv.person_id)) if inv.role.value == "offender" else "",
-            str(assessment.level) if assessment else "",
-            f"{decision.step}" + (f" ({decision.days}d)" if decision and decision.days else "")
-            if decision
-            else "",
+            label("involvement", inv.role.value, lang),
+            ", ".join(case.clauses_of(inv.person_id)) if offender else "",
+            label("severity", str(assessment.level), lang) if assessment else "",
+            step_label(policy, decision.step, lang) + days if decision else "",
         )
     duties = Table(title=obj.gettext("Obligations"), title_justify="left")
     for column in obj.gettext("no kind due done").split():
         duties.add_column(column)
     for o in case.obligations:
-        duties.add_row(str(o.seq), o.kind, str(o.due_on), str(o.done_on or "-"))
+        duties.add_row(
+            str(o.seq),
+            duty_label(policy, o.kind, lang),
+            day_cell(o.due_on),
+            day_cell(o.done_on) or "-",
+        )
     history = Table(title=obj.gettext("History"), title_justify="left")
     for column in obj.gettext("no when who what state reason").split():
         history.add_column(column)
     for e in case.events:
         history.add_row(
-            str(e.seq), local(e.at), shown(e.actor_id), e.kind, e.state.value, shown(e.reason)
+            str(e.seq),
+            local(e.at),
+            shown(e.actor_id),
+            label("event", e.kind, lang),
+            label("state", e.state.value, lang),
+            shown(e.reason),
         )
     return Group(Panel(head, expand=False), people, duties, history)

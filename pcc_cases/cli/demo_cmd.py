@@ -21,6 +21,7 @@ from pcc_cases.domain.errors import InvalidInputError
 from pcc_cases.domain.people import PersonKind
 from pcc_cases.domain.period import parse_school_year
 from pcc_cases.domain.policy_file import default_policy
+from pcc_cases.formatting import moment
 from pcc_cases.translation import N_
 
 DEFAULT_DEMO_FILE = "pcc-cases-demo.sqlite3"
@@ -85,7 +86,7 @@ def demo(obj: CliContext, seed: int, db_url: str | None, cases: int) -> None:
         [say("  of which overdue"), result.overdue_obligations],
         [
             say("as of"),
-            result.ended_at.in_timezone("Europe/Amsterdam").format("YYYY-MM-DD HH:mm"),
+            moment(result.ended_at, obj.lang),
         ],
         [say("took (s)"), f"{seconds:.1f}"],
     ]

@@ -8,8 +8,10 @@ from pcc_cases import services
 from pcc_cases.cli import completion
 from pcc_cases.cli.context import CliContext
 from pcc_cases.cli.list_options import list_options
-from pcc_cases.cli.render import emit_json, obligation_json, table
+from pcc_cases.cli.render import day_cell, emit_json, obligation_json, table
+from pcc_cases.domain.labels import duty_label
 from pcc_cases.domain.time import parse_date
+from pcc_cases.formatting import day
 
 
 @click.command("obligations")
@@ -41,9 +43,9 @@ def obligations(
             v.id,
             v.case_number,
             v.location,
-            v.obligation.kind,
+            duty_label(obj.settings.policy, v.obligation.kind, obj.lang),
             labels.get(v.obligation.offender_id or "", ""),
-            v.obligation.due_on,
+            day_cell(v.obligation.due_on),
             late if v.overdue else "",
         ]
         for v in views
@@ -58,15 +60,17 @@ def obligation() -> None:
 
 @obligation.command("done")
 @click.argument("obligation_id", metavar="ID", shell_complete=completion.duty_ids)
-@click.option("--on", "done_on", metavar="YYYY-MM-DD", help="When it was done (default today).")
+@click.option("--on", "done_on", metavar="DD-MM-YYYY", help="When it was done (default today).")
 @click.option("--json", "as_json", is_flag=True, help="Print the obligation as JSON.")
 @click.pass_obj
 def done_cmd(obj: CliContext, obligation_id: str, done_on: str | None, as_json: bool) -> None:
     """Mark an obligation done, e.g. 2025-0012/2 / Markeer een verplichting als gedaan."""
     number, seq = services.parse_obligation_id(obligation_id)
-    day = parse_date(done_on, "--on") if done_on else None
+    chosen = parse_date(done_on, "--on") if done_on else None
     with obj.unit_of_work() as uow:
-        done = services.complete_obligation(uow, obj.actor, number, seq, day, settings=obj.settings)
+        done = services.complete_obligation(
+            uow, obj.actor, number, seq, chosen, settings=obj.settings
+        )
     if as_json:
         emit_json(
             {
@@ -83,8 +87,8 @@ def done_cmd(obj: CliContext, obligation_id: str, done_on: str | None, as_json: 
         obj.gettext(
             "Obligation {obligation_id} ({kind}) done on {done_on}",
             obligation_id=obligation_id,
-            kind=done.kind,
-            done_on=done.done_on,
+            kind=duty_label(obj.settings.policy, done.kind, obj.lang),
+            done_on=day(done.done_on, obj.lang) if done.done_on else "-",
         ),
         err=True,
     )

@@ -10,7 +10,7 @@ from pcc_cases import services
 from pcc_cases.cli import completion
 from pcc_cases.cli.context import CliContext
 from pcc_cases.cli.list_options import list_options
-from pcc_cases.cli.render import emit_json, person_row, table
+from pcc_cases.cli.render import emit_json, person_fields, person_row, table
 from pcc_cases.domain.people import PersonKind
 from pcc_cases.domain.snapshot import person_record
 from pcc_cases.interchange.people_csv import import_people
@@ -94,7 +94,7 @@ def list_cmd(
         emit_json([person_record(p) for p in found])
         return
     headers = obj.gettext("id kind name location class mentor roles left").split()
-    table(obj.gettext("People"), headers, [person_row(p) for p in found])
+    table(obj.gettext("People"), headers, [person_row(p, obj.lang) for p in found])
 
 
 @people.command("show")
@@ -105,8 +105,8 @@ def show_cmd(obj: CliContext, person_id: str, as_json: bool) -> None:
     """Show one person (the read is logged) / Toon een persoon."""
     with obj.unit_of_work() as uow:
         person = services.show_person(uow, obj.actor, person_id, settings=obj.settings)
-    data = person_record(person)
     if as_json:
-        emit_json(data)
+        emit_json(person_record(person))
         return
-    table(person.full_name, [obj.gettext("field"), obj.gettext("value")], data.items())
+    fields = person_fields(person, obj.lang)
+    table(person.full_name, [obj.gettext("field"), obj.gettext("value")], fields)

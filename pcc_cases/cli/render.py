@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from collections.abc import Iterable, Mapping, Sequence
@@ -14,11 +15,13 @@ from rich.text import Text
 
 from pcc_cases.domain.case import Case
 from pcc_cases.domain.display import json_safe, printable
-from pcc_cases.domain.people import Person, format_roles
+from pcc_cases.domain.labels import PERSON_FIELDS, label
+from pcc_cases.domain.people import Person
 from pcc_cases.domain.policy import Recommendation
 from pcc_cases.domain.snapshot import case_snapshot
-from pcc_cases.domain.time import to_local
+from pcc_cases.formatting import short_day, short_moment
 from pcc_cases.services.queries import ObligationView
+from pcc_cases.translation import translate
 
 
 def emit_json(data: Any) -> None:
@@ -48,6 +51,7 @@ def table(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> 
     Piped output is for ``cut``, ``sort`` and spreadsheets: one header line, then one line
     per row, no title and no box drawing.
     """
+    headers = [h.replace("_", " ") for h in headers]  # one word each in the catalogue
     if not sys.stdout.isatty():
         lines = ["\t".join(_cell(h) for h in headers)] if any(headers) else []
         lines += ["\t".join(_cell(v) for v in row) for row in rows]
@@ -72,7 +76,13 @@ def needs_pager(row_count: int, screen_lines: int) -> bool:
 
 
 def local(value: Any) -> str:
-    return to_local(value).format("YYYY-MM-DD HH:mm")
+    """A moment as a person in Amsterdam reads it in a table: ``24-11-2026 21:30``."""
+    return short_moment(value)
+
+
+def day_cell(value: dt.date | None) -> str:
+    """A day for a table: ``24-11-2026``, or empty."""
+    return "" if value is None else short_day(value)
 
 
 def case_json(case: Case) -> dict[str, Any]:
@@ -82,17 +92,34 @@ def case_json(case: Case) -> dict[str, Any]:
     return data
 
 
-def person_row(person: Person) -> list[Any]:
+def person_row(person: Person, lang: str) -> list[Any]:
     return [
         person.id,
-        person.kind.value,
+        label("person-kind", person.kind.value, lang),
         person.full_name,
         person.location,
         person.class_name,
         person.mentor_id,
-        format_roles(person.roles),
-        person.left_on,
+        ", ".join(label("role", r.value, lang) for r in sorted(person.roles)),
+        day_cell(person.left_on),
     ]
+
+
+def person_fields(person: Person, lang: str) -> list[tuple[str, Any]]:
+    """A person as (field, value) lines for a reader, with labels instead of codes."""
+    row = person_row(person, lang)
+    values = {
+        "id": person.id,
+        "kind": row[1],
+        "first_name": person.first_name,
+        "last_name": person.last_name,
+        "location": person.location,
+        "class": person.class_name,
+        "mentor_id": person.mentor_id,
+        "roles": row[6],
+        "left_on": row[7],
+    }
+    return [(translate(PERSON_FIELDS[k], lang), v) for k, v in values.items()]
 
 
 def obligation_json(view: ObligationView) -> dict[str, Any]:
@@ -125,14 +152,14 @@ def recommendation_json(recs: Mapping[str, Recommendation | None]) -> dict[str, 
     }
 
 
-def case_summary_row(case: Case, labels: Mapping[str, str]) -> list[Any]:
+def case_summary_row(case: Case, labels: Mapping[str, str], lang: str) -> list[Any]:
     return [
         case.number,
-        case.state.value,
-        case.severity or "-",
+        label("state", case.state.value, lang),
+        label("severity", str(case.severity), lang) if case.severity else "-",
         case.location,
         local(case.occurred_at),
-        case.platform.value,
+        label("platform", case.platform.value, lang),
         ", ".join(labels.get(o, o) for o in case.offender_ids),
         ", ".join(dict.fromkeys(v.clause_id for v in case.violations)),
     ]

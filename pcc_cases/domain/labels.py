@@ -178,3 +178,29 @@ def _match(kind: str, text: str, names: Iterable[tuple[str, list[str]]], shown: 
         what=Problem(FIELDS[kind]),
         allowed=", ".join(shown),
     )
+
+
+def step_label(policy: Policy, step: str, lang: str) -> str:
+    """The name of a step of the school's ladders in ``lang``; an unknown step as itself."""
+    for ladder in policy.ladders.values():
+        if any(s.name == step for s in ladder.steps):
+            return ladder.step(step).label(lang)
+    return step
+
+
+def duty_label(policy: Policy, kind: str, lang: str) -> str:
+    """What a duty asks, in ``lang`` (the policy's text); an unknown kind as itself."""
+    return next((d.text(lang) for d in policy.duties if d.kind == kind), kind)
+
+
+PERSON_FIELDS: Mapping[str, str] = {
+    "id": N_("number"),
+    "kind": N_("kind of person"),
+    "first_name": N_("first name"),
+    "last_name": N_("last name"),
+    "location": N_("location"),
+    "class": N_("class"),
+    "mentor_id": N_("mentor"),
+    "roles": N_("roles"),
+    "left_on": N_("left on"),
+}
