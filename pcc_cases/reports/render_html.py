@@ -5,9 +5,18 @@ from __future__ import annotations
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from pcc_cases.domain.display import visible
+from pcc_cases.domain.labels import label as code_label
 from pcc_cases.reports.charts import bar_chart
 from pcc_cases.reports.figures import COUNT_BREAKDOWNS
-from pcc_cases.reports.render_text import heading, label, previous_value, shown
+from pcc_cases.reports.render_text import (
+    SCALARS,
+    heading,
+    key_label,
+    label,
+    previous_value,
+    scalar_cell,
+    shown,
+)
 from pcc_cases.reports.severity import SeverityReport
 
 CHARTED = ("by_severity", "by_article", "by_month", "by_platform")
@@ -30,19 +39,23 @@ def render_html(report: SeverityReport, lang: str) -> str:
     parts = []
     for name in COUNT_BREAKDOWNS:
         rows = [
-            [key, shown(value), shown(previous_value(report, (name, key)))]
+            [
+                key_label(name, key, lang),
+                shown(value, lang),
+                shown(previous_value(report, (name, key)), lang),
+            ]
             for key, value in f[name].items()
         ]
         chart = bar_chart(label(name, lang), f[name]) if name in CHARTED else None
         parts.append({"title": label(name, lang), "rows": rows, "chart": chart})
     summary = [
-        [label(key, lang), shown(f[key]), shown(previous_value(report, (key,)))]
-        for key in ("total_cases", "repeat_offenders", "closed_cases", "median_days_to_close")
+        [label(key, lang), scalar_cell(f, key, lang), scalar_cell(report.previous, key, lang)]
+        for key in SCALARS
     ] + [
         [
             f"{label('obligations', lang)}: {label(key, lang)}",
-            shown(f["obligations"][key]),
-            shown(previous_value(report, ("obligations", key))),
+            shown(f["obligations"][key], lang),
+            shown(previous_value(report, ("obligations", key)), lang),
         ]
         for key in ("open", "overdue")
     ]
@@ -60,5 +73,8 @@ def render_html(report: SeverityReport, lang: str) -> str:
         matrix_title=label("by_severity_article", lang),
         matrix_corner=f"{label('level', lang)} \\ {label('article', lang)}",
         articles=articles,
-        matrix=[(level, [shown(row[a]) for a in articles]) for level, row in matrix.items()],
+        matrix=[
+            (code_label("severity", level, lang), [shown(row[a], lang) for a in articles])
+            for level, row in matrix.items()
+        ],
     )

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+import pendulum
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from pcc_cases.domain.display import printable
+from pcc_cases.domain.labels import label as code_label
+from pcc_cases.domain.labels import step_label
+from pcc_cases.domain.policy_file import default_policy
+from pcc_cases.domain.protocol import load_protocol
+from pcc_cases.formatting import day, number
 from pcc_cases.reports.figures import COUNT_BREAKDOWNS
 from pcc_cases.reports.severity import SeverityReport
 from pcc_cases.translation import N_, translate
@@ -28,6 +34,7 @@ LABELS: dict[str, str] = {
     "decisions_by_step": N_("Decisions by step"),
     "repeat_offenders": N_("Repeat offenders"),
     "closed_cases": N_("Closed cases"),
+    "summary": N_("Summary"),
     "median_days_to_close": N_("Median days to close"),
     "obligations": N_("Legal obligations"),
     "open": N_("open"),
@@ -49,11 +56,51 @@ def label(key: str, lang: str) -> str:
     return key if message is None else translate(message, lang)
 
 
-def shown(value: Any) -> str:
-    """A cell as printed: '*' for a suppressed count, '-' for nothing to show."""
+def shown(value: Any, lang: str) -> str:
+    """A cell as printed: '*' for a suppressed count, numbers as the language writes them
+    (``14,0`` in Dutch), '-' (from ``previous_value``) for nothing to show.
+    """
     if value is None:
         return "*"
+    if isinstance(value, float):
+        return number(value, lang, 1)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return number(value, lang)
     return str(value)
+
+
+def scalar_cell(figures: Any, key: str, lang: str) -> str:
+    """A figure of the summary; a median over no closed cases is '-' (there is none), not
+    '*' (hidden).
+    """
+    if not isinstance(figures, dict):
+        return "-"
+    value = figures.get(key)
+    if key == "median_days_to_close" and value is None and figures.get("closed_cases") == 0:
+        return "-"
+    return shown(value, lang)
+
+
+def key_label(name: str, key: str, lang: str) -> str:
+    """A row of a breakdown as a reader names it: ``4 zeer zwaar``, ``september 2025``,
+    ``6. Respect``, ``schorsing`` instead of ``4``, ``2025-09``, ``6``, ``suspension``.
+    """
+    kinds = {
+        "by_severity": "severity",
+        "by_platform": "platform",
+        "offenders_by_kind": "person-kind",
+    }
+    if name in kinds:
+        return code_label(kinds[name], key, lang)
+    if name == "decisions_by_step":
+        return step_label(default_policy(), key, lang)
+    if name == "by_article" and key.isdigit():
+        articles = {a.number: a for a in load_protocol().articles}
+        found = articles.get(int(key))
+        return f"{key}. {found.title(lang)}" if found else key
+    if name == "by_month" and len(key) == 7 and key[4] == "-":
+        return pendulum.date(int(key[:4]), int(key[5:]), 1).format("MMMM YYYY", locale=lang)
+    return key
 
 
 def previous_value(report: SeverityReport, path: tuple[str, ...]) -> Any:
@@ -69,7 +116,7 @@ def heading(report: SeverityReport, lang: str) -> list[str]:
     lines = [
         (
             f"{label('title', lang)}: {label('period', lang)} {report.period.label} "
-            f"({report.period.start} – {report.period.end})"
+            f"({day(report.period.start, lang)} – {day(report.period.end, lang)})"
         ),
         f"{label('locations', lang)}: {', '.join(report.locations)}",
     ]
@@ -90,13 +137,15 @@ def render_text(report: SeverityReport, lang: str, console: Console) -> None:
         summary.add_column(column)
     for key in SCALARS:
         summary.add_row(
-            label(key, lang), shown(figures[key]), shown(previous_value(report, (key,)))
+            label(key, lang),
+            scalar_cell(figures, key, lang),
+            scalar_cell(report.previous, key, lang),
         )
     for key in ("open", "overdue"):
         summary.add_row(
             f"{label('obligations', lang)}: {label(key, lang)}",
-            shown(figures["obligations"][key]),
-            shown(previous_value(report, ("obligations", key))),
+            shown(figures["obligations"][key], lang),
+            shown(previous_value(report, ("obligations", key)), lang),
         )
     console.print(summary)
     for name in COUNT_BREAKDOWNS:
@@ -105,7 +154,9 @@ def render_text(report: SeverityReport, lang: str, console: Console) -> None:
             table.add_column(column)
         for key, value in figures[name].items():
             table.add_row(
-                Text(printable(key)), shown(value), shown(previous_value(report, (name, key)))
+                Text(printable(key_label(name, key, lang))),
+                shown(value, lang),
+                shown(previous_value(report, (name, key)), lang),
             )
         console.print(table)
     matrix = figures["by_severity_article"]
@@ -115,5 +166,7 @@ def render_text(report: SeverityReport, lang: str, console: Console) -> None:
     for art in articles:
         table.add_column(art)
     for level, row in matrix.items():
-        table.add_row(level, *[shown(row[art]) for art in articles])
+        table.add_row(
+            code_label("severity", level, lang), *[shown(row[art], lang) for art in articles]
+        )
     console.print(table)

@@ -10,9 +10,11 @@ from typing import Any
 from openpyxl import Workbook
 
 from pcc_cases.domain.display import printable
+from pcc_cases.domain.labels import label as code_label
 from pcc_cases.reports.figures import COUNT_BREAKDOWNS
-from pcc_cases.reports.render_text import heading, label, previous_value
+from pcc_cases.reports.render_text import heading, key_label, label, previous_value, shown
 from pcc_cases.reports.severity import SeverityReport
+from pcc_cases.translation import N_, translate
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -28,9 +30,10 @@ def neutralise(value: Any) -> Any:
 
 
 def header(lang: str) -> list[str]:
-    return ["overzicht", "sleutel", "waarde", "vorige"] if lang == "nl" else [
-        "breakdown", "key", "value", "previous"
-    ]  # fmt: skip
+    return [
+        translate(h, lang)
+        for h in (N_("breakdown"), N_("row"), N_("this period"), N_("previous period"))
+    ]
 
 
 def sections(report: SeverityReport) -> Iterator[tuple[str, list[list[Any]]]]:
@@ -81,8 +84,32 @@ def render_csv(report: SeverityReport, lang: str) -> bytes:
     writer.writerow(header(lang))
     for name, rows in sections(report):
         for key, value, previous in rows:
-            writer.writerow([name, _cell(key), _cell(value), _cell(previous)])
+            writer.writerow(
+                [
+                    label("summary" if name == "summary" else name, lang),
+                    neutralise(_row_label(name, key, lang)),
+                    _csv_cell(value, lang),
+                    _csv_cell(previous, lang),
+                ]
+            )
+    for line in heading(report, lang)[2:]:  # the note on hidden counts, as the last row
+        writer.writerow([neutralise(line)])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _row_label(name: str, key: str, lang: str) -> str:
+    if name == "summary":
+        head, _, rest = key.partition(".")
+        return f"{label(head, lang)}: {label(rest, lang)}" if rest else label(key, lang)
+    if name == "by_severity_article":
+        level, _, article = key.partition(".")
+        return f"{code_label('severity', level, lang)} / {label('article', lang)} {article}"
+    return key_label(name, key, lang)
+
+
+def _csv_cell(value: Any, lang: str) -> str:
+    """'*' for a hidden count, '' for no previous period, numbers in the language's way."""
+    return "" if value == "-" else neutralise(shown(value, lang))
 
 
 def render_xlsx(report: SeverityReport, lang: str) -> bytes:
