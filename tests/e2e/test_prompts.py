@@ -24,7 +24,10 @@ def read_until(fd: int, marker: str, seen: list[str], timeout: float = 30) -> st
     return text
 
 
-def test_missing_options_are_asked_for_in_a_terminal(tmp_path: Path) -> None:
+def in_a_terminal(
+    tmp_path: Path, *args: str
+) -> tuple[dict[str, str], int, subprocess.Popen[bytes]]:
+    """A school database of the test people, and pcc-cases with ``args`` in a terminal."""
     (tmp_path / "people.csv").write_text(PEOPLE_CSV, encoding="utf-8")
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("PCC_CASES")},
@@ -35,10 +38,17 @@ def test_missing_options_are_asked_for_in_a_terminal(tmp_path: Path) -> None:
     assert run("people", "import", str(tmp_path / "people.csv"), env=env).returncode == 0
     controller, terminal = pty.openpty()
     process = subprocess.Popen(
-        [EXE, "--lang", "en", "incident", "record", "--location", "Alkmaar"],
+        [EXE, *args],
         stdin=terminal, stdout=terminal, stderr=terminal, env=env, close_fds=True,
     )  # fmt: skip
     os.close(terminal)
+    return env, controller, process
+
+
+def test_missing_options_are_asked_for_in_a_terminal(tmp_path: Path) -> None:
+    _env, controller, process = in_a_terminal(
+        tmp_path, "--lang", "en", "incident", "record", "--location", "Alkmaar"
+    )
     seen: list[str] = []
     answers = [
         ("When did it happen", "2026-11-20 20:15"),
@@ -60,20 +70,9 @@ def test_missing_options_are_asked_for_in_a_terminal(tmp_path: Path) -> None:
 
 def test_in_dutch_each_answer_is_checked_as_it_is_given(tmp_path: Path) -> None:
     """A Dutch date, an impossible day and a clause typo: each asked again on the spot."""
-    (tmp_path / "people.csv").write_text(PEOPLE_CSV, encoding="utf-8")
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith("PCC_CASES")},
-        "PCC_CASES_DATABASE_URL": f"sqlite:///{tmp_path / 'prompt.sqlite3'}",
-        "PCC_CASES_ACTOR": "vd-alk",
-    }
-    assert run("db", "upgrade", env=env).returncode == 0
-    assert run("people", "import", str(tmp_path / "people.csv"), env=env).returncode == 0
-    controller, terminal = pty.openpty()
-    process = subprocess.Popen(
-        [EXE, "incident", "record", "--location", "Alkmaar", "--platform", "instagram"],
-        stdin=terminal, stdout=terminal, stderr=terminal, env=env, close_fds=True,
-    )  # fmt: skip
-    os.close(terminal)
+    env, controller, process = in_a_terminal(
+        tmp_path, "incident", "record", "--location", "Alkmaar", "--platform", "instagram"
+    )
     seen: list[str] = []
     answers = [
         ("Wanneer gebeurde het", "30-02-2026 10:00"),
