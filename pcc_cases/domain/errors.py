@@ -63,11 +63,8 @@ class InvalidInputError(PccCasesError, ValueError):
     @classmethod
     def of(cls, problem: Problem, *, field: str) -> InvalidInputError:
         """The error that ``problem`` names, about ``field``."""
-        error = cls(problem.template, field=field)
-        error.params = dict(problem.params)
-        error.message = problem.message
-        error.args = (f"{field}: {error.message}",)
-        return error
+        params: dict[str, Any] = dict(problem.params)
+        return cls(problem.template, field=field, **params)
 
 
 class NotFoundError(PccCasesError, LookupError):
