@@ -42,6 +42,12 @@ def translate(message: str, lang: str = DEFAULT_LANGUAGE) -> str:
     return catalogue(lang).gettext(message)
 
 
+class Phrase(str):
+    """An English message id used as a param of another message: shown translated."""
+
+    __slots__ = ()
+
+
 def N_(message: str) -> str:  # noqa: N802 - the gettext name for "mark, translate later"
     """Mark ``message`` for extraction without translating it here."""
     return message

@@ -6,6 +6,7 @@ default, so a change to what a case needs is made here once.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pendulum
@@ -89,6 +90,7 @@ def decided(
     reason: str | None = None,
     prior_cases: int = 0,
     at: Any = T0,
+    first_day: dt.date | None = None,
 ) -> Case:
     """The case with ``step`` decided for a student offender by director dir1."""
     case.decide(
@@ -102,6 +104,8 @@ def decided(
         at=at,
         days=days,
         reason=reason,
+        first_day=first_day,
+        person_kinds=KINDS,
     )
     return case
 

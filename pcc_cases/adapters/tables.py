@@ -120,6 +120,8 @@ case_evidence = Table(
     Column("kind", _enum(EvidenceKind, "evidence_kind"), nullable=False),
     Column("reference", String(2000), nullable=False),
     Column("captured_at", UTCDateTime(), nullable=False),
+    Column("takedown_asked_on", Date),
+    Column("removed_on", Date),
     Index(None, "case_id"),
 )
 
@@ -179,6 +181,8 @@ case_decisions = Table(
     Column("days", SmallInteger),
     Column("reason", Text),
     Column("revoked", Boolean(name="revoked"), nullable=False),
+    Column("first_day", Date),
+    Column("last_day", Date),
     Index(None, "offender_id"),
     Index(None, "case_id"),
 )
@@ -196,8 +200,28 @@ case_obligations = Table(
     Column("offender_id", PERSON_ID, ForeignKey(f"{TABLE_PREFIX}people.id")),
     Column("done_on", Date),
     Column("done_by", PERSON_ID),
+    # The target a care duty is for (no foreign key: added when SQLite could not add one).
+    Column("target_id", PERSON_ID),
     UniqueConstraint("case_id", "seq"),
     Index(None, "due_on"),
+)
+
+case_hearings = Table(
+    f"{TABLE_PREFIX}case_hearings",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _case_fk(),
+    Column("offender_id", PERSON_ID, ForeignKey(f"{TABLE_PREFIX}people.id"), nullable=False),
+    Column("held_on", Date, nullable=False),
+    Column("student_heard", Boolean(name="student_heard"), nullable=False),
+    Column("parents_heard", Boolean(name="parents_heard"), nullable=False),
+    Column("teachers_heard", Boolean(name="teachers_heard"), nullable=False),
+    Column("attendees", Text, nullable=False),
+    Column("views", Text, nullable=False),
+    Column("recorded_by", PERSON_ID, nullable=False),
+    Column("recorded_at", UTCDateTime(), nullable=False),
+    Index(None, "case_id"),
+    Index(None, "offender_id"),
 )
 
 case_events = Table(

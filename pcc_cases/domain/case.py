@@ -20,6 +20,8 @@ from pcc_cases.domain.case_parts import (
     Decision,
     Event,
     Evidence,
+    HeardParty,
+    Hearing,
     Involvement,
     InvolvementRole,
     Obligation,
@@ -27,12 +29,32 @@ from pcc_cases.domain.case_parts import (
     Violation,
 )
 from pcc_cases.domain.checks import enum_value, required_text, text_value
-from pcc_cases.domain.errors import InvalidInputError, NotFoundError, PermissionDeniedError, choices
+from pcc_cases.domain.errors import (
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+    Problem,
+    choices,
+)
 from pcc_cases.domain.events import DATA_VERSIONS, EventKind
 from pcc_cases.domain.factors import Factors
 from pcc_cases.domain.lifecycle import CaseState, check_transition
+from pcc_cases.domain.measures import (
+    is_prepared,
+    measure_days,
+    preparation_problems,
+    unheard_parties,
+)
 from pcc_cases.domain.people import AUTHORITY_RANK, PersonKind, check_person_id
-from pcc_cases.domain.policy import MAX_LEVEL, Duty, Policy, Recommendation
+from pcc_cases.domain.policy import (
+    HEARD_PARTIES,
+    HEARING_DUTY,
+    MAX_LEVEL,
+    Duty,
+    Ladder,
+    Policy,
+    Recommendation,
+)
 from pcc_cases.domain.protocol import Clause, Protocol
 from pcc_cases.domain.time import as_utc, local_date, school_year_of
 from pcc_cases.translation import N_
@@ -60,6 +82,7 @@ class Case:
     assessments: list[Assessment] = attrs.field(factory=list)
     decisions: list[Decision] = attrs.field(factory=list)
     obligations: list[Obligation] = attrs.field(factory=list)
+    hearings: list[Hearing] = attrs.field(factory=list)
     events: list[Event] = attrs.field(factory=list)
 
     # ----------------------------------------------------------------- creation
@@ -130,12 +153,18 @@ class Case:
         )
         for clause_id in dict.fromkeys(clauses_cited):
             case._create_obligations(policy, f"clause:{clause_id}", None, None, reported)
+        for target_id in case.target_ids:
+            case._create_care_duties(policy, "target:recorded", target_id, person_kinds, reported)
         return case
 
     # ---------------------------------------------------------------- reading
     @property
     def offender_ids(self) -> list[str]:
         return [i.person_id for i in self.involvements if i.role is InvolvementRole.OFFENDER]
+
+    @property
+    def target_ids(self) -> list[str]:
+        return [i.person_id for i in self.involvements if i.role is InvolvementRole.TARGET]
 
     @property
     def person_ids(self) -> list[str]:
@@ -207,9 +236,19 @@ class Case:
         )
 
     def add_involvement(
-        self, person_id: str, role: str, actor_id: str, at: dt.datetime, reason: str | None = None
+        self,
+        person_id: str,
+        role: str,
+        actor_id: str,
+        at: dt.datetime,
+        reason: str | None = None,
+        *,
+        policy: Policy,
+        person_kinds: Mapping[str, PersonKind],
     ) -> None:
-        """Add a person; a new offender sends an assessed case back to investigation."""
+        """Add a person; a new offender sends an assessed case back to investigation, and a
+        new target gets the policy's care duties.
+        """
         role_enum = enum_value(InvolvementRole, role, "role")
         target = self.state
         if role_enum is InvolvementRole.OFFENDER and self.state is CaseState.ASSESSED:
@@ -224,6 +263,8 @@ class Case:
             reason,
             {"person_id": person_id, "role": role_enum.value},
         )
+        if role_enum is InvolvementRole.TARGET:
+            self._create_care_duties(policy, "target:recorded", person_id, person_kinds, as_utc(at))
 
     def remove_involvement(
         self, person_id: str, role: str, actor_id: str, at: dt.datetime, reason: str
@@ -442,11 +483,17 @@ class Case:
         at: dt.datetime,
         days: int | None = None,
         reason: str | None = None,
+        first_day: dt.date | None = None,
+        person_kinds: Mapping[str, PersonKind] | None = None,
     ) -> Decision:
         """Take an escalation step for an offender, with its legal duties as obligations.
 
         The recommendation is computed here, from the offender's assessment and the
-        number of earlier decided cases the caller counted (see :meth:`prior_window`).
+        number of earlier decided cases the caller counted (see :meth:`prior_window`). A
+        measure with a length runs from ``first_day`` (default: the next school day) to
+        a last day the school calendar gives. A step that must be prepared (an
+        expulsion) is refused until its hearing and prior duties are done. The targets
+        get their care duties (``person_kinds`` says whether each is student or staff).
         """
         recommendation = self.recommendation(offender_id, offender_kind, prior_cases, policy)
         check_transition(EventKind.DECIDED, self.state, CaseState.DECIDED)
@@ -479,9 +526,20 @@ class Case:
                     limit=limit,
                     days=days,
                 )
-        elif days is not None:
+        elif days is not None or first_day is not None:
             raise InvalidInputError(
                 N_("step {name} has no length in days"), field="days", name=chosen.name
+            )
+        missing = preparation_problems(
+            chosen, offender_id, self.events, self.hearings, self.obligations
+        )
+        if missing:
+            raise InvalidInputError(
+                N_("{step} cannot be decided for {offender_id} yet: {missing}"),
+                field="step",
+                step=chosen.name,
+                offender_id=offender_id,
+                missing=missing,
             )
         reason = text_value(reason, "reason", MAX_REASON, required=False)
         if ladder.index(chosen.name) > ladder.index(recommendation.step) and not reason:
@@ -492,6 +550,9 @@ class Case:
                 step=recommendation.step,
             )
         when = as_utc(at)
+        first = last = None
+        if chosen.has_length and days is not None:
+            first, last = measure_days(policy.calendar, chosen, local_date(when), days, first_day)
         decision = Decision(
             offender_id=offender_id,
             step=chosen.name,
@@ -500,6 +561,8 @@ class Case:
             recommended_step=recommendation.step,
             days=days,
             reason=reason,
+            first_day=first,
+            last_day=last,
         )
         self.decisions.append(decision)
         self._append(
@@ -513,17 +576,185 @@ class Case:
                 "step": chosen.name,
                 "days": days,
                 "recommended_step": recommendation.step,
+                "first_day": first.isoformat() if first else None,
+                "last_day": last.isoformat() if last else None,
             },
         )
         self._create_obligations(
             policy, f"step:{chosen.name}", offender_kind, offender_id, when, days
         )
+        for target_id in self.target_ids:
+            self._create_care_duties(policy, "target:decided", target_id, person_kinds or {}, when)
         return decision
+
+    def prepare_step(
+        self,
+        offender_id: str,
+        offender_kind: PersonKind,
+        step: str,
+        policy: Policy,
+        actor_id: str,
+        at: dt.datetime,
+        reason: str | None = None,
+    ) -> None:
+        """Start what must come before a step that needs it (an expulsion: the hearing,
+        the Inspectie's consultation); its duties become obligations.
+        """
+        self.assessed(offender_id)
+        chosen = policy.ladder(offender_kind).step(step)
+        if not chosen.prepared:
+            raise InvalidInputError(
+                N_("step {step} needs no preparation; decide it directly"),
+                field="step",
+                step=chosen.name,
+            )
+        if is_prepared(self.events, offender_id, chosen.name):
+            raise InvalidInputError(
+                N_("the {step} of {offender_id} is already being prepared"),
+                field="step",
+                step=chosen.name,
+                offender_id=offender_id,
+            )
+        check_transition(EventKind.STEP_PREPARED, self.state, self.state)
+        when = as_utc(at)
+        self._append(
+            EventKind.STEP_PREPARED,
+            actor_id,
+            when,
+            self.state,
+            text_value(reason, "reason", MAX_REASON, required=False),
+            {"offender_id": offender_id, "step": chosen.name},
+        )
+        self._create_obligations(policy, f"prepare:{chosen.name}", offender_kind, offender_id, when)
+
+    def record_hearing(
+        self,
+        *,
+        offender_id: str,
+        held_on: dt.date,
+        heard: Sequence[str],
+        attendees: str,
+        views: str,
+        ladder: Ladder,
+        actor_id: str,
+        at: dt.datetime,
+    ) -> Hearing:
+        """Record a hearing of the student, the parents and/or the teachers before a
+        prepared step; once every party the step needs is heard, its hearing duty is done.
+        """
+        self._require_offender(offender_id)
+        prepared = [
+            e.data["step"]
+            for e in self.events
+            if e.kind is EventKind.STEP_PREPARED and e.data["offender_id"] == offender_id
+        ]
+        if not prepared:
+            raise InvalidInputError(
+                N_("no step is being prepared for {offender_id}; prepare it first"),
+                field="offender",
+                offender_id=offender_id,
+            )
+        parties = [enum_value(HeardParty, p, "heard").value for p in heard]
+        if not parties:
+            raise InvalidInputError(
+                N_("say who was heard: {parties}"), field="heard", parties=choices(HEARD_PARTIES)
+            )
+        when = as_utc(at)
+        if held_on > local_date(when):
+            raise InvalidInputError(
+                N_("{held_on} is in the future"), field="held_on", held_on=held_on
+            )
+        check_transition(EventKind.HEARING_RECORDED, self.state, self.state)
+        hearing = Hearing(
+            offender_id=offender_id,
+            held_on=held_on,
+            student_heard="student" in parties,
+            parents_heard="parents" in parties,
+            teachers_heard="teachers" in parties,
+            attendees=required_text(attendees, "attendees", MAX_REASON),
+            views=required_text(views, "views", MAX_SUMMARY),
+            recorded_by=actor_id,
+            recorded_at=when,
+        )
+        self.hearings.append(hearing)
+        completes = self._complete_hearing_duties(ladder, offender_id, held_on, actor_id)
+        self._append(
+            EventKind.HEARING_RECORDED,
+            actor_id,
+            when,
+            self.state,
+            None,
+            {
+                "offender_id": offender_id,
+                "held_on": held_on.isoformat(),
+                "heard": [p for p in HEARD_PARTIES if hearing.heard(p)],
+                "attendees": hearing.attendees,
+                "views": hearing.views,
+                "completes": completes,
+            },
+        )
+        return hearing
+
+    def record_takedown(
+        self,
+        evidence_no: int,
+        actor_id: str,
+        at: dt.datetime,
+        *,
+        asked_on: dt.date | None = None,
+        removed_on: dt.date | None = None,
+    ) -> Evidence:
+        """Record that the platform or the poster was asked to take a post down, and/or
+        that it was removed, with the dates.
+        """
+        if not 1 <= evidence_no <= len(self.evidence):
+            raise NotFoundError(
+                N_("case {value} has no evidence {evidence_no}; it has {count}"),
+                field="evidence",
+                value=self.number or "(new)",
+                evidence_no=evidence_no,
+                count=len(self.evidence),
+            )
+        if asked_on is None and removed_on is None:
+            raise InvalidInputError(
+                N_("give the day the takedown was asked, the day the post was removed, or both"),
+                field="takedown",
+            )
+        when = as_utc(at)
+        for name, value in (("asked_on", asked_on), ("removed_on", removed_on)):
+            if value is not None and value > local_date(when):
+                raise InvalidInputError(N_("{day} is in the future"), field=name, day=value)
+        check_transition(EventKind.TAKEDOWN_RECORDED, self.state, self.state)
+        evidence = self.evidence[evidence_no - 1]
+        if asked_on is not None:
+            evidence.takedown_asked_on = asked_on
+        if removed_on is not None:
+            evidence.removed_on = removed_on
+        self._append(
+            EventKind.TAKEDOWN_RECORDED,
+            actor_id,
+            when,
+            self.state,
+            None,
+            {
+                "evidence": evidence_no,
+                "asked_on": asked_on.isoformat() if asked_on else None,
+                "removed_on": removed_on.isoformat() if removed_on else None,
+            },
+        )
+        return evidence
 
     def complete_obligation(
         self, seq: int, actor_id: str, at: dt.datetime, done_on: dt.date | None = None
     ) -> Obligation:
         obligation = self.obligation(seq)
+        if obligation.is_term:
+            raise InvalidInputError(
+                N_("obligation {seq} is a term that ends on {due_on}; there is nothing to do"),
+                field="obligation",
+                seq=seq,
+                due_on=obligation.due_on,
+            )
         if obligation.done_on is not None:
             raise InvalidInputError(
                 N_("obligation {seq} ({kind}) was already done on {done_on}"),
@@ -548,7 +779,9 @@ class Case:
         return obligation
 
     def close(self, actor_id: str, at: dt.datetime, reason: str | None = None) -> None:
-        """Close a decided case; every offender must have a decision."""
+        """Close a decided case; every offender must have a decision. With legal duties
+        still open, a reason is required, and the refusal lists the open duties.
+        """
         check_transition(EventKind.CLOSED, self.state, CaseState.CLOSED)
         missing = [o for o in self.offender_ids if self.decision_of(o) is None]
         if missing:
@@ -556,13 +789,27 @@ class Case:
                 N_("cannot close: no decision yet for offender(s) {missing}"),
                 missing=", ".join(missing),
             )
+        reason = text_value(reason, "reason", MAX_REASON, required=False)
+        still_open = [o for o in self.obligations if o.is_open]
+        if still_open and not reason:
+            raise InvalidInputError(
+                N_("cannot close without a reason while duties are open: {duties}"),
+                field="reason",
+                duties=tuple(
+                    Problem(
+                        N_("{seq} ({kind}, due {due_on})"),
+                        params={"seq": o.seq, "kind": o.kind, "due_on": o.due_on},
+                    )
+                    for o in still_open
+                ),
+            )
         self._append(
             EventKind.CLOSED,
             actor_id,
             at,
             CaseState.CLOSED,
-            text_value(reason, "reason", MAX_REASON, required=False),
-            {},
+            reason,
+            {"open_duties": [o.seq for o in still_open]},
         )
 
     def dismiss(self, actor_id: str, at: dt.datetime, reason: str) -> None:
@@ -572,16 +819,30 @@ class Case:
         self._append(EventKind.DISMISSED, actor_id, at, CaseState.DISMISSED, reason, {})
 
     def file_objection(self, actor_id: str, at: dt.datetime, reason: str) -> None:
-        """Bezwaar: reopens a decided or closed case for review."""
+        """Bezwaar: reopens a decided or closed case for review. An objection after the
+        term (six weeks from the decision) is taken and marked late, not refused: whether
+        a late objection is excusable (Awb 6:11) is for the reviewer to judge.
+        """
         reason = required_text(reason, "reason", MAX_REASON)
         check_transition(EventKind.OBJECTION_FILED, self.state, CaseState.UNDER_REVIEW)
+        terms = [
+            o.due_on
+            for o in self.obligations
+            if o.is_term
+            and any(d.offender_id == o.offender_id and not d.revoked for d in self.decisions)
+        ]
+        term_ended_on = max(terms) if terms else None
         self._append(
             EventKind.OBJECTION_FILED,
             actor_id,
             at,
             CaseState.UNDER_REVIEW,
             reason,
-            {"previous_state": self.state.value},
+            {
+                "previous_state": self.state.value,
+                "late": term_ended_on is not None and local_date(as_utc(at)) > term_ended_on,
+                "term_ended_on": term_ended_on.isoformat() if term_ended_on else None,
+            },
         )
 
     def authority_to_review(self, offender_kinds: Mapping[str, PersonKind], policy: Policy) -> int:
@@ -702,7 +963,38 @@ class Case:
         at: pendulum.DateTime,
         days: int | None = None,
     ) -> None:
-        duties: Iterable[Duty] = policy.duties_for(trigger, kind, days)
+        duties = policy.duties_for(trigger, kind, days)
+        self._add_obligations(duties, policy, trigger, at, offender_id=offender_id)
+
+    def _create_care_duties(
+        self,
+        policy: Policy,
+        trigger: str,
+        target_id: str,
+        person_kinds: Mapping[str, PersonKind],
+        at: pendulum.DateTime,
+    ) -> None:
+        """The target's care duties, but not one that is still open for them."""
+        still_open = {
+            o.kind for o in self.obligations if o.target_id == target_id and o.done_on is None
+        }
+        duties = [
+            d
+            for d in policy.duties_for(trigger, person_kinds.get(target_id))
+            if d.kind not in still_open
+        ]
+        self._add_obligations(duties, policy, trigger, at, target_id=target_id)
+
+    def _add_obligations(
+        self,
+        duties: Iterable[Duty],
+        policy: Policy,
+        trigger: str,
+        at: pendulum.DateTime,
+        *,
+        offender_id: str | None = None,
+        target_id: str | None = None,
+    ) -> None:
         start = local_date(at)
         for duty in duties:
             self.obligations.append(
@@ -710,11 +1002,33 @@ class Case:
                     seq=len(self.obligations) + 1,
                     kind=duty.kind,
                     cause=trigger,
-                    due_on=policy.calendar.add_school_days(start, duty.due_school_days),
+                    due_on=duty.due_after(start, policy.calendar),
                     created_at=at,
                     offender_id=offender_id,
+                    target_id=target_id,
                 )
             )
+
+    def _complete_hearing_duties(
+        self, ladder: Ladder, offender_id: str, held_on: dt.date, actor_id: str
+    ) -> list[int]:
+        """Mark the hearing duties of the offender's prepared steps done once every party
+        each step needs has been heard; the seqs completed.
+        """
+        done = []
+        for obligation in self.obligations:
+            if (
+                obligation.kind != HEARING_DUTY
+                or obligation.offender_id != offender_id
+                or obligation.done_on is not None
+                or not obligation.cause.startswith("prepare:")
+            ):
+                continue
+            step = ladder.step(obligation.cause.removeprefix("prepare:"))
+            if not unheard_parties(step, self.hearings, offender_id):
+                obligation.done_on, obligation.done_by = held_on, actor_id
+                done.append(obligation.seq)
+        return done
 
     def _change(
         self,

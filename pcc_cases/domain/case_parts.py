@@ -20,6 +20,7 @@ from pcc_cases.domain.errors import InvalidInputError
 from pcc_cases.domain.events import EventKind
 from pcc_cases.domain.factors import Factors, Harm, Intent, Reach
 from pcc_cases.domain.lifecycle import CaseState
+from pcc_cases.domain.policy import OBJECTION_TERM
 from pcc_cases.domain.time import as_utc
 from pcc_cases.translation import N_
 
@@ -63,6 +64,8 @@ class Evidence:
     kind: EvidenceKind
     reference: str
     captured_at: pendulum.DateTime
+    takedown_asked_on: dt.date | None = None
+    removed_on: dt.date | None = None
 
     @classmethod
     def create(cls, kind: str, reference: str, captured_at: dt.datetime) -> Evidence:
@@ -166,11 +169,18 @@ class Decision:
     days: int | None = None
     reason: str | None = None
     revoked: bool = False
+    first_day: dt.date | None = None
+    last_day: dt.date | None = None
 
 
 @attrs.define(slots=False, eq=False)
 class Obligation:
-    """A duty with a due date in school days, created by a decision or a fact."""
+    """A duty with a due date, created by a decision, a fact, a clause or a target.
+
+    ``offender_id`` is the offender a measure's duty is about; ``target_id`` the target a
+    care duty is for. A term (the objection term) is a period that ends, not a task: it
+    is never open work and never overdue.
+    """
 
     seq: int
     kind: str
@@ -180,9 +190,48 @@ class Obligation:
     offender_id: str | None = None
     done_on: dt.date | None = None
     done_by: str | None = None
+    target_id: str | None = None
+
+    @property
+    def is_term(self) -> bool:
+        return self.kind == OBJECTION_TERM
+
+    @property
+    def is_open(self) -> bool:
+        """Work still to do: not done, and not a term."""
+        return self.done_on is None and not self.is_term
 
     def is_overdue(self, today: dt.date) -> bool:
-        return self.done_on is None and today > self.due_on
+        return self.is_open and today > self.due_on
+
+
+class HeardParty(enum.StrEnum):
+    """Who is heard before an expulsion (WVO 2020 art. 8.15)."""
+
+    STUDENT = "student"
+    PARENTS = "parents"
+    TEACHERS = "teachers"
+
+
+@attrs.define(slots=False, eq=False)
+class Hearing:
+    """A hearing before a step that needs one (an expulsion): who was heard, when, their
+    views, and who was there; the record the letter of the hearing is made from.
+    """
+
+    offender_id: str
+    held_on: dt.date
+    student_heard: bool
+    parents_heard: bool
+    teachers_heard: bool
+    attendees: str
+    views: str
+    recorded_by: str
+    recorded_at: pendulum.DateTime
+
+    def heard(self, party: str) -> bool:
+        """Whether ``party`` (student, parents, teachers) was heard at this hearing."""
+        return bool(getattr(self, f"{party}_heard"))
 
 
 @attrs.define(slots=False, eq=False)
@@ -208,5 +257,8 @@ CASE_PARTS: Mapping[str, type] = {
     "assessments": Assessment,
     "decisions": Decision,
     "obligations": Obligation,
+    "hearings": Hearing,
     "events": Event,
 }
+# Parts added after the first export format: a record written before them has none.
+LATER_PARTS = frozenset({"hearings"})

@@ -10,13 +10,14 @@ to its ``exit_code``; the table in the docs is generated from these classes.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, ClassVar
 
 import attrs
 
-from pcc_cases.formatting import number
-from pcc_cases.translation import N_, translate
+from pcc_cases.formatting import day, number
+from pcc_cases.translation import N_, Phrase, translate
 
 
 class PccCasesError(Exception):
@@ -308,6 +309,14 @@ def _shown(value: object, lang: str) -> object:
     """
     if isinstance(value, PccCasesError | Problem):
         return value.translated(lang)
+    if isinstance(value, Phrase):
+        return translate(value, lang)
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return day(value, lang)
+    if isinstance(value, tuple) and value and all(isinstance(v, Problem) for v in value):
+        return "; ".join(v.translated(lang) for v in value)
+    if isinstance(value, tuple) and value and all(isinstance(v, Phrase) for v in value):
+        return ", ".join(translate(v, lang) for v in value)
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
         return number(value, lang)
     return value

@@ -47,6 +47,10 @@ _FACTORS = _object(
 _INVOLVEMENT = _object(person_id=_ID, role=_ID)
 _CLAUSE = _object(offender_id=_ID, clause_id=_ID, level={**_LEVEL, "type": ["integer", "null"]})
 _NOTHING = _object()
+_DAY: dict[str, Any] = {"type": "string", "format": "date", "maxLength": 10}
+_DAY_OR_NULL: dict[str, Any] = {**_DAY, "type": ["string", "null"]}
+_SEQ: dict[str, Any] = {"type": "integer", "minimum": 1, "maximum": 10_000}
+_SEQS: dict[str, Any] = {"type": "array", "maxItems": MAX_ITEMS, "items": _SEQ}
 
 K = EventKind
 DATA_SHAPES: Mapping[EventKind, dict[str, Any]] = {
@@ -68,17 +72,35 @@ DATA_SHAPES: Mapping[EventKind, dict[str, Any]] = {
         step=_ID,
         days={"type": ["integer", "null"], "minimum": 1, "maximum": 1000},
         recommended_step=_ID,
+        first_day=_DAY_OR_NULL,
+        last_day=_DAY_OR_NULL,
     ),
-    K.OBLIGATION_COMPLETED: _object(
-        seq={"type": "integer", "minimum": 1, "maximum": 10_000},
-        kind=_ID,
-        done_on={"type": "string", "format": "date", "maxLength": 10},
-    ),
-    K.CLOSED: _NOTHING,
+    K.OBLIGATION_COMPLETED: _object(seq=_SEQ, kind=_ID, done_on=_DAY),
+    K.CLOSED: _object(open_duties=_SEQS),
     K.DISMISSED: _NOTHING,
-    K.OBJECTION_FILED: _object(previous_state=_ID),
+    K.OBJECTION_FILED: _object(
+        previous_state=_ID, late={"type": "boolean"}, term_ended_on=_DAY_OR_NULL
+    ),
     K.OBJECTION_UPHELD: _object(revoked_for={"type": "array", "maxItems": MAX_ITEMS, "items": _ID}),
     K.OBJECTION_REJECTED: _NOTHING,
+    K.STEP_PREPARED: _object(offender_id=_ID, step=_ID),
+    K.HEARING_RECORDED: _object(
+        offender_id=_ID,
+        held_on=_DAY,
+        heard={
+            "type": "array",
+            "maxItems": 3,
+            "items": {"enum": ["student", "parents", "teachers"]},
+        },
+        attendees={"type": "string", "minLength": 1, "maxLength": 2000},
+        views={"type": "string", "minLength": 1, "maxLength": 4000},
+        completes=_SEQS,
+    ),
+    K.TAKEDOWN_RECORDED: _object(
+        evidence={"type": "integer", "minimum": 1, "maximum": MAX_ITEMS},
+        asked_on=_DAY_OR_NULL,
+        removed_on=_DAY_OR_NULL,
+    ),
 }
 """Per event kind, the JSON Schema of its data in today's version (see DATA_VERSIONS)."""
 

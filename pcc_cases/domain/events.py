@@ -34,6 +34,9 @@ class EventKind(enum.StrEnum):
     OBJECTION_FILED = "objection_filed"
     OBJECTION_UPHELD = "objection_upheld"
     OBJECTION_REJECTED = "objection_rejected"
+    STEP_PREPARED = "step_prepared"
+    HEARING_RECORDED = "hearing_recorded"
+    TAKEDOWN_RECORDED = "takedown_recorded"
 
 
 EventData = dict[str, Any]
@@ -42,10 +45,35 @@ Upgrade = Callable[[EventData], EventData]
 # The current version of each kind's data. When a kind's data changes shape: raise its
 # number here and add the upgrade from the previous version to UPGRADES (a test checks
 # that every step from 1 to the current version has one).
-DATA_VERSIONS: Mapping[EventKind, int] = dict.fromkeys(EventKind, 1)
+DATA_VERSIONS: Mapping[EventKind, int] = {
+    **dict.fromkeys(EventKind, 1),
+    EventKind.DECIDED: 2,
+    EventKind.CLOSED: 2,
+    EventKind.OBJECTION_FILED: 2,
+}
+
+
+def _decided_days(data: EventData) -> EventData:
+    """Version 2 names a measure's first and last school day; earlier ones had none."""
+    return {**data, "first_day": None, "last_day": None}
+
+
+def _closed_open_duties(data: EventData) -> EventData:
+    """Version 2 lists the duties still open at closing; closing once required none."""
+    return {**data, "open_duties": []}
+
+
+def _objection_term(data: EventData) -> EventData:
+    """Version 2 says whether the objection came after its term; none was kept before."""
+    return {**data, "late": False, "term_ended_on": None}
+
 
 # (kind, version) -> the function that turns data of that version into the next one.
-UPGRADES: Mapping[tuple[EventKind, int], Upgrade] = {}
+UPGRADES: Mapping[tuple[EventKind, int], Upgrade] = {
+    (EventKind.DECIDED, 1): _decided_days,
+    (EventKind.CLOSED, 1): _closed_open_duties,
+    (EventKind.OBJECTION_FILED, 1): _objection_term,
+}
 
 
 def upgrade_event_data(

@@ -10,26 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from pcc_cases.domain.case_parts import EvidenceKind, InvolvementRole, Platform
+from pcc_cases.domain.case_parts import EvidenceKind, HeardParty, InvolvementRole, Platform
 from pcc_cases.domain.errors import InvalidInputError, Problem
 from pcc_cases.domain.events import EventKind
 from pcc_cases.domain.factors import Harm, Intent, Reach
-from pcc_cases.domain.lifecycle import CaseState
+from pcc_cases.domain.lifecycle import STATE_LABELS
 from pcc_cases.domain.people import PersonKind, Role
 from pcc_cases.domain.policy import Policy
 from pcc_cases.domain.protocol import ClauseKind
 from pcc_cases.translation import N_, translate
 
 CODE_LABELS: Mapping[str, Mapping[str, str]] = {
-    "state": {
-        CaseState.REPORTED: N_("reported"),
-        CaseState.INVESTIGATING: N_("under investigation"),
-        CaseState.ASSESSED: N_("assessed"),
-        CaseState.DECIDED: N_("decided"),
-        CaseState.CLOSED: N_("closed"),
-        CaseState.DISMISSED: N_("dismissed"),
-        CaseState.UNDER_REVIEW: N_("under review (objection)"),
-    },
+    "state": STATE_LABELS,
     "person-kind": {
         PersonKind.STUDENT: N_("student"),
         PersonKind.STAFF: N_("staff member"),
@@ -76,6 +68,9 @@ CODE_LABELS: Mapping[str, Mapping[str, str]] = {
         EventKind.OBJECTION_FILED: N_("objection filed"),
         EventKind.OBJECTION_UPHELD: N_("objection upheld"),
         EventKind.OBJECTION_REJECTED: N_("objection rejected"),
+        EventKind.STEP_PREPARED: N_("step prepared"),
+        EventKind.HEARING_RECORDED: N_("hearing recorded"),
+        EventKind.TAKEDOWN_RECORDED: N_("takedown recorded"),
     },
     "reach": {
         Reach.PRIVATE: N_("private"),
@@ -95,6 +90,11 @@ CODE_LABELS: Mapping[str, Mapping[str, str]] = {
         Harm.PERSON: N_("a person"),
     },
     "evidence": {EvidenceKind.LINK: N_("link"), EvidenceKind.FILE_HASH: N_("file fingerprint")},
+    "heard": {
+        HeardParty.STUDENT: N_("student"),
+        HeardParty.PARENTS: N_("parents"),
+        HeardParty.TEACHERS: N_("teachers"),
+    },
     "clause-kind": {
         ClauseKind.RULE: N_("rule"),
         ClauseKind.GUIDANCE: N_("guidance"),
@@ -122,6 +122,7 @@ FIELDS: Mapping[str, str] = {
     "intent": N_("intent"),
     "harm": N_("harm"),
     "evidence": N_("evidence"),
+    "heard": N_("heard"),
     "clause-kind": N_("kind of clause"),
     "severity": N_("severity"),
     "step": N_("step"),

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 
 from pcc_cases.domain.errors import IllegalTransitionError
 from pcc_cases.domain.events import EventKind
-from pcc_cases.translation import N_
+from pcc_cases.translation import N_, Phrase
 
 
 class CaseState(enum.StrEnum):
@@ -28,6 +28,16 @@ class CaseState(enum.StrEnum):
 
 S = CaseState
 K = EventKind
+# How a person reads each state (English message ids; the catalogues translate them).
+STATE_LABELS: Mapping[str, str] = {
+    S.REPORTED: N_("reported"),
+    S.INVESTIGATING: N_("under investigation"),
+    S.ASSESSED: N_("assessed"),
+    S.DECIDED: N_("decided"),
+    S.CLOSED: N_("closed"),
+    S.DISMISSED: N_("dismissed"),
+    S.UNDER_REVIEW: N_("under review (objection)"),
+}
 OPEN_STATES = frozenset({S.REPORTED, S.INVESTIGATING, S.ASSESSED, S.DECIDED, S.UNDER_REVIEW})
 EDITABLE_STATES = frozenset({S.REPORTED, S.INVESTIGATING, S.ASSESSED, S.UNDER_REVIEW})
 
@@ -56,25 +66,31 @@ TRANSITIONS: Mapping[EventKind, Mapping[CaseState, frozenset[CaseState]]] = {
     },
     K.OBJECTION_UPHELD: {S.UNDER_REVIEW: frozenset({S.ASSESSED})},
     K.OBJECTION_REJECTED: {S.UNDER_REVIEW: frozenset({S.DECIDED, S.CLOSED})},
+    K.STEP_PREPARED: {S.ASSESSED: frozenset({S.ASSESSED}), S.DECIDED: frozenset({S.DECIDED})},
+    K.HEARING_RECORDED: {S.ASSESSED: frozenset({S.ASSESSED}), S.DECIDED: frozenset({S.DECIDED})},
+    K.TAKEDOWN_RECORDED: {s: frozenset({s}) for s in CaseState},
 }
 
 
 ACTIONS: Mapping[EventKind, str] = {
-    K.RECORDED: "record",
-    K.INVESTIGATION_STARTED: "start the investigation of",
-    K.INVOLVEMENT_ADDED: "add a person to",
-    K.INVOLVEMENT_REMOVED: "remove a person from",
-    K.CLAUSE_CITED: "cite a clause in",
-    K.CLAUSE_WITHDRAWN: "withdraw a clause from",
-    K.ASSESSED: "assess",
-    K.SEVERITY_OVERRIDDEN: "override the severity of",
-    K.DECIDED: "decide a step in",
-    K.OBLIGATION_COMPLETED: "complete an obligation of",
-    K.CLOSED: "close",
-    K.DISMISSED: "dismiss",
-    K.OBJECTION_FILED: "file an objection against",
-    K.OBJECTION_UPHELD: "uphold an objection in",
-    K.OBJECTION_REJECTED: "reject an objection in",
+    K.RECORDED: N_("record"),
+    K.INVESTIGATION_STARTED: N_("start the investigation of"),
+    K.INVOLVEMENT_ADDED: N_("add a person to"),
+    K.INVOLVEMENT_REMOVED: N_("remove a person from"),
+    K.CLAUSE_CITED: N_("cite a clause in"),
+    K.CLAUSE_WITHDRAWN: N_("withdraw a clause from"),
+    K.ASSESSED: N_("assess"),
+    K.SEVERITY_OVERRIDDEN: N_("override the severity of"),
+    K.DECIDED: N_("decide a step in"),
+    K.OBLIGATION_COMPLETED: N_("complete an obligation of"),
+    K.CLOSED: N_("close"),
+    K.DISMISSED: N_("dismiss"),
+    K.OBJECTION_FILED: N_("file an objection against"),
+    K.OBJECTION_UPHELD: N_("uphold an objection in"),
+    K.OBJECTION_REJECTED: N_("reject an objection in"),
+    K.STEP_PREPARED: N_("prepare a step in"),
+    K.HEARING_RECORDED: N_("record a hearing in"),
+    K.TAKEDOWN_RECORDED: N_("record the takedown of evidence in"),
 }
 
 
@@ -102,19 +118,30 @@ def transition_rows() -> list[tuple[str, str, str]]:
 def check_transition(kind: EventKind, current: CaseState, target: CaseState) -> None:
     """Raise unless an event of ``kind`` may move a case from ``current`` to ``target``."""
     allowed = TRANSITIONS[kind]
+    action, now = Phrase(ACTIONS[kind]), _state(current)
     if current not in allowed:
-        states = ", ".join(s.value for s in sorted(allowed, key=list(CaseState).index))
+        states = tuple(_state(s) for s in sorted(allowed, key=list(CaseState).index))
+        if not states:
+            raise IllegalTransitionError(
+                N_("cannot {action} a case that is {current}"), action=action, current=now
+            )
         raise IllegalTransitionError(
-            f"cannot {ACTIONS[kind]} a case that is {current.value}"
-            + (f"; allowed when the case is {states}" if states else "")
+            N_("cannot {action} a case that is {current}; allowed when the case is {states}"),
+            action=action,
+            current=now,
+            states=states,
         )
     if target not in allowed[current]:
         raise IllegalTransitionError(
-            N_("cannot {ACTIONS} a case: it would lead from {current} to {target}"),
-            ACTIONS=ACTIONS[kind],
-            current=current.value,
-            target=target.value,
+            N_("cannot {action} a case: it would lead from {current} to {target}"),
+            action=action,
+            current=now,
+            target=_state(target),
         )
+
+
+def _state(state: CaseState) -> Phrase:
+    return Phrase(STATE_LABELS[state])
 
 
 def replay(events: Iterable[tuple[EventKind, CaseState]]) -> CaseState:

@@ -6,6 +6,7 @@ follows DESIGN section 4, and a school may replace the whole file.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 
 import attrs
@@ -21,6 +22,14 @@ MAX_LEVEL = 4
 LEVEL_NAMES_NL = {1: "licht", 2: "middel", 3: "zwaar", 4: "zeer zwaar"}
 LEVEL_NAMES_EN = {1: "light", 2: "medium", 3: "serious", 4: "very serious"}
 DECIDING_ROLES = (Role.MENTOR, Role.TEAMLEIDER, Role.VESTIGINGSDIRECTEUR, Role.CVB)
+# Duty kinds the domain itself acts on. The objection term (Awb 6:7) is a period, not a
+# task: it is never overdue and never keeps a case open; an objection filed after it is
+# marked late. Recording a hearing that heard every party the step asks completes the
+# hearing duty.
+OBJECTION_TERM = "objection-term"
+HEARING_DUTY = "hear-parties"
+# Who may be heard before a step that needs a hearing (an expulsion: WVO 2020 art. 8.15).
+HEARD_PARTIES = ("student", "parents", "teachers")
 
 
 @attrs.frozen
@@ -102,6 +111,13 @@ class Step:
     authority: Role
     min_days: int | None = None
     max_days: int | None = None
+    hear: tuple[str, ...] = ()
+    before: tuple[str, ...] = ()
+
+    @property
+    def prepared(self) -> bool:
+        """A step that needs a hearing or duties done first is prepared before it is decided."""
+        return bool(self.hear or self.before)
 
     @property
     def has_length(self) -> bool:
@@ -146,7 +162,11 @@ class Recommendation:
 
 @attrs.frozen
 class Duty:
-    """A legal duty that a step, a fact or a cited clause creates."""
+    """A legal duty that a step, a fact, a cited clause or a target creates.
+
+    Due ``due_school_days`` school days after its cause, or, for a term counted in
+    calendar days (the six weeks of an objection), ``due_days`` days after it.
+    """
 
     kind: str
     trigger: str
@@ -155,6 +175,16 @@ class Duty:
     nl: str
     en: str
     min_length_days: int | None = None
+    due_days: int | None = None
+
+    @property
+    def is_term(self) -> bool:
+        return self.kind == OBJECTION_TERM
+
+    def due_after(self, start: dt.date, calendar: SchoolCalendar) -> dt.date:
+        if self.due_days is not None:
+            return start + dt.timedelta(days=self.due_days)
+        return calendar.add_school_days(start, self.due_school_days)
 
     def text(self, lang: str) -> str:
         return self.en if lang == "en" else self.nl
@@ -207,7 +237,9 @@ class Policy:
     def duties_for(
         self, trigger: str, kind: PersonKind | None, length_days: int | None = None
     ) -> tuple[Duty, ...]:
-        """The duties a trigger ('step:suspension', 'fact:criminal', 'clause:6.8') creates."""
+        """The duties a trigger creates: 'step:suspension', 'prepare:expulsion',
+        'fact:criminal', 'clause:6.8', 'target:recorded' or 'target:decided'.
+        """
         found = []
         for duty in self.duties:
             if duty.trigger != trigger:

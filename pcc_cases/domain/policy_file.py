@@ -19,7 +19,9 @@ from pcc_cases.domain.factors import Harm, Intent, Reach
 from pcc_cases.domain.people import AUTHORITY_RANK, PersonKind, Role
 from pcc_cases.domain.policy import (
     DECIDING_ROLES,
+    HEARD_PARTIES,
     MAX_LEVEL,
+    OBJECTION_TERM,
     Duty,
     Ladder,
     Policy,
@@ -141,6 +143,18 @@ def _parse_step(table: Any, where: str) -> Step:
             field=f"{where}.max_days",
             max_days=max_days,
         )
+    hear = require(table, "hear", list, where, PolicyError, [])
+    for party in hear:
+        if party not in HEARD_PARTIES:
+            raise PolicyError(
+                N_("{party!r} is not one of {parties}"),
+                field=f"{where}.hear",
+                party=party,
+                parties=", ".join(HEARD_PARTIES),
+            )
+    before = require(table, "before", list, where, PolicyError, [])
+    if not all(isinstance(kind, str) and kind for kind in before):
+        raise PolicyError(N_("expected a list of duty kinds"), field=f"{where}.before")
     return Step(
         name=require(table, "step", str, where, PolicyError),
         nl=require(table, "nl", str, where, PolicyError),
@@ -148,6 +162,8 @@ def _parse_step(table: Any, where: str) -> Step:
         authority=Role(authority),
         min_days=min_days,
         max_days=max_days,
+        hear=tuple(dict.fromkeys(hear)),
+        before=tuple(dict.fromkeys(before)),
     )
 
 
@@ -206,15 +222,20 @@ def _parse_duty(table: Any, where: str, ladders: Mapping[PersonKind, Ladder]) ->
         raise PolicyError(N_("expected a table"), field=where)
     trigger = require(table, "trigger", str, where, PolicyError)
     prefix, _, name = trigger.partition(":")
-    step_names = {s.name for ladder in ladders.values() for s in ladder.steps}
+    steps = {s.name: s for ladder in ladders.values() for s in ladder.steps}
     valid = (
-        (prefix == "step" and name in step_names)
-        or trigger == "fact:criminal"
+        (prefix == "step" and name in steps)
+        or (prefix == "prepare" and name in steps and steps[name].prepared)
+        or trigger in ("fact:criminal", "target:recorded", "target:decided")
         or (prefix == "clause" and bool(_CLAUSE_ID.match(name)))
     )
     if not valid:
         raise PolicyError(
-            N_("{trigger!r} must be step:NAME (a ladder step), fact:criminal or clause:ID"),
+            N_(
+                "{trigger!r} must be step:NAME (a ladder step), prepare:NAME (a step with "
+                "'hear' or 'before'), fact:criminal, clause:ID, target:recorded or "
+                "target:decided"
+            ),
             field=f"{where}.trigger",
             trigger=trigger,
         )
@@ -225,18 +246,49 @@ def _parse_duty(table: Any, where: str, ladders: Mapping[PersonKind, Ladder]) ->
             field=f"{where}.applies_to",
             applies_to=applies_to,
         )
-    due = require(table, "due_school_days", int, where, PolicyError)
+    kind = require(table, "kind", str, where, PolicyError)
+    # The objection term is counted in calendar days (six weeks: 42), never school days.
+    if kind == OBJECTION_TERM:
+        due_days = require(table, "due_days", int, where, PolicyError)
+    else:
+        due_days = require(table, "due_days", int, where, PolicyError, None)
+    if due_days is not None and due_days < 1:
+        raise PolicyError(N_("{due} is not at least 1"), field=f"{where}.due_days", due=due_days)
+    if due_days is None:
+        due = require(table, "due_school_days", int, where, PolicyError)
+    else:
+        due = require(table, "due_school_days", int, where, PolicyError, 0)
     if due < 0:
         raise PolicyError(N_("{due} is negative"), field=f"{where}.due_school_days", due=due)
     return Duty(
-        kind=require(table, "kind", str, where, PolicyError),
+        kind=kind,
         trigger=trigger,
         applies_to=applies_to,
         due_school_days=due,
         nl=require(table, "nl", str, where, PolicyError),
         en=require(table, "en", str, where, PolicyError),
         min_length_days=require(table, "min_length_days", int, where, PolicyError, None),
+        due_days=due_days,
     )
+
+
+def _check_before(ladders: Mapping[PersonKind, Ladder], duties: tuple[Duty, ...]) -> None:
+    """A duty a step needs done first must be one its preparation creates."""
+    for kind, ladder in ladders.items():
+        for index, step in enumerate(ladder.steps):
+            prepared = {d.kind for d in duties if d.trigger == f"prepare:{step.name}"}
+            for duty_kind in step.before:
+                if duty_kind not in prepared:
+                    raise PolicyError(
+                        N_(
+                            "{duty!r} is not a duty with trigger prepare:{step}; such duties: "
+                            "{prepared}"
+                        ),
+                        field=f"ladders.{kind.value}[{index}].before",
+                        duty=duty_kind,
+                        step=step.name,
+                        prepared=", ".join(sorted(prepared)) or "-",
+                    )
 
 
 def _parse_holiday(table: Any, where: str) -> Holiday:
@@ -307,6 +359,7 @@ def parse_policy(data: Mapping[str, Any]) -> Policy:
         _parse_duty(row, f"duties[{i}]", ladders)
         for i, row in enumerate(require(data, "duties", list, "", PolicyError, []))
     )
+    _check_before(ladders, duties)
     calendar_table = require(data, "calendar", dict, "", PolicyError, {})
     holidays = [
         _parse_holiday(row, f"calendar.holidays[{i}]")

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from pcc_cases.domain.errors import InvalidInputError
+from pcc_cases.translation import N_
 
 T = TypeVar("T")
 _MISSING = object()
@@ -28,10 +29,15 @@ def require(
     if key not in table:
         if default is not _MISSING:
             return default  # type: ignore[no-any-return]
-        raise error("missing", field=path)
+        raise error(N_("missing"), field=path)
     value = table[key]
     if (kind is int and isinstance(value, bool)) or not isinstance(value, kind):
-        raise error(f"expected {kind.__name__}, got {type(value).__name__}", field=path)
+        raise error(
+            N_("expected {expected}, got {got}"),
+            field=path,
+            expected=kind.__name__,
+            got=type(value).__name__,
+        )
     if isinstance(value, str) and not value.strip():
-        raise error("must not be empty", field=path)
+        raise error(N_("must not be empty"), field=path)
     return value

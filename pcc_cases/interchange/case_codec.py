@@ -19,7 +19,7 @@ import attrs
 import pendulum
 
 from pcc_cases.domain.case import Case
-from pcc_cases.domain.case_parts import CASE_PARTS
+from pcc_cases.domain.case_parts import CASE_PARTS, LATER_PARTS
 from pcc_cases.domain.errors import PccCasesError, Problem, RecordError
 from pcc_cases.domain.event_shapes import DATA_SHAPES, shape_problems, short_repr
 from pcc_cases.domain.events import DATA_VERSIONS, upgrade_event_data
@@ -32,7 +32,16 @@ from pcc_cases.translation import N_
 
 SCHEMA = "pcc-cases.case"
 VERSION = 1
-_PERSON_FIELDS = {"person_id", "offender_id", "actor_id", "assessed_by", "decided_by", "done_by"}
+_PERSON_FIELDS = {
+    "person_id",
+    "offender_id",
+    "actor_id",
+    "assessed_by",
+    "decided_by",
+    "done_by",
+    "target_id",
+    "recorded_by",
+}
 _MISSING = object()
 CASE_NUMBER = re.compile(r"[0-9]{4}-[0-9]{4,10}", re.ASCII)
 # The counter column is a 32-bit integer on every backend; the last value is kept free
@@ -69,7 +78,7 @@ def record_to_case(data: Any, protocol: Protocol) -> Case:
     values = _convert(Case, data, "", problems, skip=frozenset(CASE_PARTS))
     parts: dict[str, list[Any]] = {}
     for name, cls in CASE_PARTS.items():
-        items = data.get(name, _MISSING)
+        items = data.get(name, [] if name in LATER_PARTS else _MISSING)
         if not isinstance(items, list):
             problems.append(Problem(N_("must be a list"), field=name))
             continue

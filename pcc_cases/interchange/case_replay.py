@@ -32,6 +32,7 @@ K = EventKind
 EVENT_ACTIONS: Mapping[EventKind, Action] = {
     K.RECORDED: Action.RECORD,
     K.DECIDED: Action.DECIDE,
+    K.STEP_PREPARED: Action.DECIDE,
     K.CLOSED: Action.CLOSE,
     K.DISMISSED: Action.CLOSE,
     K.OBJECTION_UPHELD: Action.REVIEW,
@@ -149,7 +150,15 @@ def _apply(
         case K.INVESTIGATION_STARTED:
             case.start_investigation(actor, at, reason)
         case K.INVOLVEMENT_ADDED:
-            case.add_involvement(data["person_id"], data["role"], actor, at, reason)
+            case.add_involvement(
+                data["person_id"],
+                data["role"],
+                actor,
+                at,
+                reason,
+                policy=policy,
+                person_kinds=kinds,
+            )
         case K.INVOLVEMENT_REMOVED:
             case.remove_involvement(data["person_id"], data["role"], actor, at, reason or "")
         case K.CLAUSE_CITED:
@@ -175,6 +184,31 @@ def _apply(
             case.close(actor, at, reason)
         case K.DISMISSED:
             case.dismiss(actor, at, reason or "")
+        case K.STEP_PREPARED:
+            offender = data["offender_id"]
+            case.prepare_step(
+                offender, _kind(kinds, offender), data["step"], policy, actor, at, reason
+            )
+        case K.HEARING_RECORDED:
+            offender = data["offender_id"]
+            case.record_hearing(
+                offender_id=offender,
+                held_on=dt.date.fromisoformat(data["held_on"]),
+                heard=data["heard"],
+                attendees=data["attendees"],
+                views=data["views"],
+                ladder=policy.ladder(_kind(kinds, offender)),
+                actor_id=actor,
+                at=at,
+            )
+        case K.TAKEDOWN_RECORDED:
+            case.record_takedown(
+                data["evidence"],
+                actor,
+                at,
+                asked_on=_day_or_none(data["asked_on"]),
+                removed_on=_day_or_none(data["removed_on"]),
+            )
         case K.OBJECTION_FILED:
             case.file_objection(actor, at, reason or "")
         case K.OBJECTION_UPHELD | K.OBJECTION_REJECTED:
@@ -203,7 +237,7 @@ def _decide(
     """
     data = event.data
     offender = data["offender_id"]
-    kind = kinds.get(offender, PersonKind.STUDENT)
+    kind = _kind(kinds, offender)
     prior = next(
         (
             n
@@ -233,7 +267,20 @@ def _decide(
         at=event.at,
         days=data["days"],
         reason=event.reason,
+        first_day=_day_or_none(data["first_day"]),
+        person_kinds=kinds,
     )
+
+
+def _kind(kinds: Mapping[str, PersonKind], person_id: str) -> PersonKind:
+    """An offender's kind; one the import does not know was refused when the case was
+    recorded, so the default is never used for a decision.
+    """
+    return kinds.get(person_id, PersonKind.STUDENT)
+
+
+def _day_or_none(value: str | None) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(value)
 
 
 def _authority(person: Person) -> int:

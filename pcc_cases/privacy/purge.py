@@ -64,6 +64,9 @@ PERSON_COLUMNS = [
     (t.case_decisions, "decided_by"),
     (t.case_obligations, "offender_id"),
     (t.case_obligations, "done_by"),
+    (t.case_obligations, "target_id"),
+    (t.case_hearings, "offender_id"),
+    (t.case_hearings, "recorded_by"),
     (t.case_events, "actor_id"),
     (t.access_log, "person_id"),
     (t.people, "mentor_id"),
@@ -75,6 +78,8 @@ FREE_TEXT = [
     (t.case_decisions, "reason"),
     (t.case_assessments, "override_reason"),
     (t.case_evidence, "reference"),
+    (t.case_hearings, "attendees"),
+    (t.case_hearings, "views"),
 ]
 CHANGED_TABLES = [
     t.people,
@@ -85,6 +90,7 @@ CHANGED_TABLES = [
     t.case_assessments,
     t.case_decisions,
     t.case_obligations,
+    t.case_hearings,
     t.case_events,
     t.access_log,
 ]

@@ -12,7 +12,7 @@ import pendulum
 
 from pcc_cases.access import Action, Actor
 from pcc_cases.domain.case import MAX_LOCATION, Case
-from pcc_cases.domain.case_parts import Assessment, Decision, Evidence, Obligation
+from pcc_cases.domain.case_parts import Assessment, Decision, Evidence, Hearing, Obligation
 from pcc_cases.domain.checks import (
     calendar_day,
     id_list,
@@ -139,8 +139,10 @@ def add_involvement(
     """
 
     def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Case:
-        _known_people(uow, [person_id], actor, now)
-        case.add_involvement(person_id, role, actor.id, now, reason)
+        kinds = _known_people(uow, [person_id], actor, now)
+        case.add_involvement(
+            person_id, role, actor.id, now, reason, policy=settings.policy, person_kinds=kinds
+        )
         return case
 
     return _change(uow, actor_id, number, Action.HANDLE, change, settings)
@@ -327,14 +329,20 @@ def decide_step(
     days: int | None = None,
     reason: str | None = None,
     *,
+    first_day: dt.date | None = None,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> Decision:
     """Take an escalation step; above one's authority it is refused (and logged).
 
+    A measure with a length starts on ``first_day`` (default: the next school day); its
+    last day follows from the school calendar.
+
     Raises:
         InvalidInputError: not assessed yet, a step not on the ladder, a length outside
-            the step's bounds, a step above the recommendation without a reason, or a
-            standing decision already.
+            the step's bounds, a first day that is no school day or before the decision,
+            a step above the recommendation without a reason, a standing decision
+            already, or a step that needs preparing (an expulsion) whose hearing or
+            prior duties are not done.
         NotFoundError: no case with that number.
         PermissionDeniedError: the actor may not decide here, or not this step (logged).
         IllegalTransitionError: the case is not assessed or decided.
@@ -353,9 +361,106 @@ def decide_step(
             at=now,
             days=days,
             reason=reason,
+            first_day=None if first_day is None else calendar_day(first_day, "first_day"),
+            person_kinds=_kinds_of(uow, case.target_ids),
         )
 
     return _change(uow, actor_id, number, Action.DECIDE, change, settings)
+
+
+def prepare_step(
+    uow: UnitOfWorkPort,
+    actor_id: str | None,
+    number: str,
+    offender_id: str,
+    step: str,
+    reason: str | None = None,
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> Case:
+    """Start the preparation of a step that needs it (an expulsion): its duties (hearing,
+    the Inspectie's consultation) become obligations.
+
+    Raises:
+        InvalidInputError: not assessed, a step that needs no preparation, or already
+            being prepared.
+        NotFoundError: no such case or offender.
+        PermissionDeniedError: the actor may not decide in this case (logged).
+        IllegalTransitionError: the case is not assessed or decided.
+    """
+
+    def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Case:
+        kind = _known_people(uow, [offender_id], actor, now)[offender_id]
+        case.prepare_step(offender_id, kind, step, settings.policy, actor.id, now, reason)
+        return case
+
+    return _change(uow, actor_id, number, Action.DECIDE, change, settings)
+
+
+def record_hearing(
+    uow: UnitOfWorkPort,
+    actor_id: str | None,
+    number: str,
+    offender_id: str,
+    *,
+    held_on: dt.date,
+    heard: Sequence[str],
+    attendees: str,
+    views: str,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> Hearing:
+    """Record a hearing before a prepared step: the day, who was heard (student, parents,
+    teachers), who was there, and the views heard.
+
+    Raises:
+        InvalidInputError: no step is being prepared, an unknown party, an empty record,
+            a day in the future.
+        NotFoundError: no such case or offender.
+        PermissionDeniedError: the actor may not handle this case (logged).
+        IllegalTransitionError: the case is not assessed or decided.
+    """
+    held = calendar_day(held_on, "held_on")
+
+    def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Hearing:
+        kind = _known_people(uow, [offender_id], actor, now)[offender_id]
+        return case.record_hearing(
+            offender_id=offender_id,
+            held_on=held,
+            heard=heard,
+            attendees=attendees,
+            views=views,
+            ladder=settings.policy.ladder(kind),
+            actor_id=actor.id,
+            at=now,
+        )
+
+    return _change(uow, actor_id, number, Action.HANDLE, change, settings)
+
+
+def record_takedown(
+    uow: UnitOfWorkPort,
+    actor_id: str | None,
+    number: str,
+    evidence_no: int,
+    *,
+    asked_on: dt.date | None = None,
+    removed_on: dt.date | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> Evidence:
+    """Record that taking a post down was asked and/or that it was removed, with the days.
+
+    Raises:
+        InvalidInputError: neither day given, or a day in the future.
+        NotFoundError: no such case or evidence.
+        PermissionDeniedError: the actor may not handle this case (logged).
+    """
+    asked = None if asked_on is None else calendar_day(asked_on, "asked_on")
+    removed = None if removed_on is None else calendar_day(removed_on, "removed_on")
+
+    def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Evidence:
+        return case.record_takedown(evidence_no, actor.id, now, asked_on=asked, removed_on=removed)
+
+    return _change(uow, actor_id, number, Action.HANDLE, change, settings)
 
 
 def complete_obligation(
@@ -397,10 +502,11 @@ def close_case(
     *,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> Case:
-    """Close a decided case; every offender must have a decision.
+    """Close a decided case; every offender must have a decision. While legal duties are
+    open, a reason is required (the refusal lists them); terms do not count.
 
     Raises:
-        InvalidInputError: an offender without a decision.
+        InvalidInputError: an offender without a decision, or open duties and no reason.
         NotFoundError: no case with that number.
         PermissionDeniedError: the actor may not close this case (logged).
         IllegalTransitionError: the case is not decided.
@@ -446,6 +552,8 @@ def file_objection(
     settings: Settings = DEFAULT_SETTINGS,
 ) -> Case:
     """Register an objection (bezwaar) of the student or parents against the decisions.
+
+    One filed after the objection term is taken and marked late in its event.
 
     Raises:
         InvalidInputError: no reason.
@@ -555,6 +663,11 @@ def _known_people(
     return {pid: person.kind for pid, person in found.items()}
 
 
+def _kinds_of(uow: UnitOfWorkPort, person_ids: Sequence[str]) -> dict[str, PersonKind]:
+    """The kinds of people already in the case (no naming check: they are in it)."""
+    return {pid: person.kind for pid, person in uow.people.find_many(list(person_ids)).items()}
+
+
 def _check_location(uow: UnitOfWorkPort, actor: Actor, location: str) -> None:
     """A known location; the message lists only the locations the actor may see."""
     known = uow.people.locations()
@@ -563,8 +676,15 @@ def _check_location(uow: UnitOfWorkPort, actor: Actor, location: str) -> None:
             shown = sorted(known)
         else:
             shown = [actor.person.location] if actor.person.location else []
+        if not shown:
+            raise InvalidInputError(
+                N_("{location!r} is not a location you can choose"),
+                field="location",
+                location=location,
+            )
         raise InvalidInputError(
-            f"{location!r} is not a location you can choose"
-            + (f"; yours: {choices(shown)}" if shown else ""),
+            N_("{location!r} is not a location you can choose; yours: {shown}"),
             field="location",
+            location=location,
+            shown=choices(shown),
         )

@@ -79,8 +79,9 @@ def test_evidence_hash_and_link_are_checked() -> None:
 
 def test_citing_6_8_creates_forward_to_pr_obligation() -> None:
     case = a_case(violations=[("s1", "6.8")])
-    assert [(o.kind, o.due_on) for o in case.obligations] == [
-        ("forward-to-pr", dt.date(2026, 3, 3))
+    assert [(o.kind, o.due_on, o.target_id) for o in case.obligations] == [
+        ("forward-to-pr", dt.date(2026, 3, 3), None),
+        ("offer-support", dt.date(2026, 3, 4), "t1"),  # t1 is the case's target
     ]
 
 
@@ -115,13 +116,17 @@ def test_suspension_creates_legal_duties_in_school_days() -> None:
     decided(case, "suspension", days=3)
     kinds = {o.kind: o.due_on for o in case.obligations}
     assert kinds == {
+        "offer-support": dt.date(2026, 3, 4),  # for the target, since recording
         "written-decision": dt.date(2026, 3, 3),
         "report-inspectie": dt.date(2026, 3, 4),
         "inform-leerplicht": dt.date(2026, 3, 4),
+        "objection-term": dt.date(2026, 4, 13),  # six weeks, in calendar days
+        "inform-target": dt.date(2026, 3, 9),
     }
-    assert case.obligations[0].is_overdue(dt.date(2026, 3, 4))
-    case.complete_obligation(1, "dir1", T0)
-    assert not case.obligations[0].is_overdue(dt.date(2026, 3, 4))
+    written = next(o for o in case.obligations if o.kind == "written-decision")
+    assert written.is_overdue(dt.date(2026, 3, 4))
+    case.complete_obligation(written.seq, "dir1", T0)
+    assert not written.is_overdue(dt.date(2026, 3, 4))
 
 
 @pytest.mark.parametrize("days", [None, 0, 6])
@@ -209,7 +214,7 @@ def test_close_needs_every_offender_decided() -> None:
     with pytest.raises(InvalidInputError, match="no decision yet for offender"):
         case.close("dir1", T0)
     decided(case, "talk-mentor", offender="s2")
-    case.close("dir1", T0)
+    case.close("dir1", T0, "Ouders en getroffene zijn mondeling geïnformeerd")
     assert case.state is CaseState.CLOSED
 
 
@@ -217,7 +222,7 @@ def test_objection_upheld_revokes_decisions_and_rejected_returns() -> None:
     case = a_case()
     assessed(case)
     decided(case, "talk-management")
-    case.close("dir1", T0)
+    case.close("dir1", T0, "Afgehandeld")
     case.file_objection("dir1", T0, "Ouders maken bezwaar")
     assert case.state is CaseState.UNDER_REVIEW
     case.decide_objection(False, "cvb1", T0, "Besluit blijft", **REVIEW)

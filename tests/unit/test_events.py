@@ -86,4 +86,5 @@ def test_an_unknown_data_version_is_refused_with_the_versions_known(version: int
 
 def test_todays_data_passes_unchanged() -> None:
     data = {"offender_id": "s1"}
-    assert upgrade_event_data(EventKind.DECIDED, 1, data) is data
+    assert upgrade_event_data(EventKind.RECORDED, 1, data) is data
+    assert upgrade_event_data(EventKind.DECIDED, 2, data) is data

@@ -37,7 +37,7 @@ from tests.docs_text import DOCS
             K.ASSESSED,
             S.DECIDED,
             S.ASSESSED,
-            "cannot assess a case that is decided; allowed when the case is reported, investigating, assessed, under_review",
+            "cannot assess a case that is decided; allowed when the case is reported, under investigation, assessed, under review (objection)",
         ),
     ],
 )

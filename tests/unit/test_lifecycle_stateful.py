@@ -1,5 +1,8 @@
 """The case lifecycle against a small model: illegal moves raise and change nothing,
 every accepted change adds exactly one event, and replaying the history gives the state.
+
+The model also knows what an expulsion needs first (preparation, a hearing of every
+party, the Inspectie consulted) and that closing with open duties needs a reason.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from collections.abc import Callable
 import pendulum
 from hypothesis import settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from pcc_cases.domain.errors import PccCasesError
 from pcc_cases.domain.factors import Factors
@@ -23,6 +26,7 @@ S = CaseState
 T0 = pendulum.datetime(2026, 3, 2, 9, 0, tz="UTC")
 OFFENDERS = ["s1", "s2"]
 KINDS = {"s1": PersonKind.STUDENT, "s2": PersonKind.STUDENT}
+PARTIES = ("student", "parents", "teachers")
 
 
 class CaseLifecycle(RuleBasedStateMachine):
@@ -45,6 +49,18 @@ class CaseLifecycle(RuleBasedStateMachine):
         self.assessed: set[str] = set()
         self.decided: set[str] = set()
         self.before_review: CaseState | None = None
+        self.prepared: set[str] = set()
+        self.heard: dict[str, set[str]] = {o: set() for o in OFFENDERS}
+
+    @initialize(start_assessed=st.booleans())
+    def start(self, start_assessed: bool) -> None:
+        """Half the runs start with both offenders assessed, so that they reach the later
+        steps (an expulsion's preparation, hearing and decision) within their length.
+        """
+        if start_assessed:
+            for offender in OFFENDERS:
+                self.case.assess(offender, Factors(), PROTOCOL, POLICY, "d", T0)
+            self.assessed, self.state = set(OFFENDERS), S.ASSESSED
 
     def attempt(
         self, legal: bool, action: Callable[[], object], new_state: CaseState | None = None
@@ -113,13 +129,99 @@ class CaseLifecycle(RuleBasedStateMachine):
         if self.attempt(legal, act, S.DECIDED):
             self.decided.add(offender)
 
-    @rule()
-    def close(self) -> None:
-        legal = self.state is S.DECIDED and self.decided == set(OFFENDERS)
-        self.attempt(legal, lambda: self.case.close("d", T0), S.CLOSED)
+    @rule(offender=st.sampled_from(OFFENDERS))
+    def prepare_expulsion(self, offender: str) -> None:
+        legal = (
+            self.state in (S.ASSESSED, S.DECIDED)
+            and offender in self.assessed
+            and offender not in self.prepared
+        )
+        if self.attempt(
+            legal,
+            lambda: self.case.prepare_step(
+                offender, PersonKind.STUDENT, "expulsion", POLICY, "d", T0
+            ),
+        ):
+            self.prepared.add(offender)
 
-    @rule()
-    def dismiss(self) -> None:
+    @rule(
+        offender=st.sampled_from(OFFENDERS),
+        parties=st.just(set(PARTIES)) | st.sets(st.sampled_from(PARTIES), max_size=2),
+    )
+    def hear(self, offender: str, parties: set[str]) -> None:
+        legal = self.state in (S.ASSESSED, S.DECIDED) and offender in self.prepared and parties
+        if self.attempt(
+            bool(legal),
+            lambda: self.case.record_hearing(
+                offender_id=offender,
+                held_on=T0.date(),
+                heard=sorted(parties),
+                attendees="directeur, mentor",
+                views="gehoord",
+                ladder=POLICY.ladder(PersonKind.STUDENT),
+                actor_id="d",
+                at=T0,
+            ),
+        ):
+            self.heard[offender] |= parties
+
+    @rule(offender=st.sampled_from(OFFENDERS))
+    def consult_inspectie(self, offender: str) -> None:
+        """Complete the offender's consultation duty, when there is one still open."""
+        seqs = [
+            o.seq
+            for o in self.case.obligations
+            if o.kind == "consult-inspectie" and o.offender_id == offender and o.is_open
+        ]
+        if seqs:
+            self.complete(seqs[0])
+
+    @rule(offender=st.sampled_from(OFFENDERS))
+    def expel(self, offender: str) -> None:
+        consulted = [
+            o.done_on is not None
+            for o in self.case.obligations
+            if o.kind == "consult-inspectie" and o.offender_id == offender
+        ]
+        legal = (
+            self.state in (S.ASSESSED, S.DECIDED)
+            and offender not in self.decided
+            and offender in self.assessed
+            and self.heard[offender] == set(PARTIES)
+            and consulted == [True]
+        )
+
+        def act() -> None:
+            self.case.decide(
+                offender_id=offender,
+                offender_kind=PersonKind.STUDENT,
+                step="expulsion",
+                decider_id="c",
+                decider_authority=4,
+                prior_cases=0,
+                policy=POLICY,
+                at=T0,
+                reason="ernstig en herhaald",
+            )
+
+        if self.attempt(legal, act, S.DECIDED):
+            self.decided.add(offender)
+
+    @rule(with_reason=st.booleans())
+    def close(self, with_reason: bool) -> None:
+        duties_open = any(o.is_open for o in self.case.obligations)
+        legal = (
+            self.state is S.DECIDED
+            and self.decided == set(OFFENDERS)
+            and (with_reason or not duties_open)
+        )
+        reason = "afgehandeld" if with_reason else None
+        self.attempt(legal, lambda: self.case.close("d", T0, reason), S.CLOSED)
+
+    @rule(roll=st.integers(0, 9))
+    def dismiss(self, roll: int) -> None:
+        if roll:  # dismissing ends the run: tried one time in ten, so that runs go deep
+            return
         legal = self.state not in (S.CLOSED, S.DISMISSED)
         self.attempt(legal, lambda: self.case.dismiss("d", T0, "ongegrond"), S.DISMISSED)
 
@@ -155,9 +257,12 @@ class CaseLifecycle(RuleBasedStateMachine):
         ):
             self.decided.clear()
 
-    @rule(seq=st.integers(1, 6))
+    @rule(seq=st.integers(1, 14))
     def complete_obligation(self, seq: int) -> None:
-        legal = any(o.seq == seq and o.done_on is None for o in self.case.obligations) and (
+        self.complete(seq)
+
+    def complete(self, seq: int) -> None:
+        legal = any(o.seq == seq and o.is_open for o in self.case.obligations) and (
             self.state is not S.DISMISSED
         )
         self.attempt(legal, lambda: self.case.complete_obligation(seq, "d", T0))
@@ -169,5 +274,5 @@ class CaseLifecycle(RuleBasedStateMachine):
         assert [e.seq for e in self.case.events] == list(range(1, len(self.case.events) + 1))
 
 
-CaseLifecycle.TestCase.settings = settings(max_examples=150, stateful_step_count=25, deadline=None)
+CaseLifecycle.TestCase.settings = settings(max_examples=300, stateful_step_count=50, deadline=None)
 TestCaseLifecycle = CaseLifecycle.TestCase

@@ -141,9 +141,10 @@ def test_recommendation_is_monotone_and_never_expulsion(
 def test_suspension_duties_depend_on_length() -> None:
     one_day = {d.kind for d in POLICY.duties_for("step:suspension", PersonKind.STUDENT, 1)}
     three = {d.kind for d in POLICY.duties_for("step:suspension", PersonKind.STUDENT, 3)}
-    assert one_day == {"written-decision", "inform-leerplicht"}
+    assert one_day == {"written-decision", "inform-leerplicht", "objection-term"}
     assert three == one_day | {"report-inspectie"}
-    assert POLICY.duties_for("step:suspension", PersonKind.STAFF, 3) == ()
+    staff = POLICY.duties_for("step:suspension", PersonKind.STAFF, 3)
+    assert [d.kind for d in staff] == ["objection-term"]
 
 
 @pytest.mark.parametrize(

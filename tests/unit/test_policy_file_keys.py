@@ -32,13 +32,17 @@ OPTIONAL = {
     "severity.aggravating.confidential",
     "recommendation.never",
     "recommendation.consider_at_cap",
-    "duties",
     "calendar",
     "calendar.holidays",
     "ladders.external",  # then the built-in "referred" ladder
     "recommendation.external",  # then the external ladder's first step at every level
 }
-OPTIONAL_LEAVES = {"min_days", "max_days", "min_length_days"}
+OPTIONAL_LEAVES = {"min_days", "max_days", "min_length_days", "hear", "before"}
+# Keys whose removal is refused elsewhere than at their own path: (field, message).
+REFUSED_ELSEWHERE = {
+    # The expulsion needs duties of its preparation done first: without duties, none are.
+    "duties": ("ladders.student[5].before", "'hear-parties' is not a duty with trigger"),
+}
 
 
 Path = tuple[str | int, ...]
@@ -94,6 +98,11 @@ def test_a_removed_key_is_refused_by_its_path_unless_it_is_optional(path: Path) 
         return
     with pytest.raises(PolicyError) as refused:
         parse_policy(data)
+    if name(path) in REFUSED_ELSEWHERE:
+        field, message = REFUSED_ELSEWHERE[name(path)]
+        assert refused.value.field == field
+        assert refused.value.message.startswith(message)
+        return
     parent, key = name(path[:-1]), path[-1]
     if parent == "severity.kind_base":  # the kinds are checked as a set
         assert (refused.value.field, refused.value.message) == (parent, f"missing {key}")
@@ -169,12 +178,18 @@ def test_values_at_the_limits_are_accepted(path: Path, value: int, read: str | N
         (
             ("duties", 0, "trigger"),
             "step:schorsing",
-            "'step:schorsing' must be step:NAME (a ladder step), fact:criminal or clause:ID",
+            (
+                "'step:schorsing' must be step:NAME (a ladder step), prepare:NAME (a step with "
+                "'hear' or 'before'), fact:criminal, clause:ID, target:recorded or target:decided"
+            ),
         ),
         (
             ("duties", 0, "trigger"),
             "clause:x",
-            "'clause:x' must be step:NAME (a ladder step), fact:criminal or clause:ID",
+            (
+                "'clause:x' must be step:NAME (a ladder step), prepare:NAME (a step with "
+                "'hear' or 'before'), fact:criminal, clause:ID, target:recorded or target:decided"
+            ),
         ),
         (
             ("severity", "aggravating", "reach"),
@@ -203,6 +218,7 @@ def test_optional_keys_left_out_mean_none() -> None:
     del data["severity"]["clause_base"]
     del data["recommendation"]["never"], data["recommendation"]["consider_at_cap"]
     del data["duties"], data["calendar"]
+    del data["ladders"]["student"][5]["before"]
     policy = parse_policy(data)
     severity = policy.severity
     assert severity.aggravating_reach == severity.aggravating_intent == frozenset()

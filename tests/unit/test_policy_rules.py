@@ -145,27 +145,30 @@ def test_the_inspectie_is_told_of_a_suspension_from_two_school_days(
 
 def test_duties_match_their_trigger_and_kind_exactly() -> None:
     assert POLICY.duties_for("step:suspension", None, 3) == ()
-    assert POLICY.duties_for("step:suspension", PersonKind.STAFF, 3) == ()
+    staff_suspension = POLICY.duties_for("step:suspension", PersonKind.STAFF, 3)
+    assert [d.kind for d in staff_suspension] == ["objection-term"]
     assert [d.kind for d in POLICY.duties_for("clause:6.8", None)] == ["forward-to-pr"]
     assert [d.kind for d in POLICY.duties_for("fact:criminal", PersonKind.STAFF)] == [
         "police-referral"
     ]
     assert POLICY.duties_for("step:talk-mentor", STUDENT) == ()
-    expulsion = [d.kind for d in POLICY.duties_for("step:expulsion", STUDENT)]
-    assert expulsion == [
-        "hear-parties",
-        "consult-inspectie",
-        "find-other-school",
-        "copy-inspectie-leerplicht",
-        "written-decision",
+    preparing = POLICY.duties_for("prepare:expulsion", STUDENT)
+    assert [(d.kind, d.due_school_days) for d in preparing] == [
+        ("hear-parties", 5),
+        ("consult-inspectie", 5),
+        ("inform-leerplicht", 5),
     ]
-    assert [d.due_school_days for d in POLICY.duties_for("step:expulsion", STUDENT)] == [
-        5,
-        5,
-        40,
-        2,
-        1,
+    expulsion = POLICY.duties_for("step:expulsion", STUDENT)
+    assert [(d.kind, d.due_school_days, d.due_days) for d in expulsion] == [
+        ("find-other-school", 40, None),
+        ("copy-inspectie-leerplicht", 2, None),
+        ("written-decision", 1, None),
+        ("objection-term", 0, 42),
     ]
+    assert [d.kind for d in POLICY.duties_for("target:recorded", PersonKind.STAFF)] == [
+        "offer-support"
+    ]
+    assert [d.kind for d in POLICY.duties_for("target:decided", None)] == ["inform-target"]
 
 
 def test_a_duty_text_is_in_the_language_asked() -> None:
