@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import gettext
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
@@ -40,6 +41,13 @@ def catalogue(lang: str) -> gettext.GNUTranslations:
 def translate(message: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """``message`` (an English message id) in ``lang``."""
     return catalogue(lang).gettext(message)
+
+
+@runtime_checkable
+class Labelled(Protocol):
+    """A value with a name per language (a ladder step): a param shown by its label."""
+
+    def label(self, lang: str) -> str: ...
 
 
 class Phrase(str):

@@ -115,13 +115,29 @@ def developed(case: Case, factors: Factors, depth: int) -> Case:
 
     Depth 1 assesses the first offender; from depth 2 every offender up to ``depth`` is
     assessed and, once the case is assessed, overridden, decided as recommended, and the
-    first duty done.
+    first duty done. Depth 3 also prepares an expulsion of the first offender with a
+    hearing (one that is then not decided), and records a takedown of the first evidence.
     """
     at = case.reported_at.add(hours=1)
     for offender in case.offender_ids[:depth]:
         case.assess(offender, factors, PROTOCOL, POLICY, "dir1", at)
+    if depth >= 3 and case.evidence:
+        case.record_takedown(1, "dir1", at, asked_on=at.date())
     if depth >= 2 and case.state.value == "assessed":
         case.override_severity(case.offender_ids[0], 4, "Herhaling, zie dossier", "dir1", at)
+        if depth >= 3:
+            first = case.offender_ids[0]
+            case.prepare_step(first, PersonKind.STUDENT, "expulsion", POLICY, "dir1", at)
+            case.record_hearing(
+                offender_id=first,
+                held_on=at.date(),
+                heard=["student", "parents"],
+                attendees="Directeur, mentor, leerling en moeder",
+                views="De leerling heeft spijt; de ouders vragen om een tweede kans.",
+                ladder=POLICY.ladder(PersonKind.STUDENT),
+                actor_id="dir1",
+                at=at,
+            )
         for offender in case.offender_ids:
             step = case.recommendation(offender, PersonKind.STUDENT, 0, POLICY).step
             days = 3 if step in ("suspension", "internal-suspension") else None

@@ -16,16 +16,10 @@ from sqlalchemy import Connection, Table, insert, inspect
 from sqlalchemy.orm import Mapper, Session, make_transient_to_detached
 
 from pcc_cases.domain.case import Case
+from pcc_cases.domain.case_parts import CASE_PARTS
 
-_CHILD_COLLECTIONS = (
-    "evidence",
-    "involvements",
-    "violations",
-    "assessments",
-    "decisions",
-    "obligations",
-    "events",
-)
+# Every part of a case, from the one list that says what a case is made of.
+_CHILD_COLLECTIONS = tuple(CASE_PARTS)
 
 
 def insert_new_cases(session: Session, cases: Sequence[Case]) -> None:

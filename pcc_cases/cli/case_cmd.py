@@ -11,6 +11,7 @@ from rich.table import Table
 
 from pcc_cases import services
 from pcc_cases.cli import completion
+from pcc_cases.cli.case_steps_cmd import hearing_cmd, prepare_cmd, takedown_cmd
 from pcc_cases.cli.coded import StepName
 from pcc_cases.cli.context import CliContext
 from pcc_cases.cli.factor_options import factor_options, factors_from
@@ -31,7 +32,8 @@ from pcc_cases.domain.case import Case
 from pcc_cases.domain.factors import Factors
 from pcc_cases.domain.labels import duty_label, label, step_label
 from pcc_cases.domain.lifecycle import CaseState
-from pcc_cases.formatting import moment
+from pcc_cases.domain.time import parse_date
+from pcc_cases.formatting import day, moment
 
 JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print JSON / Toon JSON.")
 NUMBER = click.argument("number", metavar="NUMBER", shell_complete=completion.case_numbers)
@@ -204,6 +206,11 @@ def assess_cmd(obj: CliContext, /, number: str, offender: str, **options: Any) -
     help="Escalation step, e.g. suspension.",
 )
 @click.option("--days", type=WholeNumber(0, 10_000), help="Length in school days (suspension).")
+@click.option(
+    "--first-day",
+    metavar="DD-MM-YYYY",
+    help="First school day of a suspension (default: the next school day).",
+)
 @click.option("--reason", metavar="TEXT", help="Why (required above the recommendation).")
 @JSON_OPTION
 @click.pass_obj
@@ -213,13 +220,23 @@ def decide_cmd(
     offender: str,
     step: str,
     days: int | None,
+    first_day: str | None,
     reason: str | None,
     as_json: bool,
 ) -> None:
     """Decide an escalation step for an offender / Besluit over een maatregel."""
+    first = parse_date(first_day, "--first-day") if first_day else None
     with obj.unit_of_work() as uow:
         decision = services.decide_step(
-            uow, obj.actor, number, offender, step, days, reason, settings=obj.settings
+            uow,
+            obj.actor,
+            number,
+            offender,
+            step,
+            days,
+            reason,
+            first_day=first,
+            settings=obj.settings,
         )
     if as_json:
         emit_json(
@@ -227,12 +244,23 @@ def decide_cmd(
                 "offender_id": decision.offender_id,
                 "step": decision.step,
                 "days": decision.days,
+                "first_day": decision.first_day.isoformat() if decision.first_day else None,
+                "last_day": decision.last_day.isoformat() if decision.last_day else None,
                 "recommended_step": decision.recommended_step,
             }
         )
         return
     shown_step = step_label(obj.settings.policy, decision.step, obj.lang)
     click.echo(obj.gettext("Decision recorded: {step}", step=shown_step), err=True)
+    if decision.first_day and decision.last_day:
+        click.echo(
+            obj.gettext(
+                "From {first} up to and including {last}",
+                first=day(decision.first_day, obj.lang, weekday=True),
+                last=day(decision.last_day, obj.lang, weekday=True),
+            ),
+            err=True,
+        )
 
 
 def _simple(name: str, help_text: str, reason_required: bool, action: Any) -> None:
@@ -318,6 +346,12 @@ def _case_view(obj: CliContext, case: Case) -> Group:
             if decision and decision.days
             else ""
         )
+        if decision and decision.first_day and decision.last_day:
+            days += obj.gettext(
+                ", {first} to {last}",
+                first=day_cell(decision.first_day),
+                last=day_cell(decision.last_day),
+            )
         people.add_row(
             shown(inv.person_id),
             label("involvement", inv.role.value, lang),
@@ -326,15 +360,21 @@ def _case_view(obj: CliContext, case: Case) -> Group:
             step_label(policy, decision.step, lang) + days if decision else "",
         )
     duties = Table(title=obj.gettext("Obligations"), title_justify="left")
-    for column in obj.gettext("no kind due done").split():
+    for column in obj.gettext("no kind for due done").split():
         duties.add_column(column)
     for o in case.obligations:
         duties.add_row(
             str(o.seq),
             duty_label(policy, o.kind, lang),
+            shown(o.target_id or o.offender_id),
             day_cell(o.due_on),
-            day_cell(o.done_on) or "-",
+            day_cell(o.done_on) or ("" if o.is_term else "-"),
         )
+    parts: list[Any] = [Panel(head, expand=False), people]
+    if case.evidence:
+        parts.append(_evidence_table(obj, case))
+    if case.hearings:
+        parts.append(_hearings_table(obj, case))
     history = Table(title=obj.gettext("History"), title_justify="left")
     for column in obj.gettext("no when who what state reason").split():
         history.add_column(column)
@@ -347,4 +387,40 @@ def _case_view(obj: CliContext, case: Case) -> Group:
             label("state", e.state.value, lang),
             shown(e.reason),
         )
-    return Group(Panel(head, expand=False), people, duties, history)
+    return Group(*parts, duties, history)
+
+
+def _evidence_table(obj: CliContext, case: Case) -> Table:
+    evidence = Table(title=obj.gettext("Evidence"), title_justify="left")
+    for column in obj.gettext("no kind reference captured takedown-asked removed").split():
+        evidence.add_column(column)
+    for index, item in enumerate(case.evidence, start=1):
+        evidence.add_row(
+            str(index),
+            label("evidence", item.kind.value, obj.lang),
+            item.reference,
+            local(item.captured_at),
+            day_cell(item.takedown_asked_on) or "-",
+            day_cell(item.removed_on) or "-",
+        )
+    return evidence
+
+
+def _hearings_table(obj: CliContext, case: Case) -> Table:
+    hearings = Table(title=obj.gettext("Hearings"), title_justify="left")
+    for column in obj.gettext("offender day heard present views").split():
+        hearings.add_column(column)
+    for hearing in case.hearings:
+        parties = [p for p in ("student", "parents", "teachers") if hearing.heard(p)]
+        hearings.add_row(
+            shown(hearing.offender_id),
+            day_cell(hearing.held_on),
+            ", ".join(label("heard", p, obj.lang) for p in parties),
+            hearing.attendees,
+            hearing.views,
+        )
+    return hearings
+
+
+for _command in (prepare_cmd, hearing_cmd, takedown_cmd):
+    case_group.add_command(_command)

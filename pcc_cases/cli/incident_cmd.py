@@ -13,6 +13,7 @@ from pcc_cases.cli.coded import ClauseList, Coded, LocalTime
 from pcc_cases.cli.context import CliContext
 from pcc_cases.cli.factor_options import factor_options, factors_from
 from pcc_cases.cli.render import case_json, emit_json
+from pcc_cases.domain.case_parts import Evidence
 from pcc_cases.domain.labels import labels
 from pcc_cases.domain.protocol import load_protocol
 from pcc_cases.domain.time import parse_local
@@ -38,6 +39,14 @@ def incident() -> None:
 @click.option("--witness", "witnesses", multiple=True, metavar="ID", help="Witness.")
 @click.option("--reporter", metavar="ID", help="Who reported it / Melder.")
 @click.option("--clause", "clauses", multiple=True, metavar="C", help="Clause broken (repeat).")
+@click.option("--link", "links", multiple=True, metavar="URL", help="Link to the post (repeat).")
+@click.option(
+    "--file-hash",
+    "file_hashes",
+    multiple=True,
+    metavar="SHA256",
+    help="SHA-256 of a screenshot kept elsewhere (repeat).",
+)
 @factor_options
 @click.option("--json", "as_json", is_flag=True, help="Print the case as JSON.")
 @click.pass_obj
@@ -51,6 +60,9 @@ def record_cmd(obj: CliContext, /, **options: Any) -> None:
     _ask_missing(obj, options)
     occurred = parse_local(options["occurred"])
     factors = factors_from(options)
+    captured = obj.settings.clock()
+    evidence = [Evidence.create("link", link, captured) for link in options["links"]]
+    evidence += [Evidence.create("file-hash", h, captured) for h in options["file_hashes"]]
     with obj.unit_of_work() as uow:
         case = services.record_incident(
             uow,
@@ -65,6 +77,7 @@ def record_cmd(obj: CliContext, /, **options: Any) -> None:
             witnesses=options["witnesses"],
             reporter=options["reporter"],
             factors=factors,
+            evidence=evidence,
             settings=obj.settings,
         )
     if options["as_json"]:

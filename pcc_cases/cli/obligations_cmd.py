@@ -30,13 +30,13 @@ def obligations(
         labels = services.person_labels(
             uow,
             obj.actor,
-            [v.obligation.offender_id for v in views if v.obligation.offender_id],
+            [_person(v) for v in views if _person(v)],
             settings=obj.settings,
         )
     if as_json:
         emit_json([obligation_json(v) for v in views])
         return
-    headers = obj.gettext("id case location kind offender due overdue").split()
+    headers = obj.gettext("id case location kind person due overdue").split()
     late = obj.gettext("YES")
     rows = [
         [
@@ -44,13 +44,18 @@ def obligations(
             v.case_number,
             v.location,
             duty_label(obj.settings.policy, v.obligation.kind, obj.lang),
-            labels.get(v.obligation.offender_id or "", ""),
+            labels.get(_person(v), ""),
             day_cell(v.obligation.due_on),
             late if v.overdue else "",
         ]
         for v in views
     ]
     table(obj.gettext("Obligations"), headers, rows)
+
+
+def _person(view: services.ObligationView) -> str:
+    """Who the duty is about: the offender of a measure, or the target cared for."""
+    return view.obligation.offender_id or view.obligation.target_id or ""
 
 
 @click.group("obligation")

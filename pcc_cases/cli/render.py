@@ -131,6 +131,7 @@ def obligation_json(view: ObligationView) -> dict[str, Any]:
         "kind": o.kind,
         "cause": o.cause,
         "offender_id": o.offender_id,
+        "target_id": o.target_id,
         "due_on": o.due_on.isoformat(),
         "overdue": view.overdue,
         "done_on": o.done_on.isoformat() if o.done_on else None,

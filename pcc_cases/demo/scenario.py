@@ -277,6 +277,7 @@ class _Play:
                 step, days, decider = "expulsion", None, self.org.cvb
                 reason = "Herhaalde ernstige overtredingen na eerdere schorsingen"
                 self.expulsion_case = number
+                self.prepare_expulsion(uow, at, number, offender, director)
             if (
                 step in ("reprimand", "suspension", "dismissal")
                 and _kind(offender) is PersonKind.STAFF
@@ -287,12 +288,37 @@ class _Play:
             )
         self.schedule(self.later(at, 0, 15), self.do_duties, number, location)
 
+    def prepare_expulsion(
+        self,
+        uow: UnitOfWorkPort,
+        at: pendulum.DateTime,
+        number: str,
+        offender: str,
+        director: str,
+    ) -> None:
+        """What the law asks before an expulsion: everyone heard, the Inspectie consulted."""
+        sv.prepare_step(uow, director, number, offender, "expulsion", settings=self.settings)
+        case = sv.record_hearing(
+            uow,
+            self.org.cvb,
+            number,
+            offender,
+            held_on=local_date(at),
+            heard=["student", "parents", "teachers"],
+            attendees="CvB, vestigingsdirecteur, mentor, leerling, ouders",
+            views="De leerling erkent de berichten; de ouders vragen om begeleiding.",
+            settings=self.settings,
+        )
+        consult = [o for o in case.obligations if o.kind == "consult-inspectie" and o.is_open]
+        for obligation in consult:
+            sv.complete_obligation(uow, self.org.cvb, number, obligation.seq, settings=self.settings)
+
     def do_duties(
         self, uow: UnitOfWorkPort, at: pendulum.DateTime, number: str, location: str
     ) -> None:
         case = sv.show_case(uow, self.org.directors[location], number, settings=self.settings)
         for obligation in case.obligations:
-            if obligation.done_on is not None or number == self.expulsion_case:
+            if not obligation.is_open or number == self.expulsion_case:
                 continue
             if self.rng.random() < 0.06:
                 continue  # forgotten: it will show as overdue

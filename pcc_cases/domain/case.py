@@ -537,7 +537,7 @@ class Case:
             raise InvalidInputError(
                 N_("{step} cannot be decided for {offender_id} yet: {missing}"),
                 field="step",
-                step=chosen.name,
+                step=chosen,
                 offender_id=offender_id,
                 missing=missing,
             )
@@ -606,13 +606,13 @@ class Case:
             raise InvalidInputError(
                 N_("step {step} needs no preparation; decide it directly"),
                 field="step",
-                step=chosen.name,
+                step=chosen,
             )
         if is_prepared(self.events, offender_id, chosen.name):
             raise InvalidInputError(
                 N_("the {step} of {offender_id} is already being prepared"),
                 field="step",
-                step=chosen.name,
+                step=chosen,
                 offender_id=offender_id,
             )
         check_transition(EventKind.STEP_PREPARED, self.state, self.state)

@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 import attrs
 
 from pcc_cases.formatting import day, number
-from pcc_cases.translation import N_, Phrase, translate
+from pcc_cases.translation import N_, Labelled, Phrase, translate
 
 
 class PccCasesError(Exception):
@@ -311,6 +311,8 @@ def _shown(value: object, lang: str) -> object:
         return value.translated(lang)
     if isinstance(value, Phrase):
         return translate(value, lang)
+    if isinstance(value, Labelled):
+        return value.label(lang)
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return day(value, lang)
     if isinstance(value, tuple) and value and all(isinstance(v, Problem) for v in value):

@@ -14,8 +14,8 @@ from pcc_cases.domain.calendar import SchoolCalendar
 from pcc_cases.domain.case_parts import Event, Hearing, Obligation
 from pcc_cases.domain.errors import InvalidInputError, Problem
 from pcc_cases.domain.events import EventKind
-from pcc_cases.domain.policy import Step
-from pcc_cases.translation import N_
+from pcc_cases.domain.policy import HEARING_DUTY, Step
+from pcc_cases.translation import N_, Phrase
 
 PARTY_NAMES = {
     "student": N_("the student"),
@@ -39,7 +39,7 @@ def measure_days(
         raise InvalidInputError(
             N_("the first day of the {step} ({first}) is before the decision ({decided})"),
             field="first_day",
-            step=step.name,
+            step=step,
             first=first,
             decided=decided_on,
         )
@@ -79,14 +79,14 @@ def preparation_problems(
     if not step.prepared:
         return ()
     if not is_prepared(events, offender_id, step.name):
-        return (Problem(N_("prepare the {step} first (case prepare)"), params={"step": step.name}),)
+        return (Problem(N_("prepare the {step} first (case prepare)"), params={"step": step}),)
     problems = []
     unheard = unheard_parties(step, hearings, offender_id)
     if unheard:
         problems.append(
             Problem(
                 N_("no hearing of {parties} is recorded"),
-                params={"parties": tuple(Problem(PARTY_NAMES[p]) for p in unheard)},
+                params={"parties": tuple(Phrase(PARTY_NAMES[p]) for p in unheard)},
             )
         )
     cause = f"prepare:{step.name}"
@@ -99,6 +99,7 @@ def preparation_problems(
         if obligation.cause == cause
         and obligation.offender_id == offender_id
         and obligation.kind in step.before
+        and obligation.kind != HEARING_DUTY  # said above, by the parties not yet heard
         and obligation.done_on is None
     ]
     return tuple(problems)

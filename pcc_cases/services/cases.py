@@ -12,7 +12,7 @@ import pendulum
 
 from pcc_cases.access import Action, Actor
 from pcc_cases.domain.case import MAX_LOCATION, Case
-from pcc_cases.domain.case_parts import Assessment, Decision, Evidence, Hearing, Obligation
+from pcc_cases.domain.case_parts import Assessment, Decision, Evidence, Obligation
 from pcc_cases.domain.checks import (
     calendar_day,
     id_list,
@@ -408,9 +408,10 @@ def record_hearing(
     attendees: str,
     views: str,
     settings: Settings = DEFAULT_SETTINGS,
-) -> Hearing:
+) -> Case:
     """Record a hearing before a prepared step: the day, who was heard (student, parents,
-    teachers), who was there, and the views heard.
+    teachers), who was there, and the views heard. Returns the case: the hearing is its
+    last in ``hearings``, and once every party was heard its hearing duty is done.
 
     Raises:
         InvalidInputError: no step is being prepared, an unknown party, an empty record,
@@ -421,9 +422,9 @@ def record_hearing(
     """
     held = calendar_day(held_on, "held_on")
 
-    def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Hearing:
+    def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Case:
         kind = _known_people(uow, [offender_id], actor, now)[offender_id]
-        return case.record_hearing(
+        case.record_hearing(
             offender_id=offender_id,
             held_on=held,
             heard=heard,
@@ -433,6 +434,7 @@ def record_hearing(
             actor_id=actor.id,
             at=now,
         )
+        return case
 
     return _change(uow, actor_id, number, Action.HANDLE, change, settings)
 

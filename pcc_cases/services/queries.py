@@ -171,7 +171,8 @@ def list_obligations(
     limit: int | None = None,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> list[ObligationView]:
-    """Open legal obligations of the cases the actor handles, by due date.
+    """Open legal obligations of the cases the actor handles, by due date (terms, such as
+    the objection term, are no task and are left out; the case shows them).
 
     ``search`` keeps the duties whose case number, or whose offender's name or id,
     contains the text; ``limit`` keeps the first that many.
@@ -190,7 +191,7 @@ def list_obligations(
         for case in cases
         if actor.may(Action.HANDLE, case, offenders)
         for o in case.obligations
-        if o.done_on is None
+        if o.is_open  # not done, and not a term (the objection term is no task)
     ]
     if overdue_only:
         views = [v for v in views if v.overdue]

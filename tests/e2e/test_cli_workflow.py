@@ -23,9 +23,11 @@ def test_record_recommend_decide_obligations_close(director_env: dict[str, str])
     assert decided.returncode == 0, decided.stderr
     duties = json.loads(run("obligations", "--json", env=director_env).stdout)
     assert {d["kind"] for d in duties} == {
+        "offer-support",  # for the target, since the case was recorded
         "written-decision",
         "report-inspectie",
         "inform-leerplicht",
+        "inform-target",
     }
     for duty in duties:
         assert run("obligation", "done", duty["id"], env=director_env).returncode == 0

@@ -42,7 +42,8 @@ def test_duties_locations_and_steps_are_completed(director_env: dict[str, str]) 
     decided = run("case", "decide", number, "--offender", "s-alk1", "--step", "suspension",
                   "--days", "2", env=director_env)  # fmt: skip
     assert decided.returncode == 0, decided.stderr
-    assert complete("pcc-cases obligation done ", director_env)[0] == f"{number}/1"
+    # Soonest due first: the written decision (the target's support, /1, is due a day later).
+    assert complete("pcc-cases obligation done ", director_env)[0] == f"{number}/2"
     assert complete("pcc-cases case list --location ", director_env) == ["Alkmaar"]
     board = {**director_env, "PCC_CASES_ACTOR": "cvb1"}
     assert complete("pcc-cases report severity --location ", board) == ["Alkmaar", "Bergen"]

@@ -1,4 +1,4 @@
-"""The directors' guide is true: every console block in it is run and its output checked.
+"""The guides are true: every console block in them is run and its output checked.
 
 A ``$`` line is a command (``export`` lines set the environment); the lines after it must
 appear in the command's output, in any order, with ``…`` standing for a part that depends
@@ -11,6 +11,8 @@ import re
 import shlex
 import shutil
 from pathlib import Path
+
+import pytest
 
 from tests.clirun import run
 from tests.docs_text import DOCS, appears
@@ -28,10 +30,11 @@ def transcript(page: Path) -> list[tuple[str, list[str]]]:
     return steps
 
 
-def test_the_directors_guide_runs_as_written(tmp_path: Path) -> None:
+@pytest.mark.parametrize("page", ["directors.md", "measures.md"])
+def test_the_guides_run_as_written(tmp_path: Path, page: str) -> None:
     shutil.copy(DOCS / "examples" / "people.csv", tmp_path / "people.csv")
     env = {"PCC_CASES_DATABASE_URL": f"sqlite:///{tmp_path / 'school.sqlite3'}"}
-    steps = transcript(DOCS / "directors.md")
+    steps = transcript(DOCS / page)
     assert len(steps) >= 10
     for command, expected in steps:
         words = shlex.split(command)
