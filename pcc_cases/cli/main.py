@@ -91,12 +91,12 @@ def cli(
 
 def error_line(exc: PccCasesError, lang: str) -> str:
     """The one line (or block, for a file's problems) that the command line shows."""
-    from pcc_cases.domain.errors import ProblemsError
+    from pcc_cases.domain.errors import ProblemsError, field_label
 
     hint = hint_for(exc, lang)
     message = exc.translated(lang)
     if exc.field and not isinstance(exc, ProblemsError):
-        message = f"{exc.field}: {message}"
+        message = f"{field_label(exc.field, lang)}: {message}"
     text = printable(message)  # it may quote what was typed or stored
     shown = translate("Error: {message}", lang).format(message=text)
     return shown + (f" ({hint})" if hint else "")

@@ -324,6 +324,30 @@ def _shown(value: object, lang: str) -> object:
     return value
 
 
+# The fields a person names when they act, as the command line shows them before a message.
+FIELD_LABELS = {
+    "reason": N_("reason"),
+    "step": N_("measure"),
+    "days": N_("days"),
+    "first_day": N_("first day"),
+    "offender": N_("offender"),
+    "location": N_("location"),
+    "summary": N_("summary"),
+    "obligation": N_("obligation"),
+    "evidence": N_("evidence"),
+    "takedown": N_("takedown"),
+    "held_on": N_("day of the hearing"),
+    "heard": N_("heard"),
+    "attendees": N_("present"),
+    "views": N_("views"),
+}
+
+
+def field_label(field: str, lang: str) -> str:
+    """A field's name in ``lang``; one without a label is shown as it is."""
+    return translate(FIELD_LABELS[field], lang) if field in FIELD_LABELS else field
+
+
 def choices(values: Iterable[str]) -> str:
     """Format allowed values for a message, in a stable order."""
     return ", ".join(sorted(values, key=_natural_key))
