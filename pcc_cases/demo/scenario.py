@@ -311,7 +311,9 @@ class _Play:
         )
         consult = [o for o in case.obligations if o.kind == "consult-inspectie" and o.is_open]
         for obligation in consult:
-            sv.complete_obligation(uow, self.org.cvb, number, obligation.seq, settings=self.settings)
+            sv.complete_obligation(
+                uow, self.org.cvb, number, obligation.seq, settings=self.settings
+            )
 
     def do_duties(
         self, uow: UnitOfWorkPort, at: pendulum.DateTime, number: str, location: str
