@@ -11,8 +11,8 @@ from rich.table import Table
 
 from pcc_cases import services
 from pcc_cases.cli import completion
+from pcc_cases.cli.case_options import JSON_OPTION, NUMBER, OFFENDER, step_option
 from pcc_cases.cli.case_steps_cmd import hearing_cmd, prepare_cmd, takedown_cmd
-from pcc_cases.cli.coded import StepName
 from pcc_cases.cli.context import CliContext
 from pcc_cases.cli.factor_options import factor_options, factors_from
 from pcc_cases.cli.list_options import list_options
@@ -34,9 +34,6 @@ from pcc_cases.domain.labels import duty_label, label, step_label
 from pcc_cases.domain.lifecycle import CaseState
 from pcc_cases.domain.time import parse_date
 from pcc_cases.formatting import day, moment
-
-JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print JSON / Toon JSON.")
-NUMBER = click.argument("number", metavar="NUMBER", shell_complete=completion.case_numbers)
 
 
 @click.group("case")
@@ -151,7 +148,7 @@ def recommend_cmd(obj: CliContext, number: str, as_json: bool) -> None:
 
 @case_group.command("assess")
 @NUMBER
-@click.option("--offender", required=True, metavar="ID", help="The offender / De overtreder.")
+@OFFENDER
 @factor_options
 @click.option("--override", type=WholeNumber(1, 4), help="Set the level by hand (1-4).")
 @click.option("--reason", metavar="TEXT", help="Why (required with --override).")
@@ -196,15 +193,8 @@ def assess_cmd(obj: CliContext, /, number: str, offender: str, **options: Any) -
 
 @case_group.command("decide")
 @NUMBER
-@click.option("--offender", required=True, metavar="ID", help="The offender / De overtreder.")
-@click.option(
-    "--step",
-    required=True,
-    type=StepName(),
-    metavar="STEP",
-    shell_complete=completion.steps,
-    help="Escalation step, e.g. suspension.",
-)
+@OFFENDER
+@step_option("Escalation step, e.g. suspension.")
 @click.option("--days", type=WholeNumber(0, 10_000), help="Length in school days (suspension).")
 @click.option(
     "--first-day",

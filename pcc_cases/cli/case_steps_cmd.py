@@ -9,8 +9,8 @@ import datetime as dt
 import click
 
 from pcc_cases import services
-from pcc_cases.cli import completion
-from pcc_cases.cli.coded import Coded, StepName
+from pcc_cases.cli.case_options import JSON_OPTION, NUMBER, OFFENDER, step_option
+from pcc_cases.cli.coded import Coded
 from pcc_cases.cli.context import CliContext
 from pcc_cases.cli.numbers import WholeNumber
 from pcc_cases.cli.render import emit_json
@@ -19,21 +19,11 @@ from pcc_cases.domain.labels import duty_label, label, step_label
 from pcc_cases.domain.time import parse_date
 from pcc_cases.formatting import day
 
-NUMBER = click.argument("number", metavar="NUMBER", shell_complete=completion.case_numbers)
-JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print JSON / Toon JSON.")
-
 
 @click.command("prepare")
 @NUMBER
-@click.option("--offender", required=True, metavar="ID", help="The offender / De overtreder.")
-@click.option(
-    "--step",
-    required=True,
-    type=StepName(),
-    metavar="STEP",
-    shell_complete=completion.steps,
-    help="The step to prepare, e.g. verwijdering / expulsion.",
-)
+@OFFENDER
+@step_option("The step to prepare, e.g. verwijdering / expulsion.")
 @click.option("--reason", metavar="TEXT", help="Why / Waarom.")
 @JSON_OPTION
 @click.pass_obj
@@ -78,7 +68,7 @@ def prepare_cmd(
 
 @click.command("hearing")
 @NUMBER
-@click.option("--offender", required=True, metavar="ID", help="The offender / De overtreder.")
+@OFFENDER
 @click.option("--on", "held_on", required=True, metavar="DD-MM-YYYY", help="Day of the hearing.")
 @click.option(
     "--heard",
