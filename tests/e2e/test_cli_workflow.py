@@ -103,7 +103,7 @@ def test_assess_override_needs_a_reason_and_keeps_the_computed_level(
         "case", "assess", number, "--offender", "s-alk1", "--reach", "viral", "--override", "3",
         env=director_env,
     )  # fmt: skip
-    assert no_reason.returncode == 5 and "reason" in no_reason.stderr
+    assert no_reason.returncode == 5 and "Fout: reden: mag niet leeg zijn" in no_reason.stderr
     after = json.loads(run("case", "show", number, "--json", env=director_env).stdout)
     assert after["events"] == before["events"] and after["assessments"] == before["assessments"]
     out = run(
