@@ -155,7 +155,7 @@ def test_the_refusal_names_every_party_not_heard_and_every_duty_not_done() -> No
         "teachers is recorded; obligation 3 (consult-inspectie) is not done"
     )
     assert refused.value.translated("nl").startswith(
-        "over expulsion voor s1 kan nog niet worden besloten: er is geen "
+        "over verwijdering voor s1 kan nog niet worden besloten: er is geen "
         "hoorzitting met de ouders, de docenten vastgelegd"
     )
 
