@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Select, case, distinct, func, literal, select
 from pcc_cases.adapters import tables as t
 from pcc_cases.domain.case_parts import Platform
 from pcc_cases.domain.period import Period
-from pcc_cases.domain.policy import MAX_LEVEL
+from pcc_cases.domain.policy import MAX_LEVEL, OBJECTION_TERM
 from pcc_cases.domain.protocol import Protocol
 from pcc_cases.reports.sqltime import seconds_between
 
@@ -122,7 +122,7 @@ def compute_figures(
             func.coalesce(func.sum(case((o.c.due_on < today, 1), else_=0)), 0),
         )
         .select_from(scoped.join(o, o.c.case_id == scoped.c.id))
-        .where(o.c.done_on.is_(None))
+        .where(o.c.done_on.is_(None), o.c.kind != OBJECTION_TERM)  # a term is no task
     )
     open_count, overdue = conn.execute(open_duties).one()
     return {

@@ -47,7 +47,8 @@ def developed_cases(draw: st.DrawFn, when: st.SearchStrategy[pendulum.DateTime] 
         recorded.at = case.reported_at
     developed(case, draw(factors), draw(st.integers(0, 3)))
     if case.state.value == "decided" and draw(st.booleans()):
-        case.close("dir1", case.reported_at.add(days=draw(st.integers(0, 60)), minutes=7))
+        closed_at = case.reported_at.add(days=draw(st.integers(0, 60)), minutes=7)
+        case.close("dir1", closed_at, "Afgehandeld")
     return case
 
 
@@ -61,7 +62,7 @@ def expected_figures(stored: list[Case]) -> dict[str, Any]:
         for c in inside
         if c.state.value == "closed"
     )
-    open_duties = [o for c in inside for o in c.obligations if o.done_on is None]
+    open_duties = [o for c in inside for o in c.obligations if o.is_open]
     return {
         "total_cases": len(inside),
         "by_severity": Counter(str(s) for s in severity.values() if s),
