@@ -51,7 +51,13 @@ def test_a_case_from_report_to_close(new_uow: Any) -> None:
     with new_uow() as uow:
         views = sv.list_obligations(uow, "vd-alk", settings=S)
     kinds = {v.obligation.kind for v in views if v.case_number == number}
-    assert kinds == {"written-decision", "report-inspectie", "inform-leerplicht"}
+    assert kinds == {
+        "offer-support",  # care for the target, since recording
+        "written-decision",
+        "report-inspectie",
+        "inform-leerplicht",
+        "inform-target",
+    }
     assert not any(v.overdue for v in views)
     with new_uow() as uow:
         first = next(v for v in views if v.case_number == number)
@@ -237,6 +243,6 @@ def test_a_case_with_an_external_offender_is_referred_and_closes(new_uow: Any) -
         sv.decide_step(uow, "tl-alk", number, "ouder1", "referred", settings=S)
         sv.decide_step(uow, "tl-alk", number, "s-alk1", "talk-mentor", settings=S)
     with new_uow() as uow:
-        case = sv.close_case(uow, "vd-alk", number, settings=S)
+        case = sv.close_case(uow, "vd-alk", number, "Doorverwezen; mentorgesprek", settings=S)
     assert case.state.value == "closed"
     assert not [o for o in case.obligations if o.offender_id == "ouder1"]  # no duties

@@ -100,7 +100,7 @@ SERVICES: dict[str, tuple[str, Call]] = {
         "decided",
         lambda u, a, n, o: sv.complete_obligation(u, a, n, 1, settings=S),
     ),
-    "close_case": ("decided", lambda u, a, n, o: sv.close_case(u, a, n, settings=S)),
+    "close_case": ("decided", lambda u, a, n, o: sv.close_case(u, a, n, "Klaar", settings=S)),
     "dismiss_case": (
         "reported",
         lambda u, a, n, o: sv.dismiss_case(u, a, n, "Ongegrond", settings=S),
@@ -207,12 +207,31 @@ def test_deciding_above_ones_authority_is_refused_and_logged(
     number = prepared_case(uow, IN_SCOPE, "assessed")
     days = 2 if step == "suspension" else None
     if allowed:
+        if step == "expulsion":  # heard and the Inspectie consulted first
+            prepare_expulsion(uow, number)
         sv.decide_step(uow, actor, number, "s-alk1", step, days, "Zwaar", settings=S)
         return
     with pytest.raises(PermissionDeniedError, match=step):
         sv.decide_step(uow, actor, number, "s-alk1", step, days, "Zwaar", settings=S)
     assert uow.access_log.entries[-1].detail and step in uow.access_log.entries[-1].detail
     assert uow.cases.get(number).decisions == []
+
+
+def prepare_expulsion(uow: FakeUnitOfWork, number: str) -> None:
+    sv.prepare_step(uow, "cvb1", number, "s-alk1", "expulsion", settings=S)
+    case = sv.record_hearing(
+        uow,
+        "cvb1",
+        number,
+        "s-alk1",
+        held_on=S.clock().date(),
+        heard=["student", "parents", "teachers"],
+        attendees="CvB, directeur, leerling, ouders, mentor",
+        views="Gehoord",
+        settings=S,
+    )
+    consult = next(o for o in case.obligations if o.kind == "consult-inspectie")
+    sv.complete_obligation(uow, "cvb1", number, consult.seq, settings=S)
 
 
 def test_unknown_or_missing_actor_is_refused() -> None:
