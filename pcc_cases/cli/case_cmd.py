@@ -401,11 +401,10 @@ def _hearings_table(obj: CliContext, case: Case) -> Table:
     for column in obj.gettext("offender day heard present views").split():
         hearings.add_column(column)
     for hearing in case.hearings:
-        parties = [p for p in ("student", "parents", "teachers") if hearing.heard(p)]
         hearings.add_row(
             shown(hearing.offender_id),
             day_cell(hearing.held_on),
-            ", ".join(label("heard", p, obj.lang) for p in parties),
+            ", ".join(label("heard", p, obj.lang) for p in hearing.parties),
             hearing.attendees,
             hearing.views,
         )

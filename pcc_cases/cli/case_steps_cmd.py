@@ -105,7 +105,7 @@ def hearing_cmd(
             settings=obj.settings,
         )
     hearing = case.hearings[-1]
-    parties = [p for p in ("student", "parents", "teachers") if hearing.heard(p)]
+    parties = hearing.parties
     if as_json:
         emit_json(
             {

@@ -43,6 +43,7 @@ from pcc_cases.domain.measures import (
     is_prepared,
     measure_days,
     preparation_problems,
+    prepared_steps,
     unheard_parties,
 )
 from pcc_cases.domain.people import AUTHORITY_RANK, PersonKind, check_person_id
@@ -643,12 +644,7 @@ class Case:
         prepared step; once every party the step needs is heard, its hearing duty is done.
         """
         self._require_offender(offender_id)
-        prepared = [
-            e.data["step"]
-            for e in self.events
-            if e.kind is EventKind.STEP_PREPARED and e.data["offender_id"] == offender_id
-        ]
-        if not prepared:
+        if not prepared_steps(self.events, offender_id):
             raise InvalidInputError(
                 N_("no step is being prepared for {offender_id}; prepare it first"),
                 field="offender",
@@ -687,7 +683,7 @@ class Case:
             {
                 "offender_id": offender_id,
                 "held_on": held_on.isoformat(),
-                "heard": [p for p in HEARD_PARTIES if hearing.heard(p)],
+                "heard": hearing.parties,
                 "attendees": hearing.attendees,
                 "views": hearing.views,
                 "completes": completes,

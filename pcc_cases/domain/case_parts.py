@@ -20,7 +20,7 @@ from pcc_cases.domain.errors import InvalidInputError
 from pcc_cases.domain.events import EventKind
 from pcc_cases.domain.factors import Factors, Harm, Intent, Reach
 from pcc_cases.domain.lifecycle import CaseState
-from pcc_cases.domain.policy import OBJECTION_TERM
+from pcc_cases.domain.policy import HEARD_PARTIES, OBJECTION_TERM
 from pcc_cases.domain.time import as_utc
 from pcc_cases.translation import N_
 
@@ -232,6 +232,11 @@ class Hearing:
     def heard(self, party: str) -> bool:
         """Whether ``party`` (student, parents, teachers) was heard at this hearing."""
         return bool(getattr(self, f"{party}_heard"))
+
+    @property
+    def parties(self) -> list[str]:
+        """The parties heard, in the order the law names them."""
+        return [p for p in HEARD_PARTIES if self.heard(p)]
 
 
 @attrs.define(slots=False, eq=False)

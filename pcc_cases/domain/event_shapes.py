@@ -13,6 +13,7 @@ from typing import Any
 from pcc_cases.domain.errors import Problem
 from pcc_cases.domain.events import EventKind
 from pcc_cases.domain.factors import Harm, Intent, Reach
+from pcc_cases.domain.policy import HEARD_PARTIES
 from pcc_cases.translation import N_
 
 MAX_ID = 100  # clause ids, step names, duty kinds: short codes
@@ -90,7 +91,7 @@ DATA_SHAPES: Mapping[EventKind, dict[str, Any]] = {
         heard={
             "type": "array",
             "maxItems": 3,
-            "items": {"enum": ["student", "parents", "teachers"]},
+            "items": {"enum": list(HEARD_PARTIES)},
         },
         attendees={"type": "string", "minLength": 1, "maxLength": 2000},
         views={"type": "string", "minLength": 1, "maxLength": 4000},

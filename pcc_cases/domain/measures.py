@@ -59,13 +59,17 @@ def unheard_parties(step: Step, hearings: Sequence[Hearing], offender_id: str) -
     return [p for p in step.hear if not any(h.heard(p) for h in mine)]
 
 
-def is_prepared(events: Sequence[Event], offender_id: str, step: str) -> bool:
-    return any(
-        e.kind is EventKind.STEP_PREPARED
-        and e.data["offender_id"] == offender_id
-        and e.data["step"] == step
+def prepared_steps(events: Sequence[Event], offender_id: str) -> list[str]:
+    """The steps whose preparation was started for the offender."""
+    return [
+        e.data["step"]
         for e in events
-    )
+        if e.kind is EventKind.STEP_PREPARED and e.data["offender_id"] == offender_id
+    ]
+
+
+def is_prepared(events: Sequence[Event], offender_id: str, step: str) -> bool:
+    return step in prepared_steps(events, offender_id)
 
 
 def preparation_problems(
