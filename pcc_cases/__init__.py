@@ -23,6 +23,7 @@ if TYPE_CHECKING:
         upgrade,
     )
     from pcc_cases.adapters.unit_of_work import UnitOfWork
+    from pcc_cases.documents import render_letter
     from pcc_cases.domain.access_log import AccessEntry
     from pcc_cases.domain.calendar import Holiday, SchoolCalendar
     from pcc_cases.domain.case import Case
@@ -62,6 +63,7 @@ if TYPE_CHECKING:
         Intent,
         Reach,
     )
+    from pcc_cases.domain.letters import IssuedLetter, LetterFacts, LetterKind
     from pcc_cases.domain.lifecycle import CaseState
     from pcc_cases.domain.people import (
         Person,
@@ -126,15 +128,19 @@ if TYPE_CHECKING:
         override_severity,
         parse_obligation_id,
         person_labels,
+        prepare_step,
         reachable_locations,
         recommend_steps,
+        record_hearing,
         record_incident,
+        record_takedown,
         remove_involvement,
         show_case,
         show_person,
         start_investigation,
         withdraw_clause,
     )
+    from pcc_cases.services.letters import MadeLetter, make_letter
     from pcc_cases.services.ports import UnitOfWorkPort
 
 _EXPORTS = {
@@ -253,6 +259,15 @@ _EXPORTS = {
     "start_investigation": "pcc_cases.services",
     "withdraw_clause": "pcc_cases.services",
     "UnitOfWorkPort": "pcc_cases.services.ports",
+    "prepare_step": "pcc_cases.services",
+    "record_hearing": "pcc_cases.services",
+    "record_takedown": "pcc_cases.services",
+    "MadeLetter": "pcc_cases.services.letters",
+    "make_letter": "pcc_cases.services.letters",
+    "render_letter": "pcc_cases.documents",
+    "LetterKind": "pcc_cases.domain.letters",
+    "LetterFacts": "pcc_cases.domain.letters",
+    "IssuedLetter": "pcc_cases.domain.letters",
 }
 
 __version__ = "0.1.0"
@@ -291,7 +306,11 @@ __all__ = [
     "InvalidInputError",
     "Involvement",
     "InvolvementRole",
+    "IssuedLetter",
     "Ladder",
+    "LetterFacts",
+    "LetterKind",
+    "MadeLetter",
     "MissingExtraError",
     "NotFoundError",
     "Obligation",
@@ -352,19 +371,24 @@ __all__ = [
     "load_protocol",
     "load_retention",
     "make_engine",
+    "make_letter",
     "override_severity",
     "parse_obligation_id",
     "parse_school_year",
     "person_html",
     "person_labels",
     "prepare_purge",
+    "prepare_step",
     "reachable_locations",
     "read_access_log",
     "recommend_steps",
+    "record_hearing",
     "record_incident",
+    "record_takedown",
     "remove_involvement",
     "render_csv",
     "render_html",
+    "render_letter",
     "render_xlsx",
     "school_year",
     "severity_report",

@@ -13,9 +13,11 @@ import pendulum
 
 from pcc_cases.domain.case import Case
 from pcc_cases.domain.factors import Factors
+from pcc_cases.domain.letters import IssuedLetter, LetterKind
 from pcc_cases.domain.people import Person, PersonKind, Role
 from pcc_cases.domain.policy_file import default_policy
 from pcc_cases.domain.protocol import load_protocol
+from pcc_cases.domain.time import local_date
 from pcc_cases.services.ports import UnitOfWorkPort
 
 PROTOCOL = load_protocol()
@@ -116,7 +118,8 @@ def developed(case: Case, factors: Factors, depth: int) -> Case:
     Depth 1 assesses the first offender; from depth 2 every offender up to ``depth`` is
     assessed and, once the case is assessed, overridden, decided as recommended, and the
     first duty done. Depth 3 also prepares an expulsion of the first offender with a
-    hearing (one that is then not decided), and records a takedown of the first evidence.
+    hearing (one that is then not decided) and the letter of its record, and records a
+    takedown of the first evidence.
     """
     at = case.reported_at.add(hours=1)
     for offender in case.offender_ids[:depth]:
@@ -137,6 +140,18 @@ def developed(case: Case, factors: Factors, depth: int) -> Case:
                 ladder=POLICY.ladder(PersonKind.STUDENT),
                 actor_id="dir1",
                 at=at,
+            )
+            hearing_duty = next(o for o in case.obligations if o.kind == "hear-parties")
+            case.issue_letter(
+                IssuedLetter(
+                    seq=hearing_duty.seq,
+                    letter=LetterKind.HEARING_RECORD,
+                    sha256="5e" * 32,
+                    dated=local_date(at),
+                    language="nl",
+                    issued_by="dir1",
+                    issued_at=at,
+                )
             )
         for offender in case.offender_ids:
             step = case.recommendation(offender, PersonKind.STUDENT, 0, POLICY).step

@@ -15,8 +15,6 @@ Revises: 0006
 Create Date: 2026-11-25 09:00:00.000000
 """
 
-# ruff: noqa: S608 - the statements are built from this module's constants, never from input
-
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -25,7 +23,12 @@ import sqlalchemy as sa
 from alembic import op
 
 import pcc_cases.adapters.types
-from pcc_cases.adapters.migration_steps import add_column_once, create_index_once, create_table_once
+from pcc_cases.adapters.migration_steps import (
+    add_column_once,
+    create_index_once,
+    create_table_once,
+    set_event_kinds,
+)
 
 revision: str = "0007"
 down_revision: str | None = "0006"
@@ -55,7 +58,6 @@ OLD_KINDS = (
     "objection_rejected",
 )
 NEW_KINDS = ("step_prepared", "hearing_recorded", "takedown_recorded")
-MESSAGE = f"{EVENTS} is append-only: its rows cannot be changed or deleted"
 
 
 def upgrade() -> None:
@@ -122,30 +124,4 @@ def _create_hearings() -> None:
 
 
 def _event_kinds(kinds: Sequence[str]) -> None:
-    """The CHECK on event kinds admits exactly ``kinds`` (skipped when it already does)."""
-    checks = {
-        c["name"]: c["sqltext"] for c in sa.inspect(op.get_bind()).get_check_constraints(EVENTS)
-    }
-    current = checks.get(CHECK, "")
-    if current and all(f"'{k}'" in current for k in kinds) and current.count("'") == 2 * len(kinds):
-        return
-    condition = sa.column("kind").in_(kinds)
-    if op.get_bind().dialect.name != "sqlite":
-        if current:
-            op.drop_constraint(op.f(CHECK), EVENTS, type_="check")
-        op.create_check_constraint(op.f(CHECK), EVENTS, condition)
-        return
-    with op.batch_alter_table(EVENTS, recreate="always") as batch:
-        if current:
-            batch.drop_constraint(op.f(CHECK), type_="check")
-        batch.create_check_constraint(op.f(CHECK), condition)
-    # The rebuilt table has no triggers: make the append-only ones again (as in 0004).
-    op.execute(
-        f"CREATE TRIGGER IF NOT EXISTS {EVENTS}_no_update BEFORE UPDATE ON {EVENTS} "
-        f"WHEN NOT EXISTS (SELECT 1 FROM {PERMITS}) "
-        f"BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END"
-    )
-    op.execute(
-        f"CREATE TRIGGER IF NOT EXISTS {EVENTS}_no_delete BEFORE DELETE ON {EVENTS} "
-        f"BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END"
-    )
+    set_event_kinds(EVENTS, CHECK, PERMITS, kinds)

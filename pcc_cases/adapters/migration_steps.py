@@ -5,6 +5,8 @@ tables made so far without the revision that made them. Written with these steps
 migration that runs again skips what is already there and completes.
 """
 
+# ruff: noqa: S608 - statements are built from the migrations' constants, never from input
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -47,3 +49,39 @@ def create_check_once(table: str, name: str, condition: Any) -> None:
             batch.create_check_constraint(op.f(name), condition)
     else:
         op.create_check_constraint(op.f(name), table, condition)
+
+
+def set_event_kinds(events: str, check: str, permits: str, kinds: Sequence[str]) -> None:
+    """The CHECK ``check`` on the events table admits exactly ``kinds`` (skipped when it
+    already does).
+
+    SQLite cannot change a CHECK in place: the table is rebuilt, which drops its
+    append-only triggers, and they are made again at once (as revision 0004 made them).
+    """
+    message = f"{events} is append-only: its rows cannot be changed or deleted"
+    checks = {
+        c["name"]: c["sqltext"] for c in sa.inspect(op.get_bind()).get_check_constraints(events)
+    }
+    current = checks.get(check, "")
+    if current and all(f"'{k}'" in current for k in kinds) and current.count("'") == 2 * len(kinds):
+        return
+    condition = sa.column("kind").in_(kinds)
+    if op.get_bind().dialect.name != "sqlite":
+        if current:
+            op.drop_constraint(op.f(check), events, type_="check")
+        op.create_check_constraint(op.f(check), events, condition)
+        return
+    with op.batch_alter_table(events, recreate="always") as batch:
+        if current:
+            batch.drop_constraint(op.f(check), type_="check")
+        batch.create_check_constraint(op.f(check), condition)
+    # The rebuilt table has no triggers: make the append-only ones again (as in 0004).
+    op.execute(
+        f"CREATE TRIGGER IF NOT EXISTS {events}_no_update BEFORE UPDATE ON {events} "
+        f"WHEN NOT EXISTS (SELECT 1 FROM {permits}) "
+        f"BEGIN SELECT RAISE(ABORT, '{message}'); END"
+    )
+    op.execute(
+        f"CREATE TRIGGER IF NOT EXISTS {events}_no_delete BEFORE DELETE ON {events} "
+        f"BEGIN SELECT RAISE(ABORT, '{message}'); END"
+    )

@@ -33,6 +33,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Open legal obligations of your cases, by due date / Openstaande verplichtingen.",
     ),
     "obligation": ("obligations_cmd", "obligation", "One legal obligation / Een verplichting."),
+    "letter": (
+        "letter_cmd",
+        "letter_cmd",
+        "Make the letter a duty asks for, e.g. 2025-0012/2 / Maak de brief bij een verplichting.",
+    ),
     "report": ("report_cmd", "report", "Reports / Rapportages."),
     "export": ("interchange_cmd", "export_group", "Export data / Gegevens exporteren."),
     "import": ("interchange_cmd", "import_group", "Import data / Gegevens importeren."),

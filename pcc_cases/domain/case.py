@@ -38,6 +38,7 @@ from pcc_cases.domain.errors import (
 )
 from pcc_cases.domain.events import DATA_VERSIONS, EventKind
 from pcc_cases.domain.factors import Factors
+from pcc_cases.domain.letters import IssuedLetter, check_issued, issued_letters
 from pcc_cases.domain.lifecycle import CaseState, check_transition
 from pcc_cases.domain.measures import (
     is_prepared,
@@ -739,6 +740,26 @@ class Case:
             },
         )
         return evidence
+
+    @property
+    def letters(self) -> list[IssuedLetter]:
+        """Every letter made for the case's duties, oldest first (kept as a hash)."""
+        return issued_letters(self.events)
+
+    def issue_letter(self, letter: IssuedLetter) -> Obligation:
+        """Keep a letter made for a duty: its hash, date and language; with ``sent_on``,
+        the day it was sent, which also marks the duty done (if it was still open).
+        """
+        obligation = self.obligation(letter.seq)
+        when = as_utc(letter.issued_at)
+        check_issued(letter, obligation, local_date(when))
+        check_transition(EventKind.LETTER_ISSUED, self.state, self.state)
+        if letter.sent_on is not None and obligation.is_open:
+            obligation.done_on, obligation.done_by = letter.sent_on, letter.issued_by
+        self._append(
+            EventKind.LETTER_ISSUED, letter.issued_by, when, self.state, None, letter.data()
+        )
+        return obligation
 
     def complete_obligation(
         self, seq: int, actor_id: str, at: dt.datetime, done_on: dt.date | None = None

@@ -13,8 +13,9 @@ from typing import Any
 from pcc_cases.domain.errors import Problem
 from pcc_cases.domain.events import EventKind
 from pcc_cases.domain.factors import Harm, Intent, Reach
+from pcc_cases.domain.letters import LetterKind
 from pcc_cases.domain.policy import HEARD_PARTIES
-from pcc_cases.translation import N_
+from pcc_cases.translation import LANGUAGES, N_
 
 MAX_ID = 100  # clause ids, step names, duty kinds: short codes
 MAX_ITEMS = 500  # people or clauses in one recorded case
@@ -101,6 +102,15 @@ DATA_SHAPES: Mapping[EventKind, dict[str, Any]] = {
         evidence={"type": "integer", "minimum": 1, "maximum": MAX_ITEMS},
         asked_on=_DAY_OR_NULL,
         removed_on=_DAY_OR_NULL,
+    ),
+    K.LETTER_ISSUED: _object(
+        seq=_SEQ,
+        letter={"enum": [k.value for k in LetterKind]},
+        sha256={"type": "string", "minLength": 64, "maxLength": 64},
+        dated=_DAY,
+        language={"enum": list(LANGUAGES)},
+        hearing_at={"type": ["string", "null"], "format": "date-time", "maxLength": 40},
+        sent_on=_DAY_OR_NULL,
     ),
 }
 """Per event kind, the JSON Schema of its data in today's version (see DATA_VERSIONS)."""

@@ -37,6 +37,7 @@ class EventKind(enum.StrEnum):
     STEP_PREPARED = "step_prepared"
     HEARING_RECORDED = "hearing_recorded"
     TAKEDOWN_RECORDED = "takedown_recorded"
+    LETTER_ISSUED = "letter_issued"
 
 
 EventData = dict[str, Any]

@@ -22,6 +22,7 @@ EXTRA_OF_MODULE: dict[str, str] = {
     "jinja2": "reports",
     "openpyxl": "reports",
     "faker": "demo",
+    "fpdf": "letters",
 }
 
 

@@ -14,6 +14,7 @@ from pcc_cases.domain.case_parts import EvidenceKind, HeardParty, InvolvementRol
 from pcc_cases.domain.errors import InvalidInputError, Problem
 from pcc_cases.domain.events import EventKind
 from pcc_cases.domain.factors import Harm, Intent, Reach
+from pcc_cases.domain.letters import LETTER_LABELS
 from pcc_cases.domain.lifecycle import STATE_LABELS
 from pcc_cases.domain.people import PersonKind, Role
 from pcc_cases.domain.policy import Policy
@@ -71,6 +72,7 @@ CODE_LABELS: Mapping[str, Mapping[str, str]] = {
         EventKind.STEP_PREPARED: N_("step prepared"),
         EventKind.HEARING_RECORDED: N_("hearing recorded"),
         EventKind.TAKEDOWN_RECORDED: N_("takedown recorded"),
+        EventKind.LETTER_ISSUED: N_("letter made"),
     },
     "reach": {
         Reach.PRIVATE: N_("private"),
@@ -102,6 +104,7 @@ CODE_LABELS: Mapping[str, Mapping[str, str]] = {
         ClauseKind.AWARENESS: N_("awareness (not citable)"),
         ClauseKind.SANCTION: N_("sanction basis (not citable)"),
     },
+    "letter": LETTER_LABELS,
     "severity": {
         "1": N_("1 light"),
         "2": N_("2 moderate"),
@@ -126,6 +129,7 @@ FIELDS: Mapping[str, str] = {
     "clause-kind": N_("kind of clause"),
     "severity": N_("severity"),
     "step": N_("step"),
+    "letter": N_("letter"),
 }
 """The name of each kind of code, as a field name in messages."""
 

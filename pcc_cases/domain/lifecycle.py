@@ -69,6 +69,7 @@ TRANSITIONS: Mapping[EventKind, Mapping[CaseState, frozenset[CaseState]]] = {
     K.STEP_PREPARED: {S.ASSESSED: frozenset({S.ASSESSED}), S.DECIDED: frozenset({S.DECIDED})},
     K.HEARING_RECORDED: {S.ASSESSED: frozenset({S.ASSESSED}), S.DECIDED: frozenset({S.DECIDED})},
     K.TAKEDOWN_RECORDED: {s: frozenset({s}) for s in CaseState},
+    K.LETTER_ISSUED: {s: frozenset({s}) for s in CaseState},
 }
 
 
@@ -91,6 +92,7 @@ ACTIONS: Mapping[EventKind, str] = {
     K.STEP_PREPARED: N_("prepare a step in"),
     K.HEARING_RECORDED: N_("record a hearing in"),
     K.TAKEDOWN_RECORDED: N_("record the takedown of evidence in"),
+    K.LETTER_ISSUED: N_("make a letter of"),
 }
 
 

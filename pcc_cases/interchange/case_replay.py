@@ -21,6 +21,7 @@ from pcc_cases.domain.errors import InvalidInputError, PccCasesError, Problem
 from pcc_cases.domain.event_shapes import short_repr
 from pcc_cases.domain.events import EventKind
 from pcc_cases.domain.factors import Factors
+from pcc_cases.domain.letters import letter_from_event
 from pcc_cases.domain.people import AUTHORITY_RANK, Person, PersonKind
 from pcc_cases.domain.snapshot import case_snapshot
 from pcc_cases.domain.time import local_date
@@ -209,6 +210,8 @@ def _apply(
                 asked_on=_day_or_none(data["asked_on"]),
                 removed_on=_day_or_none(data["removed_on"]),
             )
+        case K.LETTER_ISSUED:
+            case.issue_letter(letter_from_event(event))
         case K.OBJECTION_FILED:
             case.file_objection(actor, at, reason or "")
         case K.OBJECTION_UPHELD | K.OBJECTION_REJECTED:

@@ -20,6 +20,7 @@ from pcc_cases.services.cases import (
     start_investigation,
     withdraw_clause,
 )
+from pcc_cases.services.letters import MadeLetter, make_letter
 from pcc_cases.services.people import ImportResult, import_people_rows, list_people, show_person
 from pcc_cases.services.queries import (
     ObligationView,
@@ -35,6 +36,7 @@ from pcc_cases.services.settings import DEFAULT_SETTINGS, Settings
 __all__ = [
     "DEFAULT_SETTINGS",
     "ImportResult",
+    "MadeLetter",
     "ObligationView",
     "Settings",
     "add_involvement",
@@ -50,6 +52,7 @@ __all__ = [
     "list_cases",
     "list_obligations",
     "list_people",
+    "make_letter",
     "override_severity",
     "parse_obligation_id",
     "person_labels",
