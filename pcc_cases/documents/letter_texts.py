@@ -61,7 +61,7 @@ def _frame(
             seq=facts.obligation.seq,
         ),
         case_reference=f"{facts.case_number}/{facts.obligation.seq}",
-        subject=subject,
+        subject=subject[:1].upper() + subject[1:],
         salutation=salutation,
         sections=sections,
         closing=t(N_("Kind regards,")),

@@ -752,7 +752,7 @@ class Case:
         """
         obligation = self.obligation(letter.seq)
         when = as_utc(letter.issued_at)
-        check_issued(letter, obligation, local_date(when))
+        check_issued(letter, obligation, self.hearings, local_date(when))
         check_transition(EventKind.LETTER_ISSUED, self.state, self.state)
         if letter.sent_on is not None and obligation.is_open:
             obligation.done_on, obligation.done_by = letter.sent_on, letter.issued_by

@@ -340,6 +340,11 @@ FIELD_LABELS = {
     "heard": N_("heard"),
     "attendees": N_("present"),
     "views": N_("views"),
+    "letter": N_("letter"),
+    "hearing_at": N_("day and time of the hearing"),
+    "sent_on": N_("sent on"),
+    "language": N_("language"),
+    "letterhead.logo": N_("letterhead logo"),
 }
 
 

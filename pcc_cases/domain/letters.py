@@ -89,11 +89,25 @@ def letter_for(
                 wanted=Phrase(LETTER_LABELS[wanted]),
                 allowed=tuple(Phrase(LETTER_LABELS[c]) for c in choices),
             )
+        if wanted is LetterKind.HEARING_RECORD and not _held(obligation, hearings):
+            raise InvalidInputError(
+                N_(
+                    "obligation {seq} ({kind}) has no hearing recorded yet, so no record; "
+                    "record the hearing first"
+                ),
+                field="letter",
+                seq=obligation.seq,
+                kind=obligation.kind,
+            )
         return wanted
     if LetterKind.HEARING_RECORD in choices:
-        held = any(h.offender_id == obligation.offender_id for h in hearings)
+        held = _held(obligation, hearings)
         return LetterKind.HEARING_RECORD if held else LetterKind.HEARING_INVITATION
     return choices[0]
+
+
+def _held(obligation: Obligation, hearings: Sequence[Hearing]) -> bool:
+    return any(h.offender_id == obligation.offender_id for h in hearings)
 
 
 @attrs.frozen
@@ -150,7 +164,9 @@ def issued_letters(events: Iterable[Event]) -> list[IssuedLetter]:
     return [letter_from_event(e) for e in events if e.kind is EventKind.LETTER_ISSUED]
 
 
-def check_issued(letter: IssuedLetter, obligation: Obligation, today: dt.date) -> None:
+def check_issued(
+    letter: IssuedLetter, obligation: Obligation, hearings: Sequence[Hearing], today: dt.date
+) -> None:
     """A letter record that can be kept: a real hash, a known language, a sending day
     neither in the future nor before the letter's date.
 
@@ -170,7 +186,7 @@ def check_issued(letter: IssuedLetter, obligation: Obligation, today: dt.date) -
             value=letter.language,
             allowed=", ".join(LANGUAGES),
         )
-    letter_for(obligation, (), letter.letter)
+    letter_for(obligation, hearings, letter.letter)
     if letter.sent_on is not None:
         if letter.sent_on > today:
             raise InvalidInputError(

@@ -30,9 +30,10 @@ def transcript(page: Path) -> list[tuple[str, list[str]]]:
     return steps
 
 
-@pytest.mark.parametrize("page", ["directors.md", "measures.md"])
+@pytest.mark.parametrize("page", ["directors.md", "measures.md", "letters.md"])
 def test_the_guides_run_as_written(tmp_path: Path, page: str) -> None:
-    shutil.copy(DOCS / "examples" / "people.csv", tmp_path / "people.csv")
+    for example in ("people.csv", "pcc-cases.toml"):
+        shutil.copy(DOCS / "examples" / example, tmp_path / example)
     env = {"PCC_CASES_DATABASE_URL": f"sqlite:///{tmp_path / 'school.sqlite3'}"}
     steps = transcript(DOCS / page)
     assert len(steps) >= 10
