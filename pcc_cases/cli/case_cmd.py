@@ -365,6 +365,8 @@ def _case_view(obj: CliContext, case: Case) -> Group:
         parts.append(_evidence_table(obj, case))
     if case.hearings:
         parts.append(_hearings_table(obj, case))
+    if case.letters:
+        parts.append(_letters_table(obj, case))
     history = Table(title=obj.gettext("History"), title_justify="left")
     for column in obj.gettext("no when who what state reason").split():
         history.add_column(column)
@@ -409,6 +411,23 @@ def _hearings_table(obj: CliContext, case: Case) -> Table:
             hearing.views,
         )
     return hearings
+
+
+def _letters_table(obj: CliContext, case: Case) -> Table:
+    """The letters made, each with the start of its hash (``--json`` has it whole)."""
+    letters = Table(title=obj.gettext("Letters"), title_justify="left")
+    for column in obj.gettext("duty letter dated language sent sha256").split():
+        letters.add_column(column)
+    for letter in case.letters:
+        letters.add_row(
+            f"{case.number}/{letter.seq}",
+            label("letter", letter.letter.value, obj.lang),
+            day_cell(letter.dated),
+            letter.language,
+            day_cell(letter.sent_on) or "-",
+            letter.sha256[:16] + "…",
+        )
+    return letters
 
 
 for _command in (prepare_cmd, hearing_cmd, takedown_cmd):

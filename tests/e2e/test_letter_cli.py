@@ -48,6 +48,9 @@ def test_a_director_makes_sends_and_remakes_the_decision(
     assert "Bij de zaak bewaard als bewijs" in made.stderr
     assert f"SHA-256: {hashlib.sha256(pdf).hexdigest()}" in made.stderr
     assert "PCC Stichting Voortgezet Onderwijs" in pdf_text(pdf)
+    number = duties["written-decision"].split("/")[0]
+    shown = run("case", "show", number, env=env).stdout
+    assert "Brieven" in shown and hashlib.sha256(pdf).hexdigest()[:16] in shown
     # Made again: refused over the file unless --force, then the same bytes, nothing new.
     refused = run("letter", duties["written-decision"], env=env, cwd=tmp_path)
     assert refused.returncode == 5 and "--force" in refused.stderr
