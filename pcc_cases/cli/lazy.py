@@ -36,7 +36,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "letter": (
         "letter_cmd",
         "letter_cmd",
-        "Make the letter a duty asks for, e.g. 2025-0012/2 / Maak de brief bij een verplichting.",
+        "Make the letter a duty asks for / Maak de brief bij een verplichting.",
     ),
     "report": ("report_cmd", "report", "Reports / Rapportages."),
     "export": ("interchange_cmd", "export_group", "Export data / Gegevens exporteren."),

@@ -55,7 +55,10 @@ def letter_cmd(
     force: bool,
     as_json: bool,
 ) -> None:
-    """Make the letter a duty asks for, e.g. 2025-0012/2 / Maak de brief bij een verplichting."""
+    """Make the letter a duty asks for / Maak de brief bij een verplichting.
+
+    ID is the duty as listed by obligations, for example 2025-0012/2.
+    """
     from pcc_cases.documents import render_letter
 
     when = parse_local(hearing_at) if hearing_at else None

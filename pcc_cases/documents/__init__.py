@@ -15,5 +15,9 @@ __all__ = ["Document", "build", "render_letter"]
 
 
 def render_letter(facts: LetterFacts) -> bytes:
-    """The letter ``facts`` describe, as the bytes of an A4 PDF (the same every time)."""
+    """The letter ``facts`` describe, as the bytes of an A4 PDF (the same every time).
+
+    Raises:
+        InvalidInputError: the letterhead's logo cannot be read or is not a PNG or JPEG.
+    """
     return render_pdf(build(facts), facts.letterhead, facts.language)

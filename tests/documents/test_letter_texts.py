@@ -129,3 +129,20 @@ def test_the_picture_in_the_docs_is_the_letter_as_made(name: str) -> None:
     assert picture.read_bytes() == first_page_png(make(name).content), (
         f"{picture.name} is out of date: python -m tests.documents.pictures"
     )
+
+
+def test_the_logo_is_printed_and_a_bad_logo_is_named(tmp_path: Path) -> None:
+    from PIL import Image
+
+    from pcc_cases.domain.errors import InvalidInputError
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (200, 80), (0, 90, 160)).save(logo)
+    with_logo = attrs.evolve(BASE, letterhead={**LETTERHEAD, "logo": str(logo)})
+    content = render_letter(with_logo)
+    assert b"/Subtype /Image" in content and content == render_letter(with_logo)
+    for bad in (tmp_path / "missing.png", Path(__file__)):
+        broken = attrs.evolve(BASE, letterhead={**LETTERHEAD, "logo": str(bad)})
+        with pytest.raises(InvalidInputError) as raised:
+            render_letter(broken)
+        assert raised.value.field == "letterhead.logo" and str(bad) in str(raised.value)
