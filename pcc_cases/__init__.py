@@ -107,7 +107,8 @@ if TYPE_CHECKING:
     from pcc_cases.privacy.subject_access import export_person, read_access_log
     from pcc_cases.reports.render_html import render_html
     from pcc_cases.reports.severity import SeverityReport, severity_report
-    from pcc_cases.reports.tabular import render_csv, render_xlsx
+    from pcc_cases.reports.tabular import render_csv
+    from pcc_cases.reports.workbook import render_xlsx
     from pcc_cases.services import (
         ImportResult,
         ObligationView,
@@ -230,7 +231,7 @@ _EXPORTS = {
     "SeverityReport": "pcc_cases.reports.severity",
     "severity_report": "pcc_cases.reports.severity",
     "render_csv": "pcc_cases.reports.tabular",
-    "render_xlsx": "pcc_cases.reports.tabular",
+    "render_xlsx": "pcc_cases.reports.workbook",
     "ImportResult": "pcc_cases.services",
     "ObligationView": "pcc_cases.services",
     "Settings": "pcc_cases.services",

@@ -40,6 +40,7 @@ def demo(obj: CliContext, seed: int, db_url: str | None, cases: int) -> None:
     1,500 students and 120 staff at three locations, 250 incidents over the school year
     2025-2026, each recorded and handled through the same services as real work.
     """
+    from pcc_cases.demo.organisation import NAME
     from pcc_cases.demo.scenario import run_scenario  # Faker loads only for the demo
     from pcc_cases.reports.render_html import render_html  # Jinja2 too
     from pcc_cases.reports.render_text import render_text
@@ -93,7 +94,7 @@ def demo(obj: CliContext, seed: int, db_url: str | None, cases: int) -> None:
     table(say("School year 2025-2026 in the demo"), ["", ""], rows)
     render_text(report, obj.lang, stdout())
     html_path = _report_path(url)
-    html_path.write_text(render_html(report, obj.lang), encoding="utf-8")
+    html_path.write_text(render_html(report, obj.lang, NAME), encoding="utf-8")
     click.echo(say("HTML report: {path}", path=html_path), err=True)
     click.echo(say("Try: pcc-cases --db {url} --as P0006 case list", url=url), err=True)
 

@@ -93,6 +93,7 @@ def severity_cmd(
     from pcc_cases.reports.severity import severity_report
 
     language = lang or obj.lang
+    organisation = obj.config.letterhead.get("organisation", "") if obj.config else ""
     period = period_from_options(school_year, date_from, date_to)
     label = obj.gettext("Computing the report")
     with obj.unit_of_work() as uow, working(label):
@@ -115,15 +116,15 @@ def severity_cmd(
 
         _write(output, render_csv(result, language), force)
     elif fmt == "xlsx":
-        from pcc_cases.reports.tabular import render_xlsx
+        from pcc_cases.reports.workbook import render_xlsx
 
         if output is None and sys.stdout.isatty():
             raise click.UsageError(obj.gettext("--format xlsx needs --output FILE (or a pipe)"))
-        _write(output, render_xlsx(result, language), force)
+        _write(output, render_xlsx(result, language, organisation), force)
     elif fmt == "html":
         from pcc_cases.reports.render_html import render_html
 
-        _write(output, render_html(result, language).encode("utf-8"), force)
+        _write(output, render_html(result, language, organisation).encode("utf-8"), force)
     else:
         from pcc_cases.reports.render_text import render_text
 

@@ -11,6 +11,7 @@ from faker import Faker
 
 from pcc_cases.interchange.people_csv import COLUMNS
 
+NAME = "PCC (demo)"  # the organisation's name on the demo's report
 LOCATIONS = ("Alkmaar", "Bergen", "Heiloo")
 STUDENTS_PER_LOCATION = 500
 MENTORS_PER_LOCATION = 30

@@ -7,6 +7,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from pcc_cases.domain.display import visible
+from pcc_cases.privacy.readable import readable_export
+from pcc_cases.translation import N_, translate
 
 _ENV = Environment(
     loader=PackageLoader("pcc_cases.privacy", "templates"),
@@ -15,27 +17,20 @@ _ENV = Environment(
 )
 
 
-def person_html(data: dict[str, Any], lang: str) -> str:
-    """A subject-access export (from ``export_person``) as one printable HTML page.
+def person_html(data: dict[str, Any], lang: str, organisation: str = "") -> str:
+    """A subject-access export (from ``export_person``) as one printable HTML page, in the
+    words of ``lang``; ``organisation`` names the school at the top.
 
     Raises:
         MissingExtraError: the ``reports`` extra (Jinja2) is not installed.
+        InvalidInputError: ``data`` is not the shape ``export_person`` returns.
     """
-    nl = lang != "en"
+    export = readable_export(data, lang)
     return _ENV.get_template("person.html.j2").render(
         lang=lang,
-        data=data,
-        title="Inzage persoonsgegevens" if nl else "Subject access export",
-        intro=(
-            "Alles wat pcc_cases over deze persoon bewaart: het persoonsrecord, de zaken "
-            "waarin de persoon voorkomt, en wie die zaken heeft ingezien."
-            if nl
-            else "Everything pcc_cases holds about this person: their record, the cases "
-            "they appear in, and who looked at those cases."
-        ),
-        labels={
-            "person": "Persoon" if nl else "Person",
-            "cases": "Zaken" if nl else "Cases",
-            "log": "Toegangslog" if nl else "Access log",
-        },
+        export=export,
+        organisation=organisation,
+        page_title=translate(N_("Subject access"), lang),
+        person_id=data["person"]["id"],
+        when=translate(N_("When"), lang),
     )

@@ -95,14 +95,16 @@ def export_person(
     record = person_record(person)
     if record["mentor_id"] in placeholders:
         record["mentor_id"] = placeholders[record["mentor_id"]]
+    now = settings.clock()
     result = {
+        "generated_at": now.in_timezone("UTC").replace(microsecond=0).isoformat(),
         "person": record,
         "others_shown": show_others_because is not None,
         "cases": [scrubber.data(_case_part(case, person_id), numbers) for case in cases],
         "access_log": [scrubber.data(entry_json(e), numbers) for e in entries],
     }
     detail = f"others shown: {show_others_because}" if show_others_because else None
-    log_read(uow, actor, "subject-access", settings.clock(), person_id=person_id, detail=detail)
+    log_read(uow, actor, "subject-access", now, person_id=person_id, detail=detail)
     uow.commit()
     return result
 

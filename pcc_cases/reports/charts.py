@@ -35,16 +35,23 @@ def _value_text(value: int | None) -> str:
     return "*" if value is None else str(value)
 
 
-def bar_chart(title: str, values: Mapping[str, int | None]) -> str:
-    """A bar chart of ``values``; a suppressed value (None) is drawn as '*' with no bar."""
+def bar_chart(
+    title: str, values: Mapping[str, int | None], names: Mapping[str, str] | None = None
+) -> str:
+    """A bar chart of ``values``; a suppressed value (None) is drawn as '*' with no bar.
+
+    ``names`` gives the label a reader sees under a bar (``Instagram`` for ``instagram``).
+    """
     keys = list(values)
+    shown = {key: (names or {}).get(key, key) for key in keys}
     heights = [values[key] or 0 for key in keys]
     top = max([*heights, 1])
     plot_height = HEIGHT - _TOP - _BOTTOM
-    slot = (WIDTH - 2 * _SIDE) / max(len(keys), 1)
-    bar_width = slot * 0.7
     rotate = len(keys) > _ROTATE_ABOVE
-    description = "; ".join(f"{key}: {_value_text(values[key])}" for key in keys)
+    side = _SIDE * 4 if rotate else _SIDE  # a label turned to the left needs room there
+    slot = (WIDTH - side - _SIDE) / max(len(keys), 1)
+    bar_width = slot * 0.7
+    description = "; ".join(f"{shown[key]}: {_value_text(values[key])}" for key in keys)
     lines = [
         (
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
@@ -60,7 +67,7 @@ def bar_chart(title: str, values: Mapping[str, int | None]) -> str:
         ),
     ]
     for index, key in enumerate(keys):
-        centre = _SIDE + slot * index + slot / 2
+        centre = side + slot * index + slot / 2
         # A count above zero keeps a visible bar however large the largest one is.
         bar_height = max(plot_height * heights[index] / top * 0.9, 1.0) if heights[index] else 0
         bar_top = HEIGHT - _BOTTOM - bar_height
@@ -77,11 +84,12 @@ def bar_chart(title: str, values: Mapping[str, int | None]) -> str:
         if rotate:
             lines.append(
                 f'<text x="{centre:.1f}" y="{label_y}" text-anchor="end" '
-                f'transform="rotate(-40 {centre:.1f} {label_y})">{_text(key)}</text>'
+                f'transform="rotate(-40 {centre:.1f} {label_y})">{_text(shown[key])}</text>'
             )
         else:
             lines.append(
-                f'<text x="{centre:.1f}" y="{label_y}" text-anchor="middle">{_text(key)}</text>'
+                f'<text x="{centre:.1f}" y="{label_y}" text-anchor="middle">'
+                f"{_text(shown[key])}</text>"
             )
     lines.append("</svg>")
     return "\n".join(lines)

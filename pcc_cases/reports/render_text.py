@@ -14,7 +14,7 @@ from pcc_cases.domain.labels import label as code_label
 from pcc_cases.domain.labels import step_label
 from pcc_cases.domain.policy_file import default_policy
 from pcc_cases.domain.protocol import load_protocol
-from pcc_cases.formatting import day, number
+from pcc_cases.formatting import day, moment, number
 from pcc_cases.reports.figures import COUNT_BREAKDOWNS
 from pcc_cases.reports.severity import SeverityReport
 from pcc_cases.translation import N_, translate
@@ -45,6 +45,22 @@ LABELS: dict[str, str] = {
     "article": N_("article"),
     "suppressed": N_("Small counts (1 to {n}) are hidden (*) to protect privacy."),
     "unsuppressed": N_("Not suppressed: holds small counts."),
+    "organisation": N_("Organisation"),
+    "generated": N_("Generated on"),
+    "small_counts": N_("Small counts"),
+    "nothing": N_("-: no figure (no previous period, or no closed case to take a median of)."),
+}
+
+# The heading of a breakdown's first column: what its rows are.
+DIMENSIONS: dict[str, str] = {
+    "summary": N_("Figure"),
+    "by_severity": N_("Severity"),
+    "by_article": N_("Article"),
+    "by_platform": N_("Platform"),
+    "by_month": N_("Month"),
+    "by_location": N_("Location"),
+    "offenders_by_kind": N_("Kind of person"),
+    "decisions_by_step": N_("Step"),
 }
 
 SCALARS = ("total_cases", "repeat_offenders", "closed_cases", "median_days_to_close")
@@ -112,6 +128,33 @@ def previous_value(report: SeverityReport, path: tuple[str, ...]) -> Any:
     return value
 
 
+def suppression_note(report: SeverityReport, lang: str) -> str:
+    """What the reader must know about small counts: hidden as '*', or shown."""
+    if report.suppression_applied:
+        return label("suppressed", lang).format(n=report.threshold)
+    return label("unsuppressed", lang)
+
+
+def period_text(report: SeverityReport, lang: str) -> str:
+    """``2025-2026 (1 augustus 2025 – 31 juli 2026)``."""
+    period = report.period
+    return f"{period.label} ({day(period.start, lang)} – {day(period.end, lang)})"
+
+
+def front_matter(report: SeverityReport, lang: str, organisation: str) -> list[tuple[str, str]]:
+    """The report's particulars as (label, value), for a front sheet or a page heading:
+    who it is about, which period, when it was made, and how small counts are treated.
+    """
+    rows = [(label("organisation", lang), organisation)] if organisation else []
+    return [
+        *rows,
+        (label("period", lang), period_text(report, lang)),
+        (label("locations", lang), ", ".join(report.locations)),
+        (label("generated", lang), moment(report.generated_at, lang)),
+        (label("small_counts", lang), suppression_note(report, lang)),
+    ]
+
+
 def heading(report: SeverityReport, lang: str) -> list[str]:
     lines = [
         (
@@ -120,10 +163,7 @@ def heading(report: SeverityReport, lang: str) -> list[str]:
         ),
         f"{label('locations', lang)}: {', '.join(report.locations)}",
     ]
-    if report.suppression_applied:
-        lines.append(label("suppressed", lang).format(n=report.threshold))
-    else:
-        lines.append(label("unsuppressed", lang))
+    lines.append(suppression_note(report, lang))
     return lines
 
 

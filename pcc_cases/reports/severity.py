@@ -42,6 +42,7 @@ class SeverityReport:
     figures: dict[str, Any]
     previous: dict[str, Any] | None
     previous_period: Period
+    generated_at: pendulum.DateTime
 
     def to_json(self) -> dict[str, Any]:
         """The documented JSON shape (see docs/reports.md and its JSON Schema)."""
@@ -52,6 +53,7 @@ class SeverityReport:
                 "end": self.period.end.isoformat(),
                 "label": self.period.label,
             },
+            "generated_at": self.generated_at.in_timezone("UTC").isoformat(),
             "locations": list(self.locations),
             "suppression": {
                 "threshold": self.threshold,
@@ -151,6 +153,7 @@ def severity_report(
         figures=figures,
         previous=previous if _has_cases(previous) else None,
         previous_period=previous_period,
+        generated_at=now.replace(microsecond=0),
     )
 
 

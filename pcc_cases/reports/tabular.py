@@ -1,4 +1,6 @@
-"""The report as rows (for CSV and XLSX), with spreadsheet formula injection neutralised."""
+"""The report as CSV rows, and the neutralising of spreadsheet formula injection (CSV and
+XLSX).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +8,6 @@ import csv
 import io
 from collections.abc import Iterator
 from typing import Any
-
-from openpyxl import Workbook
 
 from pcc_cases.domain.display import printable
 from pcc_cases.domain.labels import label as code_label
@@ -69,10 +69,6 @@ def sections(report: SeverityReport) -> Iterator[tuple[str, list[list[Any]]]]:
     )
 
 
-def _cell(value: Any) -> Any:
-    return "" if value is None or value == "-" else neutralise(value)
-
-
 def render_csv(report: SeverityReport, lang: str) -> bytes:
     """One file, a breakdown column; UTF-8 with BOM; ';' for Dutch spreadsheets.
 
@@ -110,27 +106,3 @@ def _row_label(name: str, key: str, lang: str) -> str:
 def _csv_cell(value: Any, lang: str) -> str:
     """'*' for a hidden count, '' for no previous period, numbers in the language's way."""
     return "" if value == "-" else neutralise(shown(value, lang))
-
-
-def render_xlsx(report: SeverityReport, lang: str) -> bytes:
-    """One sheet per breakdown; the heading on a first sheet.
-
-    Raises:
-        MissingExtraError: the ``reports`` extra (openpyxl) is not installed.
-    """
-    book = Workbook()
-    first = book.active
-    if first is None:  # pragma: no cover - a new workbook always has a sheet
-        raise RuntimeError("a new workbook has no sheet")
-    first.title = "report"
-    for line in heading(report, lang):
-        first.append([neutralise(line)])
-    for name, rows in sections(report):
-        sheet = book.create_sheet(title=name[:31])
-        sheet.append([label(name, lang)])
-        sheet.append(header(lang)[1:])
-        for key, value, previous in rows:
-            sheet.append([_cell(key), _cell(value), _cell(previous)])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()

@@ -87,9 +87,8 @@ INCIDENTS: list[tuple[str, str, list[str], list[str], dict[str, Any], str | None
 ]
 
 
-@pytest.fixture(scope="session")
-def report_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path: Path = tmp_path_factory.mktemp("report") / "report.sqlite3"
+def build_report_db(path: Path) -> str:
+    """The school's database at ``path``: two school years of the incidents above."""
     url = f"sqlite:///{path}"
     upgrade(url)
     engine = make_engine(url)
@@ -116,6 +115,11 @@ def report_db(tmp_path_factory: pytest.TempPathFactory) -> str:
                     sv.close_case(uow, "cvb1", number, "Afgehandeld", settings=later)
     engine.dispose()
     return url
+
+
+@pytest.fixture(scope="session")
+def report_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return build_report_db(tmp_path_factory.mktemp("report") / "report.sqlite3")
 
 
 @pytest.fixture

@@ -22,7 +22,8 @@ from pcc_cases.domain.period import parse_school_year
 from pcc_cases.reports.render_html import render_html
 from pcc_cases.reports.render_text import render_text
 from pcc_cases.reports.severity import SeverityReport, severity_report
-from pcc_cases.reports.tabular import neutralise, render_csv, render_xlsx
+from pcc_cases.reports.tabular import neutralise, render_csv
+from pcc_cases.reports.workbook import render_xlsx
 from tests.clirun import run
 from tests.docs_text import DOCS
 
@@ -106,14 +107,109 @@ def test_the_charts_in_the_docs_are_the_charts_the_report_draws(
         assert path.read_text() == "<svg" + chart + "\n", f"{path.name}: PCC_CASES_UPDATE_GOLDEN=1"
 
 
-def test_xlsx_opens_and_holds_the_same_figures(report_db: str, report_settings: Any) -> None:
+def _cells(sheet: Any) -> dict[Any, tuple[Any, ...]]:
+    """The rows of a breakdown sheet by their first cell, up to the blank row."""
+    rows: dict[Any, tuple[Any, ...]] = {}
+    for row in sheet.iter_rows(min_row=2, values_only=True):
+        if row[0] is None:
+            break
+        rows[row[0]] = row[1:]
+    return rows
+
+
+def _shown(value: Any) -> Any:
+    return "*" if value is None else value
+
+
+def test_xlsx_front_sheet_names_the_report(report_db: str, report_settings: Any) -> None:
+    report = make_report(report_db, report_settings)
+    book = load_workbook(io.BytesIO(render_xlsx(report, "nl", "=Stichting PCC")))
+    assert book.sheetnames == [
+        "Voorblad",
+        "Samenvatting",
+        "Zaken naar ernst",
+        "Zaken naar artikel",
+        "Zaken naar platform",
+        "Zaken naar maand",
+        "Zaken naar vestiging",
+        "Overtreders naar soort",
+        "Besluiten naar maatregel",
+        "Ernst naar artikel",
+    ]
+    front = {row[0]: row[1] for row in book["Voorblad"].iter_rows(values_only=True) if row[0]}
+    assert book["Voorblad"]["A1"].value == "Ernst van overtredingen"
+    assert book["Voorblad"]["A1"].font.bold
+    assert front["Organisatie"] == "'=Stichting PCC"  # a formula is never run
+    assert front["Periode"] == "2025-2026 (1 augustus 2025 – 31 mei 2026)"
+    assert front["Vestigingen"] == "Alkmaar, Bergen"
+    assert front["Gemaakt op"] == "1 juni 2026 12:00"
+    assert "(1 tot en met 5) zijn verborgen (*)" in front["Kleine aantallen"]
+    assert book.properties.title == "Ernst van overtredingen 2025-2026"
+    assert book.properties.creator == "pcc_cases"
+
+
+def test_xlsx_sheets_hold_the_figures_with_dutch_headers_and_hidden_cells_as_stars(
+    report_db: str, report_settings: Any
+) -> None:
+    report = make_report(report_db, report_settings)
+    book = load_workbook(io.BytesIO(render_xlsx(report, "nl")))
+    sheet = book["Zaken naar ernst"]
+    header = [cell.value for cell in sheet[1]]
+    assert header == ["Ernst", "deze periode (2025-2026)", "vorige periode (2024-2025)"]
+    assert all(cell.font.bold for cell in sheet[1])
+    assert sheet.freeze_panes == "B2"
+    assert sheet.column_dimensions["B"].width >= len(header[1])
+    rows = _cells(sheet)
+    assert list(rows) == ["1 licht", "2 middel", "3 zwaar", "4 zeer zwaar"]
+    assert [r[0] for r in rows.values()] == [
+        _shown(v) for v in report.figures["by_severity"].values()
+    ]
+    assert "*" in [r[0] for r in rows.values()]  # the test school has small counts
+    legend = [row[0] for row in sheet.iter_rows(values_only=True) if row[0]]
+    assert any("zijn verborgen (*)" in line for line in legend)
+    summary = _cells(book["Samenvatting"])
+    overdue = summary["Wettelijke verplichtingen: te laat"]
+    assert overdue[0] == report.figures["obligations"]["overdue"] == 12
+    number_cell = book["Samenvatting"].cell(7, 2)
+    assert number_cell.value == 12 and number_cell.number_format == "#,##0"
+    assert book["Zaken naar maand"].cell(2, 1).value == "augustus 2025"
+
+
+def test_xlsx_cross_table_has_levels_down_and_articles_across(
+    report_db: str, report_settings: Any
+) -> None:
+    report = make_report(report_db, report_settings, suppression=False)
+    book = load_workbook(io.BytesIO(render_xlsx(report, "nl")))
+    sheet = book["Ernst naar artikel"]
+    header = [cell.value for cell in sheet[1]]
+    assert header[0] == "2025-2026: ernst \\ artikel"
+    assert header[1:] == [
+        "1. Je bent zelf verantwoordelijk",
+        "2. Persprotocol blijft gelden",
+        "3. Houd privé en werk gescheiden",
+        "5. Geef nooit vertrouwelijke informatie vrij (over het PCC)",
+        "6. Tips",
+    ]
+    rows = _cells(sheet)
+    matrix = report.figures["by_severity_article"]
+    assert rows == {
+        label: tuple(matrix[level].values())
+        for label, level in zip(
+            ["1 licht", "2 middel", "3 zwaar", "4 zeer zwaar"], "1234", strict=True
+        )
+    }
+    previous = [row for row in sheet.iter_rows(values_only=True) if row[0] == "1 licht"][1]
+    assert previous[1:] == tuple(report.previous["by_severity_article"]["1"].values())  # type: ignore[index]
+    median = book["Samenvatting"].cell(5, 2)
+    assert median.value == report.figures["median_days_to_close"] and median.number_format == "0.0"
+
+
+def test_xlsx_in_english(report_db: str, report_settings: Any) -> None:
     report = make_report(report_db, report_settings, suppression=False)
     book = load_workbook(io.BytesIO(render_xlsx(report, "en")))
-    assert "by_severity" in book.sheetnames and "by_month" in book.sheetnames
-    rows = {r[0]: r[1] for r in book["by_severity"].iter_rows(min_row=3, values_only=True)}
-    assert rows == report.figures["by_severity"]
-    months = {r[0]: r[1] for r in book["by_month"].iter_rows(min_row=3, values_only=True)}
-    assert months == report.figures["by_month"]
+    assert book.sheetnames[:3] == ["Front sheet", "Summary", "Cases by severity"]
+    months = _cells(book["Cases by month"])
+    assert months["September 2025"][0] == report.figures["by_month"]["2025-09"]
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+31", "-2", "@SUM(A1)", "\tx", '=HYPERLINK("x")'])
