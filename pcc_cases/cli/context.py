@@ -45,6 +45,16 @@ class CliContext:
         return text.format(**params) if params else text
 
     @property
+    def letterhead(self) -> dict[str, str]:
+        """The ``[letterhead]`` table of the configuration file (empty without one)."""
+        return dict(self.config.letterhead) if self.config else {}
+
+    @property
+    def organisation(self) -> str:
+        """The organisation's name for reports and exports: ``[letterhead] organisation``."""
+        return self.letterhead.get("organisation", "")
+
+    @property
     def settings(self) -> Settings:
         """The services' settings: the school's policy file (with its holidays) if one is set."""
         if self._settings is None:

@@ -63,7 +63,7 @@ def letter_cmd(
 
     when = parse_local(hearing_at) if hearing_at else None
     sent = parse_date(sent_on, "--sent-on") if sent_on else None
-    letterhead = dict(obj.config.letterhead) if obj.config else {}
+    letterhead = obj.letterhead
 
     def make() -> MadeLetter:
         with obj.unit_of_work() as uow:

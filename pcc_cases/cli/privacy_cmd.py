@@ -57,9 +57,8 @@ def export_person_cmd(
         data = export_person(
             uow, obj.actor, person_id, show_others_because=reason, settings=obj.settings
         )
-    organisation = obj.config.letterhead.get("organisation", "") if obj.config else ""
     text = (
-        person_html(data, obj.lang, organisation)
+        person_html(data, obj.lang, obj.organisation)
         if fmt == "html"
         else json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     )

@@ -93,7 +93,7 @@ def severity_cmd(
     from pcc_cases.reports.severity import severity_report
 
     language = lang or obj.lang
-    organisation = obj.config.letterhead.get("organisation", "") if obj.config else ""
+    organisation = obj.organisation
     period = period_from_options(school_year, date_from, date_to)
     label = obj.gettext("Computing the report")
     with obj.unit_of_work() as uow, working(label):

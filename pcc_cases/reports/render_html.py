@@ -12,13 +12,12 @@ from pcc_cases.reports.charts import bar_chart
 from pcc_cases.reports.figures import COUNT_BREAKDOWNS
 from pcc_cases.reports.render_text import (
     DIMENSIONS,
-    SCALARS,
     front_matter,
     key_label,
     label,
     previous_value,
-    scalar_cell,
     shown,
+    summary_rows,
     suppression_note,
 )
 from pcc_cases.reports.severity import SeverityReport
@@ -64,15 +63,8 @@ def render_html(report: SeverityReport, lang: str, organisation: str = "") -> st
             }
         )
     summary = [
-        [label(key, lang), scalar_cell(f, key, lang), scalar_cell(report.previous, key, lang)]
-        for key in SCALARS
-    ] + [
-        [
-            f"{label('obligations', lang)}: {label(key, lang)}",
-            shown(f["obligations"][key], lang),
-            shown(previous_value(report, ("obligations", key)), lang),
-        ]
-        for key in ("open", "overdue")
+        [name, shown(value, lang), shown(previous, lang)]
+        for name, value, previous in summary_rows(report, lang)
     ]
     matrix = f["by_severity_article"]
     articles = list(next(iter(matrix.values())))

@@ -85,16 +85,32 @@ def shown(value: Any, lang: str) -> str:
     return str(value)
 
 
-def scalar_cell(figures: Any, key: str, lang: str) -> str:
-    """A figure of the summary; a median over no closed cases is '-' (there is none), not
-    '*' (hidden).
+def scalar_value(figures: Any, key: str) -> Any:
+    """A figure of the summary as a value: None when hidden, '-' when there is none (no
+    previous period, or a median over no closed cases).
     """
     if not isinstance(figures, dict):
         return "-"
     value = figures.get(key)
     if key == "median_days_to_close" and value is None and figures.get("closed_cases") == 0:
         return "-"
-    return shown(value, lang)
+    return value
+
+
+def summary_rows(report: SeverityReport, lang: str) -> list[tuple[str, Any, Any]]:
+    """The summary as (label, this period, previous period), values as ``scalar_value``."""
+    rows = [
+        (label(key, lang), scalar_value(report.figures, key), scalar_value(report.previous, key))
+        for key in SCALARS
+    ]
+    return rows + [
+        (
+            f"{label('obligations', lang)}: {label(key, lang)}",
+            report.figures["obligations"][key],
+            previous_value(report, ("obligations", key)),
+        )
+        for key in ("open", "overdue")
+    ]
 
 
 def key_label(name: str, key: str, lang: str) -> str:
@@ -175,18 +191,8 @@ def render_text(report: SeverityReport, lang: str, console: Console) -> None:
     summary = Table(show_header=True, title_justify="left")
     for column in ("", this, before):
         summary.add_column(column)
-    for key in SCALARS:
-        summary.add_row(
-            label(key, lang),
-            scalar_cell(figures, key, lang),
-            scalar_cell(report.previous, key, lang),
-        )
-    for key in ("open", "overdue"):
-        summary.add_row(
-            f"{label('obligations', lang)}: {label(key, lang)}",
-            shown(figures["obligations"][key], lang),
-            shown(previous_value(report, ("obligations", key)), lang),
-        )
+    for name, value, previous in summary_rows(report, lang):
+        summary.add_row(name, shown(value, lang), shown(previous, lang))
     console.print(summary)
     for name in COUNT_BREAKDOWNS:
         table = Table(title=label(name, lang), title_justify="left")

@@ -19,11 +19,11 @@ from pcc_cases.domain.labels import label as code_label
 from pcc_cases.reports.figures import COUNT_BREAKDOWNS
 from pcc_cases.reports.render_text import (
     DIMENSIONS,
-    SCALARS,
     front_matter,
     key_label,
     label,
     previous_value,
+    summary_rows,
     suppression_note,
 )
 from pcc_cases.reports.severity import SeverityReport
@@ -53,7 +53,7 @@ def render_xlsx(report: SeverityReport, lang: str, organisation: str = "") -> by
     _front_sheet(front, report, lang, organisation)
     legend = _legend(report, lang)
     summary = book.create_sheet(_sheet_name(label("summary", lang)))
-    _list_sheet(summary, "summary", _summary_rows(report, lang), report, lang, legend)
+    _list_sheet(summary, "summary", summary_rows(report, lang), report, lang, legend)
     for name in COUNT_BREAKDOWNS:
         rows = [
             (key_label(name, key, lang), value, previous_value(report, (name, key)))
@@ -92,33 +92,6 @@ def _front_sheet(sheet: Worksheet, report: SeverityReport, lang: str, organisati
     sheet.column_dimensions["A"].width = 22
     sheet.column_dimensions["B"].width = 80
     _print_on_a4(sheet)
-
-
-def _summary_rows(report: SeverityReport, lang: str) -> list[tuple[str, Any, Any]]:
-    rows = [
-        (
-            label(key, lang),
-            _scalar(report.figures, key),
-            _scalar(report.previous, key) if report.previous else NOTHING,
-        )
-        for key in SCALARS
-    ]
-    return rows + [
-        (
-            f"{label('obligations', lang)}: {label(key, lang)}",
-            report.figures["obligations"][key],
-            previous_value(report, ("obligations", key)),
-        )
-        for key in ("open", "overdue")
-    ]
-
-
-def _scalar(figures: Any, key: str) -> Any:
-    """A median over no closed cases is '-' (there is none), not hidden."""
-    value = figures.get(key)
-    if key == "median_days_to_close" and value is None and figures.get("closed_cases") == 0:
-        return NOTHING
-    return value
 
 
 def _list_sheet(

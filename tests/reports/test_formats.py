@@ -263,3 +263,18 @@ def test_the_cli_refuses_other_locations_and_unsuppressed_reports_with_exit_4(
     assert json.loads(ok.stdout)["total_cases"] == 11
     period = parse_school_year("2025-2026")
     assert json.loads(ok.stdout)["period"]["start"] == period.start.isoformat()
+
+
+def test_the_cli_names_the_organisation_of_the_letterhead(report_db: str, tmp_path: Path) -> None:
+    config = tmp_path / "pcc-cases.toml"
+    config.write_text('[letterhead]\norganisation = "Stichting PCC"\n', encoding="utf-8")
+    env = {"PCC_CASES_DATABASE_URL": report_db, "PCC_CASES_CONFIG": str(config)}
+    common = ("--as", "cvb1", "report", "severity", "--school-year", "2025-2026")
+    html = run(*common, "--format", "html", env=env)
+    assert html.returncode == 0, html.stderr
+    assert '<p class="organisation">Stichting PCC</p>' in html.stdout
+    out = tmp_path / "report.xlsx"
+    xlsx = run(*common, "--format", "xlsx", "--output", str(out), env=env)
+    assert xlsx.returncode == 0, xlsx.stderr
+    front = load_workbook(out)["Voorblad"]
+    assert ["Organisatie", "Stichting PCC"] in [[c.value for c in row] for row in front.rows]
