@@ -40,6 +40,7 @@ class Action(enum.StrEnum):
     IMPORT_CASES = "import-cases"
     SUBJECT_ACCESS = "subject-access"  # everything held about one person
     PURGE = "purge"  # apply the retention policy
+    MANAGE_ACCOUNTS = "manage-accounts"  # the server's local accounts and API tokens
 
 
 class Scope(enum.StrEnum):
@@ -73,6 +74,7 @@ PERMISSIONS: Mapping[Role, tuple[Scope, frozenset[Action]]] = {
             Action.IMPORT_CASES,
             Action.SUBJECT_ACCESS,
             Action.PURGE,
+            Action.MANAGE_ACCOUNTS,
         },
     ),
     Role.PR: (Scope.PR_ARTICLES, frozenset({Action.VIEW})),

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 # The newest revision this version ships (a test checks it against the migrations).
-SCHEMA_REVISION = "0008"
+SCHEMA_REVISION = "0009"
 
 # Before the tables had their prefix, development builds kept these revisions in a bare
 # ``alembic_version`` table; such a database is recognised and refused with advice.

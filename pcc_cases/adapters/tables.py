@@ -289,3 +289,53 @@ purge_plans = Table(
 )
 
 APPEND_ONLY_TABLES = (case_events.name, access_log.name)
+
+# The server's credentials (docs/security.md). No secret is stored as given: passwords as
+# Argon2id hashes, session ids and token secrets as SHA-256 (they are random, 256 bits).
+# The TOTP secret must be read to check a code, so it is kept as it is.
+accounts = Table(
+    f"{TABLE_PREFIX}accounts",
+    metadata,
+    # No foreign keys to people: the retention purge removes people, not their accounts'
+    # traces; an account of someone who is gone no longer opens (the server checks).
+    Column("person_id", PERSON_ID, primary_key=True),
+    Column("password_hash", String(200), nullable=False),
+    Column("must_change_password", Boolean, nullable=False),
+    Column("totp_secret", String(64)),
+    Column("totp_enrolled", Boolean, nullable=False),
+    Column("totp_last_step", Integer),
+    Column("failed_logins", Integer, nullable=False),
+    Column("locked_until", UTCDateTime()),
+    Column("disabled", Boolean, nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("created_by", String(100), nullable=False),
+)
+
+login_sessions = Table(
+    f"{TABLE_PREFIX}login_sessions",
+    metadata,
+    Column("id_hash", String(64), primary_key=True),
+    Column("person_id", PERSON_ID, nullable=False),
+    Column("stage", String(16), nullable=False),
+    Column("csrf_token", String(64), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("last_seen_at", UTCDateTime(), nullable=False),
+    Column("ended_at", UTCDateTime()),
+    Index(None, "person_id"),
+)
+
+api_tokens = Table(
+    f"{TABLE_PREFIX}api_tokens",
+    metadata,
+    Column("id", String(16), primary_key=True),
+    Column("person_id", PERSON_ID, nullable=False),
+    Column("name", String(100), nullable=False),
+    Column("secret_hash", String(64), nullable=False),
+    Column("created_by", String(100), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("expires_at", UTCDateTime(), nullable=False),
+    Column("revoked_at", UTCDateTime()),
+    Column("revoked_by", String(100)),
+    Column("last_used_at", UTCDateTime()),
+    Index(None, "person_id"),
+)

@@ -18,7 +18,6 @@ from pcc_cases.cli.factor_options import factor_options, factors_from
 from pcc_cases.cli.list_options import list_options
 from pcc_cases.cli.numbers import WholeNumber
 from pcc_cases.cli.render import (
-    case_json,
     case_summary_row,
     day_cell,
     emit_json,
@@ -32,6 +31,7 @@ from pcc_cases.domain.case import Case
 from pcc_cases.domain.factors import Factors
 from pcc_cases.domain.labels import duty_label, label, step_label
 from pcc_cases.domain.lifecycle import CaseState
+from pcc_cases.domain.snapshot import case_document as case_json
 from pcc_cases.domain.time import parse_date
 from pcc_cases.formatting import day, moment
 

@@ -12,10 +12,11 @@ from pcc_cases.cli import completion
 from pcc_cases.cli.coded import ClauseList, Coded, LocalTime
 from pcc_cases.cli.context import CliContext
 from pcc_cases.cli.factor_options import factor_options, factors_from
-from pcc_cases.cli.render import case_json, emit_json
+from pcc_cases.cli.render import emit_json
 from pcc_cases.domain.case_parts import Evidence
 from pcc_cases.domain.labels import labels
 from pcc_cases.domain.protocol import load_protocol
+from pcc_cases.domain.snapshot import case_document as case_json
 from pcc_cases.domain.time import parse_local
 
 

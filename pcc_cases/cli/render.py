@@ -18,7 +18,6 @@ from pcc_cases.domain.display import json_safe, printable
 from pcc_cases.domain.labels import PERSON_FIELDS, label
 from pcc_cases.domain.people import Person
 from pcc_cases.domain.policy import Recommendation
-from pcc_cases.domain.snapshot import case_snapshot
 from pcc_cases.formatting import short_day, short_moment
 from pcc_cases.services.queries import ObligationView
 from pcc_cases.translation import translate
@@ -83,13 +82,6 @@ def local(value: Any) -> str:
 def day_cell(value: dt.date | None) -> str:
     """A day for a table: ``24-11-2026``, or empty."""
     return "" if value is None else short_day(value)
-
-
-def case_json(case: Case) -> dict[str, Any]:
-    data = case_snapshot(case)
-    data["severity"] = case.severity
-    data["school_year"] = case.school_year
-    return data
 
 
 def person_row(person: Person, lang: str) -> list[Any]:

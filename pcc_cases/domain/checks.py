@@ -167,6 +167,18 @@ def row_limit(value: Any, field: str = "limit") -> int | None:
     return value
 
 
+def row_offset(value: Any, field: str = "offset") -> int:
+    """How many rows of a list to pass over (paging): a whole number from 0."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_ROWS:
+        raise InvalidInputError(
+            N_("{value!r} is not a number of rows to skip (0 to {MAX_ROWS})"),
+            field=field,
+            value=value,
+            MAX_ROWS=MAX_ROWS,
+        )
+    return value
+
+
 MAX_SEARCH = 200
 
 

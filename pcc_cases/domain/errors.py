@@ -82,6 +82,12 @@ class PermissionDeniedError(PccCasesError):
     exit_code = 4
 
 
+class NotAuthenticatedError(PermissionDeniedError):
+    """The server could not tell who is calling: no, a wrong or an expired login or token."""
+
+    code = "not-authenticated"
+
+
 class IllegalTransitionError(PccCasesError):
     """A case state change that the lifecycle does not allow."""
 

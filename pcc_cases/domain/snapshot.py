@@ -43,6 +43,16 @@ def case_snapshot(case: Case) -> dict[str, Any]:
     return data
 
 
+def case_document(case: Case) -> dict[str, Any]:
+    """A case in full with its severity and school year: what the CLI's JSON and the API
+    give for one case.
+    """
+    data = case_snapshot(case)
+    data["severity"] = case.severity
+    data["school_year"] = case.school_year
+    return data
+
+
 def person_record(person: Person) -> dict[str, Any]:
     """A person as plain data, with the column names of the people file."""
     return {

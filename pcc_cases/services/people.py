@@ -8,7 +8,7 @@ import attrs
 
 from pcc_cases.access import Action, Actor
 from pcc_cases.domain.access_log import AccessEntry
-from pcc_cases.domain.checks import row_limit, search_text
+from pcc_cases.domain.checks import row_limit, row_offset, search_text
 from pcc_cases.domain.errors import InvalidInputError, NotFoundError, PeopleFileError, Problem
 from pcc_cases.domain.people import Person, PersonKind, PersonRow, Role, is_person_id
 from pcc_cases.services.guard import authorize, load_actor, log_list, log_read, refuse
@@ -188,15 +188,18 @@ def list_people(
     kind: str | None = None,
     search: str | None = None,
     limit: int | None = None,
+    offset: int = 0,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> list[Person]:
     """The people the actor may see (their location, their students, or everyone).
 
     ``search`` keeps those whose name or id contains the text (ignoring case and
-    accents); ``limit`` keeps the first that many, in id order.
+    accents); ``limit`` keeps the first that many after passing over ``offset``, in id
+    order.
 
     Raises:
-        InvalidInputError: an unknown kind, an empty search or a limit below 1.
+        InvalidInputError: an unknown kind, an empty search, a limit below 1 or a
+            negative offset.
         PermissionDeniedError: the actor may not see people (logged).
     """
     actor = load_actor(uow, actor_id, settings)
@@ -209,11 +212,12 @@ def list_people(
             PersonKind=", ".join(k.value for k in PersonKind),
         )
     search, limit = search_text(search), row_limit(limit)
+    offset = row_offset(offset)
     found = [p for p in uow.people.all(location=location, kind=kind) if actor.may_see_person(p)]
     if search is not None:
         found = [p for p in found if p.matches(search)]
-    shown = found[:limit]
-    filters = {"location": location, "kind": kind, "search": search}
+    shown = found[offset:][:limit]
+    filters = {"location": location, "kind": kind, "search": search, "offset": offset}
     log_list(uow, actor, "list-people", settings, filters, len(shown))
     return shown
 

@@ -9,7 +9,7 @@ import attrs
 from pcc_cases.access import Action
 from pcc_cases.domain.case import Case
 from pcc_cases.domain.case_parts import Obligation
-from pcc_cases.domain.checks import parse_obligation_id, row_limit, search_text
+from pcc_cases.domain.checks import parse_obligation_id, row_limit, row_offset, search_text
 from pcc_cases.domain.errors import InvalidInputError
 from pcc_cases.domain.lifecycle import CaseState
 from pcc_cases.domain.people import Person, fold
@@ -60,18 +60,22 @@ def list_cases(
     school_year: int | None = None,
     search: str | None = None,
     limit: int | None = None,
+    offset: int = 0,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> list[Case]:
     """The cases the actor may see, filtered; the list is logged with its filter and size.
 
     ``search`` keeps the cases whose number, or the name or id of someone involved,
-    contains the text (ignoring case and accents); ``limit`` keeps the first that many.
+    contains the text (ignoring case and accents); ``limit`` keeps the first that many
+    after passing over ``offset`` (paging).
 
     Raises:
-        InvalidInputError: an unknown state, an empty search or a limit below 1.
+        InvalidInputError: an unknown state, an empty search, a limit below 1 or a
+            negative offset.
         PermissionDeniedError: no actor, or one who is unknown or not active staff.
     """
     search, limit = search_text(search), row_limit(limit)
+    offset = row_offset(offset)
     if state is not None:
         try:
             state = CaseState(state).value
@@ -86,8 +90,8 @@ def list_cases(
     visible = [case for case in found if actor.may(Action.VIEW, case, offenders)]
     if search is not None:
         visible = _cases_matching(uow, visible, search)
-    shown = visible[:limit]
-    filters = {"state": state, "location": location, "school_year": school_year}
+    shown = visible[offset:][:limit]
+    filters = {"state": state, "location": location, "school_year": school_year, "offset": offset}
     log_list(uow, actor, "list-cases", settings, filters | {"search": search}, len(shown))
     return shown
 
@@ -169,19 +173,21 @@ def list_obligations(
     overdue_only: bool = False,
     search: str | None = None,
     limit: int | None = None,
+    offset: int = 0,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> list[ObligationView]:
     """Open legal obligations of the cases the actor handles, by due date (terms, such as
     the objection term, are no task and are left out; the case shows them).
 
     ``search`` keeps the duties whose case number, or whose offender's name or id,
-    contains the text; ``limit`` keeps the first that many.
+    contains the text; ``limit`` keeps the first that many after passing over ``offset``.
 
     Raises:
-        InvalidInputError: an empty search or a limit below 1.
+        InvalidInputError: an empty search, a limit below 1 or a negative offset.
         PermissionDeniedError: no actor, or one who is unknown or not active staff.
     """
     search, limit = search_text(search), row_limit(limit)
+    offset = row_offset(offset)
     actor = load_actor(uow, actor_id, settings)
     today = local_date(settings.clock())
     cases = uow.cases.find(open_obligations_only=True)
@@ -198,8 +204,8 @@ def list_obligations(
     if search is not None:
         views = _duties_matching(uow, views, search)
     views.sort(key=lambda v: (v.obligation.due_on, v.case_number, v.obligation.seq))
-    shown = views[:limit]
-    filters = {"overdue_only": overdue_only, "search": search}
+    shown = views[offset:][:limit]
+    filters = {"overdue_only": overdue_only, "search": search, "offset": offset}
     log_list(uow, actor, "list-obligations", settings, filters, len(shown))
     return shown
 

@@ -40,7 +40,7 @@ def test_state_changes_and_duties_print_json_on_request(director_env: dict[str, 
     )
     assert json.loads(reviewed.stdout)["state"] == "decided"
     upgraded = run("db", "upgrade", "--json", env=director_env)
-    assert json.loads(upgraded.stdout) == {"current": "0008"}
+    assert json.loads(upgraded.stdout) == {"current": "0009"}
 
 
 def test_lists_show_names_and_can_be_searched_and_limited(director_env: dict[str, str]) -> None:

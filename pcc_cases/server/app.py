@@ -1,0 +1,110 @@
+"""The ASGI application: the API under ``/api/v1``, health checks, problems, headers.
+
+Litestar was chosen for its fit: it validates and documents attrs classes as they are
+(the domain's own style), makes the OpenAPI 3.1 document from the handlers' types, and
+runs synchronous handlers in a thread pool, so the services stay synchronous.
+"""
+
+from __future__ import annotations
+
+from litestar import Litestar, Router
+from litestar.datastructures import State
+from litestar.exceptions import HTTPException
+from litestar.logging import LoggingConfig
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import JsonRenderPlugin
+from litestar.openapi.spec import Components, SecurityScheme
+from sqlalchemy import Engine
+
+from pcc_cases.domain.errors import PccCasesError
+from pcc_cases.server import problems
+from pcc_cases.server.config import ServerSettings
+from pcc_cases.server.gate import SESSION_COOKIE, ServerState
+from pcc_cases.server.middleware import secure_headers
+from pcc_cases.server.routes import admin, auth, cases, health, people
+
+API_PATH = "/api/v1"
+VERSION = "1.0.0"
+
+HANDLERS = [
+    auth.login,
+    auth.logout,
+    auth.session,
+    auth.enrolment,
+    auth.finish_enrolment,
+    auth.me,
+    people.people,
+    people.search_people,
+    people.person,
+    people.import_people_csv,
+    cases.record,
+    cases.cases,
+    cases.search_cases,
+    cases.case,
+    cases.investigate,
+    cases.involve,
+    cases.cite,
+    cases.assess,
+    cases.override,
+    cases.recommend,
+    cases.decide,
+    cases.close,
+    cases.dismiss,
+    cases.object_to,
+    cases.review,
+    cases.obligations,
+    cases.complete,
+    admin.list_accounts,
+    admin.create_account,
+    admin.reset_account,
+    admin.disable_account,
+    admin.list_tokens,
+    admin.create_token,
+    admin.revoke_token,
+]
+
+
+def openapi_config() -> OpenAPIConfig:
+    return OpenAPIConfig(
+        title="pcc_cases API",
+        version=VERSION,
+        description=(
+            "Record and handle breaches of the PCC Social Media Protocol. Every call is made "
+            "by a proven caller: a session (log in with password and code) or an API token "
+            "(`Authorization: Bearer pcc_...`). Errors are RFC 9457 problem details."
+        ),
+        # The document alone, at /api/v1/openapi.json; no documentation site with scripts.
+        path=f"{API_PATH}/openapi.json",
+        render_plugins=[JsonRenderPlugin(path="/")],
+        components=Components(
+            security_schemes={
+                "token": SecurityScheme(type="http", scheme="bearer"),
+                "session": SecurityScheme(
+                    type="apiKey", name=SESSION_COOKIE, security_scheme_in="cookie"
+                ),
+            }
+        ),
+        security=[{"token": []}, {"session": []}],
+    )
+
+
+def create_app(engine: Engine, server: ServerSettings | None = None) -> Litestar:
+    """The application on ``engine`` (migrated to this version's schema)."""
+    state = ServerState(engine=engine, server=server or ServerSettings())
+    return Litestar(
+        route_handlers=[
+            health.healthz,
+            health.readyz,
+            Router(path=API_PATH, route_handlers=HANDLERS),
+        ],
+        state=State({"pcc": state}),
+        exception_handlers={
+            PccCasesError: problems.library_error,
+            HTTPException: problems.http_error,
+            Exception: problems.internal_error,
+        },
+        middleware=[secure_headers],
+        openapi_config=openapi_config(),
+        logging_config=LoggingConfig(log_exceptions="never"),
+        debug=False,
+    )

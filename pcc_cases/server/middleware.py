@@ -1,0 +1,77 @@
+"""Headers every response carries, and one log line per request without personal data."""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from typing import Any
+
+from litestar.types import ASGIApp, Message, Receive, Scope, Send
+
+# No inline script or style anywhere; pages (next to the API) load their own files only.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; "
+    "frame-ancestors 'none'"
+)
+
+HEADERS = (
+    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"cross-origin-resource-policy", b"same-origin"),
+    (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
+    (b"cache-control", b"no-store"),
+)
+HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
+
+requests_log = logging.getLogger("pcc_cases.server.requests")
+
+
+def secure_headers(app: ASGIApp) -> ASGIApp:
+    """Adds ``HEADERS`` (and HSTS over TLS) to every response, errors included, and logs
+    the request: method, route (its template, so no ids), status and duration.
+    """
+
+    async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
+        if str(scope["type"]) != "http":
+            await app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        tls = scope.get("scheme") == "https"
+        status = 0
+
+        async def send_with_headers(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                names = {name.lower() for name, _ in message.get("headers", [])}
+                extra = [(n, v) for n, v in HEADERS if n not in names]
+                if tls:
+                    extra.append(HSTS)
+                message["headers"] = [*message.get("headers", []), *extra]
+            await send(message)
+
+        try:
+            await app(scope, receive, send_with_headers)
+        finally:
+            requests_log.info(
+                json.dumps(
+                    {
+                        "method": scope.get("method"),
+                        "route": route_of(scope),
+                        "status": status,
+                        "ms": round((time.perf_counter() - started) * 1000, 1),
+                    }
+                )
+            )
+
+    return middleware
+
+
+def route_of(scope: Scope | dict[str, Any]) -> str:
+    """The matched route's template (``/api/v1/cases/{number}``), never the path itself."""
+    return str(scope.get("path_template") or "(no route)")
