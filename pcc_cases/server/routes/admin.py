@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Request, get, post
+from litestar.params import FromPath, JSONBody
 
 from pcc_cases.server import accounts
 from pcc_cases.server.gate import caller, state_of, unit
@@ -30,7 +31,9 @@ def list_accounts(request: Request[Any, Any, Any]) -> list[AccountOut]:
 
 
 @post("/accounts", sync_to_thread=True, tags=TAGS)
-def create_account(request: Request[Any, Any, Any], data: AccountIn) -> OneTimePasswordOut:
+def create_account(
+    request: Request[Any, Any, Any], data: JSONBody[AccountIn]
+) -> OneTimePasswordOut:
     """An account for a staff member, with a one-time password to hand over."""
     who = caller(request).person_id
     with unit(request) as uow:
@@ -39,7 +42,7 @@ def create_account(request: Request[Any, Any, Any], data: AccountIn) -> OneTimeP
 
 
 @post("/accounts/{person_id:str}/reset", sync_to_thread=True, status_code=200, tags=TAGS)
-def reset_account(request: Request[Any, Any, Any], person_id: str) -> OneTimePasswordOut:
+def reset_account(request: Request[Any, Any, Any], person_id: FromPath[str]) -> OneTimePasswordOut:
     """A new one-time password; the second factor must be set up again."""
     who = caller(request).person_id
     with unit(request) as uow:
@@ -48,7 +51,7 @@ def reset_account(request: Request[Any, Any, Any], person_id: str) -> OneTimePas
 
 
 @post("/accounts/{person_id:str}/disable", sync_to_thread=True, status_code=204, tags=TAGS)
-def disable_account(request: Request[Any, Any, Any], person_id: str) -> None:
+def disable_account(request: Request[Any, Any, Any], person_id: FromPath[str]) -> None:
     """Disable an account: its sessions end at once."""
     who = caller(request).person_id
     with unit(request) as uow:
@@ -65,7 +68,7 @@ def list_tokens(request: Request[Any, Any, Any]) -> list[TokenOut]:
 
 
 @post("/tokens", sync_to_thread=True, tags=TAGS)
-def create_token(request: Request[Any, Any, Any], data: TokenIn) -> NewTokenOut:
+def create_token(request: Request[Any, Any, Any], data: JSONBody[TokenIn]) -> NewTokenOut:
     """A token for a service account: shown in this answer only, then never again."""
     who = caller(request).person_id
     with unit(request) as uow:
@@ -76,7 +79,7 @@ def create_token(request: Request[Any, Any, Any], data: TokenIn) -> NewTokenOut:
 
 
 @post("/tokens/{token_id:str}/revoke", sync_to_thread=True, status_code=200, tags=TAGS)
-def revoke_token(request: Request[Any, Any, Any], token_id: str) -> TokenOut:
+def revoke_token(request: Request[Any, Any, Any], token_id: FromPath[str]) -> TokenOut:
     """Revoke a token: it stops working at once."""
     who = caller(request).person_id
     with unit(request) as uow:

@@ -6,6 +6,7 @@ from typing import Any
 
 from litestar import Request, Response, get, post
 from litestar.datastructures import Cookie
+from litestar.params import JSONBody
 
 from pcc_cases.access import Action, Actor
 from pcc_cases.adapters.credentials import SessionRow
@@ -40,7 +41,7 @@ def _session_response(
 
 
 @post("/auth/login", sync_to_thread=True, tags=TAGS)
-def login(request: Request[Any, Any, Any], data: LoginIn) -> Response[SessionOut]:
+def login(request: Request[Any, Any, Any], data: JSONBody[LoginIn]) -> Response[SessionOut]:
     """Log in with the staff id, password and the 6-digit code; a new session begins.
 
     Without a second factor set up yet (a new or reset account) the session is in stage
@@ -81,7 +82,9 @@ def enrolment(request: Request[Any, Any, Any]) -> EnrolmentOut:
 
 
 @post("/auth/enrolment", sync_to_thread=True, tags=TAGS)
-def finish_enrolment(request: Request[Any, Any, Any], data: EnrolIn) -> Response[SessionOut]:
+def finish_enrolment(
+    request: Request[Any, Any, Any], data: JSONBody[EnrolIn]
+) -> Response[SessionOut]:
     """Set an own password and confirm the code; the session is replaced by a full one."""
     principal = caller(request, stage=ENROL)
     with unit(request) as uow:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Annotated, Any
 
 from litestar import Request, get, post
-from litestar.params import Parameter
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from pcc_cases.adapters.unit_of_work import UnitOfWork
 from pcc_cases.domain.case import Case
@@ -45,11 +45,11 @@ from pcc_cases.services.queries import list_cases, list_obligations, show_case
 from pcc_cases.services.settings import Settings
 
 TAGS = ["cases"]
-Limit = Annotated[int, Parameter(ge=1, le=500, description="rows per page")]
-Offset = Annotated[int, Parameter(ge=0, description="rows to pass over")]
+Limit = Annotated[int, QueryParameter(ge=1, le=500, description="rows per page")]
+Offset = Annotated[int, QueryParameter(ge=0, description="rows to pass over")]
 
 
-def factors_of(data: FactorsIn) -> Factors:
+def factors_of(data: JSONBody[FactorsIn]) -> Factors:
     return Factors(
         reach=data.reach,
         intent=data.intent,
@@ -90,7 +90,7 @@ def _run(
 
 
 @post("/cases", sync_to_thread=True, tags=TAGS)
-def record(request: Request[Any, Any, Any], data: RecordIn) -> CaseOut:
+def record(request: Request[Any, Any, Any], data: JSONBody[RecordIn]) -> CaseOut:
     """Record a new incident; with ``factors``, every offender is assessed at once."""
     return _run(
         request,
@@ -116,9 +116,9 @@ def record(request: Request[Any, Any, Any], data: RecordIn) -> CaseOut:
 @get("/cases", sync_to_thread=True, tags=TAGS)
 def cases(
     request: Request[Any, Any, Any],
-    case_state: Annotated[str | None, Parameter(query="state")] = None,
-    location: str | None = None,
-    school_year: int | None = None,
+    case_state: Annotated[str | None, QueryParameter(name="state")] = None,
+    location: FromQuery[str | None] = None,
+    school_year: FromQuery[int | None] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> CasesPage:
@@ -139,7 +139,7 @@ def cases(
 
 
 @post("/cases/search", sync_to_thread=True, status_code=200, tags=TAGS)
-def search_cases(request: Request[Any, Any, Any], data: SearchIn) -> CasesPage:
+def search_cases(request: Request[Any, Any, Any], data: JSONBody[SearchIn]) -> CasesPage:
     """The cases the caller may see whose number, or someone involved, matches ``text``."""
     who = caller(request).person_id
     with unit(request) as uow:
@@ -155,7 +155,7 @@ def search_cases(request: Request[Any, Any, Any], data: SearchIn) -> CasesPage:
 
 
 @get("/cases/{number:str}", sync_to_thread=True, tags=TAGS)
-def case(request: Request[Any, Any, Any], number: str) -> CaseOut:
+def case(request: Request[Any, Any, Any], number: FromPath[str]) -> CaseOut:
     """One case in full (the read is logged)."""
     who = caller(request).person_id
     with unit(request) as uow:
@@ -165,7 +165,9 @@ def case(request: Request[Any, Any, Any], number: str) -> CaseOut:
 
 
 @post("/cases/{number:str}/investigation", sync_to_thread=True, status_code=200, tags=TAGS)
-def investigate(request: Request[Any, Any, Any], number: str, data: ReasonIn) -> CaseOut:
+def investigate(
+    request: Request[Any, Any, Any], number: FromPath[str], data: JSONBody[ReasonIn]
+) -> CaseOut:
     """Start the investigation."""
     return _run(
         request,
@@ -176,7 +178,9 @@ def investigate(request: Request[Any, Any, Any], number: str, data: ReasonIn) ->
 
 
 @post("/cases/{number:str}/involvements", sync_to_thread=True, status_code=200, tags=TAGS)
-def involve(request: Request[Any, Any, Any], number: str, data: InvolvementIn) -> CaseOut:
+def involve(
+    request: Request[Any, Any, Any], number: FromPath[str], data: JSONBody[InvolvementIn]
+) -> CaseOut:
     """Add a person in a role (offender, target, witness, reporter)."""
     return _run(
         request,
@@ -187,7 +191,9 @@ def involve(request: Request[Any, Any, Any], number: str, data: InvolvementIn) -
 
 
 @post("/cases/{number:str}/citations", sync_to_thread=True, status_code=200, tags=TAGS)
-def cite(request: Request[Any, Any, Any], number: str, data: CitationIn) -> CaseOut:
+def cite(
+    request: Request[Any, Any, Any], number: FromPath[str], data: JSONBody[CitationIn]
+) -> CaseOut:
     """Cite a clause of the protocol against an offender."""
     return _run(
         request,
@@ -198,7 +204,9 @@ def cite(request: Request[Any, Any, Any], number: str, data: CitationIn) -> Case
 
 
 @post("/cases/{number:str}/assessments", sync_to_thread=True, status_code=200, tags=TAGS)
-def assess(request: Request[Any, Any, Any], number: str, data: AssessmentIn) -> CaseOut:
+def assess(
+    request: Request[Any, Any, Any], number: FromPath[str], data: JSONBody[AssessmentIn]
+) -> CaseOut:
     """Assess an offender's part: the factors give the severity level."""
     return _run(
         request,
@@ -209,7 +217,9 @@ def assess(request: Request[Any, Any, Any], number: str, data: AssessmentIn) -> 
 
 
 @post("/cases/{number:str}/severity-override", sync_to_thread=True, status_code=200, tags=TAGS)
-def override(request: Request[Any, Any, Any], number: str, data: OverrideIn) -> CaseOut:
+def override(
+    request: Request[Any, Any, Any], number: FromPath[str], data: JSONBody[OverrideIn]
+) -> CaseOut:
     """Set an offender's severity level by hand, with the reason."""
     return _run(
         request,
@@ -220,7 +230,7 @@ def override(request: Request[Any, Any, Any], number: str, data: OverrideIn) -> 
 
 
 @get("/cases/{number:str}/recommendation", sync_to_thread=True, tags=TAGS)
-def recommend(request: Request[Any, Any, Any], number: str) -> list[RecommendationOut]:
+def recommend(request: Request[Any, Any, Any], number: FromPath[str]) -> list[RecommendationOut]:
     """The step the policy proposes per offender (null fields: not assessed yet)."""
     who = caller(request).person_id
     with unit(request) as uow:
@@ -236,7 +246,9 @@ def recommend(request: Request[Any, Any, Any], number: str) -> list[Recommendati
 
 
 @post("/cases/{number:str}/decisions", sync_to_thread=True, status_code=200, tags=TAGS)
-def decide(request: Request[Any, Any, Any], number: str, data: DecisionIn) -> CaseOut:
+def decide(
+    request: Request[Any, Any, Any], number: FromPath[str], data: JSONBody[DecisionIn]
+) -> CaseOut:
     """Decide an escalation step for an offender (needs the step's authority)."""
     return _run(
         request,
@@ -255,7 +267,9 @@ def decide(request: Request[Any, Any, Any], number: str, data: DecisionIn) -> Ca
 
 
 @post("/cases/{number:str}/close", sync_to_thread=True, status_code=200, tags=TAGS)
-def close(request: Request[Any, Any, Any], number: str, data: ReasonIn) -> CaseOut:
+def close(
+    request: Request[Any, Any, Any], number: FromPath[str], data: JSONBody[ReasonIn]
+) -> CaseOut:
     """Close a decided case (with open duties, only with a reason)."""
     return _run(
         request,
@@ -266,7 +280,9 @@ def close(request: Request[Any, Any, Any], number: str, data: ReasonIn) -> CaseO
 
 
 @post("/cases/{number:str}/dismiss", sync_to_thread=True, status_code=200, tags=TAGS)
-def dismiss(request: Request[Any, Any, Any], number: str, data: RequiredReasonIn) -> CaseOut:
+def dismiss(
+    request: Request[Any, Any, Any], number: FromPath[str], data: JSONBody[RequiredReasonIn]
+) -> CaseOut:
     """Dismiss a case, with the reason."""
     return _run(
         request,
@@ -277,7 +293,9 @@ def dismiss(request: Request[Any, Any, Any], number: str, data: RequiredReasonIn
 
 
 @post("/cases/{number:str}/objection", sync_to_thread=True, status_code=200, tags=TAGS)
-def object_to(request: Request[Any, Any, Any], number: str, data: RequiredReasonIn) -> CaseOut:
+def object_to(
+    request: Request[Any, Any, Any], number: FromPath[str], data: JSONBody[RequiredReasonIn]
+) -> CaseOut:
     """Record an objection (bezwaar) against the decision."""
     return _run(
         request,
@@ -288,7 +306,9 @@ def object_to(request: Request[Any, Any, Any], number: str, data: RequiredReason
 
 
 @post("/cases/{number:str}/objection-decision", sync_to_thread=True, status_code=200, tags=TAGS)
-def review(request: Request[Any, Any, Any], number: str, data: ObjectionDecisionIn) -> CaseOut:
+def review(
+    request: Request[Any, Any, Any], number: FromPath[str], data: JSONBody[ObjectionDecisionIn]
+) -> CaseOut:
     """Decide the objection: upheld revokes the decisions under review."""
     return _run(
         request,
@@ -301,7 +321,7 @@ def review(request: Request[Any, Any, Any], number: str, data: ObjectionDecision
 @get("/obligations", sync_to_thread=True, tags=TAGS)
 def obligations(
     request: Request[Any, Any, Any],
-    overdue_only: bool = False,
+    overdue_only: FromQuery[bool] = False,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> ObligationsPage:
@@ -327,7 +347,12 @@ def obligations(
     status_code=200,
     tags=TAGS,
 )
-def complete(request: Request[Any, Any, Any], number: str, seq: int, data: CompletionIn) -> CaseOut:
+def complete(
+    request: Request[Any, Any, Any],
+    number: FromPath[str],
+    seq: FromPath[int],
+    data: JSONBody[CompletionIn],
+) -> CaseOut:
     """Mark a duty done (today, or on ``done_on``)."""
     return _run(
         request,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from litestar import Request, get, post
-from litestar.params import Body, Parameter
+from litestar.params import Body, FromPath, FromQuery, JSONBody, QueryParameter
 
 from pcc_cases.interchange.people_csv import import_people
 from pcc_cases.server.gate import caller, state_of, unit
@@ -13,15 +13,15 @@ from pcc_cases.server.schemas import ImportOut, PeoplePage, PersonOut, SearchIn,
 from pcc_cases.services.people import list_people, show_person
 
 TAGS = ["people"]
-Limit = Annotated[int, Parameter(ge=1, le=500, description="rows per page")]
-Offset = Annotated[int, Parameter(ge=0, description="rows to pass over")]
+Limit = Annotated[int, QueryParameter(ge=1, le=500, description="rows per page")]
+Offset = Annotated[int, QueryParameter(ge=0, description="rows to pass over")]
 
 
 @get("/people", sync_to_thread=True, tags=TAGS)
 def people(
     request: Request[Any, Any, Any],
-    location: str | None = None,
-    kind: str | None = None,
+    location: FromQuery[str | None] = None,
+    kind: FromQuery[str | None] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> PeoplePage:
@@ -41,7 +41,7 @@ def people(
 
 
 @post("/people/search", sync_to_thread=True, status_code=200, tags=TAGS)
-def search_people(request: Request[Any, Any, Any], data: SearchIn) -> PeoplePage:
+def search_people(request: Request[Any, Any, Any], data: JSONBody[SearchIn]) -> PeoplePage:
     """The people the caller may see whose name or id contains ``text``."""
     who = caller(request).person_id
     with unit(request) as uow:
@@ -59,7 +59,7 @@ def search_people(request: Request[Any, Any, Any], data: SearchIn) -> PeoplePage
 
 
 @get("/people/{person_id:str}", sync_to_thread=True, tags=TAGS)
-def person(request: Request[Any, Any, Any], person_id: str) -> PersonOut:
+def person(request: Request[Any, Any, Any], person_id: FromPath[str]) -> PersonOut:
     """One person's record (404 for one outside the caller's scope, as for one unknown)."""
     who = caller(request).person_id
     with unit(request) as uow:
@@ -71,7 +71,7 @@ def person(request: Request[Any, Any, Any], person_id: str) -> PersonOut:
 def import_people_csv(
     request: Request[Any, Any, Any],
     data: Annotated[bytes, Body(media_type="text/csv")],
-    dry_run: bool = False,
+    dry_run: FromQuery[bool] = False,
 ) -> ImportOut:
     """Upsert people from the admin system's CSV (the body, UTF-8); ``dry_run`` changes
     nothing and tells what would change. All or nothing: every problem of the file is
