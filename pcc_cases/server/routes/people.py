@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from litestar import Request, get, post
-from litestar.params import Body, FromPath, FromQuery, JSONBody, QueryParameter
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter, RawBody
 
 from pcc_cases.interchange.people_csv import import_people
 from pcc_cases.server.gate import caller, state_of, unit
@@ -70,7 +70,7 @@ def person(request: Request[Any, Any, Any], person_id: FromPath[str]) -> PersonO
 @post("/people/import", sync_to_thread=True, status_code=200, tags=TAGS)
 def import_people_csv(
     request: Request[Any, Any, Any],
-    data: Annotated[bytes, Body(media_type="text/csv")],
+    body: RawBody,
     dry_run: FromQuery[bool] = False,
 ) -> ImportOut:
     """Upsert people from the admin system's CSV (the body, UTF-8); ``dry_run`` changes
@@ -80,7 +80,7 @@ def import_people_csv(
     who = caller(request).person_id
     with unit(request) as uow:
         result = import_people(
-            uow, who, data, dry_run=dry_run, settings=state_of(request).server.services
+            uow, who, bytes(body), dry_run=dry_run, settings=state_of(request).server.services
         )
     return ImportOut(
         created=list(result.created),
