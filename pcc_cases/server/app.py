@@ -20,7 +20,7 @@ from pcc_cases.domain.errors import PccCasesError
 from pcc_cases.server import problems
 from pcc_cases.server.config import ServerSettings
 from pcc_cases.server.gate import SESSION_COOKIE, ServerState
-from pcc_cases.server.middleware import secure_headers
+from pcc_cases.server.middleware import add_security_headers, request_log
 from pcc_cases.server.routes import admin, auth, cases, health, people
 
 API_PATH = "/api/v1"
@@ -103,7 +103,8 @@ def create_app(engine: Engine, server: ServerSettings | None = None) -> Litestar
             HTTPException: problems.http_error,
             Exception: problems.internal_error,
         },
-        middleware=[secure_headers],
+        middleware=[request_log],
+        before_send=[add_security_headers],
         openapi_config=openapi_config(),
         logging_config=LoggingConfig(log_exceptions="never"),
         debug=False,

@@ -31,32 +31,36 @@ HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
 requests_log = logging.getLogger("pcc_cases.server.requests")
 
 
-def secure_headers(app: ASGIApp) -> ASGIApp:
-    """Adds ``HEADERS`` (and HSTS over TLS) to every response, errors included, and logs
-    the request: method, route (its template, so no ids), status and duration.
+async def add_security_headers(message: Message, scope: Scope) -> None:
+    """``HEADERS`` (and HSTS over TLS) on every response, the router's own 404 and 405
+    included: a hook on every message the application sends, not a route's middleware.
     """
+    if message["type"] == "http.response.start":
+        names = {name.lower() for name, _ in message.get("headers", [])}
+        extra = [(n, v) for n, v in HEADERS if n not in names]
+        if scope.get("scheme") == "https":
+            extra.append(HSTS)
+        message["headers"] = [*message.get("headers", []), *extra]
+
+
+def request_log(app: ASGIApp) -> ASGIApp:
+    """One line per request: method, route (its template, so no ids), status, duration."""
 
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
         if str(scope["type"]) != "http":
             await app(scope, receive, send)
             return
         started = time.perf_counter()
-        tls = scope.get("scheme") == "https"
         status = 0
 
-        async def send_with_headers(message: Message) -> None:
+        async def noting_status(message: Message) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                names = {name.lower() for name, _ in message.get("headers", [])}
-                extra = [(n, v) for n, v in HEADERS if n not in names]
-                if tls:
-                    extra.append(HSTS)
-                message["headers"] = [*message.get("headers", []), *extra]
             await send(message)
 
         try:
-            await app(scope, receive, send_with_headers)
+            await app(scope, receive, noting_status)
         finally:
             requests_log.info(
                 json.dumps(
