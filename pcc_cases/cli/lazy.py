@@ -42,6 +42,17 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "export": ("interchange_cmd", "export_group", "Export data / Gegevens exporteren."),
     "import": ("interchange_cmd", "import_group", "Import data / Gegevens importeren."),
     "privacy": ("privacy_cmd", "privacy", "Privacy (FG and CvB) / Privacy."),
+    "serve": (
+        "server_cmd",
+        "serve",
+        "Run the HTTP server on the database / Start de server op de database.",
+    ),
+    "account": (
+        "server_cmd",
+        "account",
+        "Local accounts of the server / Lokale accounts van de server.",
+    ),
+    "token": ("server_cmd", "token", "API tokens for systems / API-tokens voor systemen."),
     "demo": (
         "demo_cmd",
         "demo",

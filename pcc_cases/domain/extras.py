@@ -23,6 +23,11 @@ EXTRA_OF_MODULE: dict[str, str] = {
     "openpyxl": "reports",
     "faker": "demo",
     "fpdf": "letters",
+    "litestar": "server",
+    "uvicorn": "server",
+    "argon2": "server",
+    "pyotp": "server",
+    "segno": "server",
 }
 
 
