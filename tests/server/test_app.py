@@ -105,3 +105,11 @@ def test_each_role_gets_what_the_permission_table_gives_and_nothing_more(
             else:
                 expected = {200} if actor.may(action) else {403}
             assert answer.status_code in expected, (via, person_id, method, path, answer.text)
+
+
+def test_the_docs_publish_the_openapi_document_the_server_serves() -> None:
+    from tests.server.openapi_file import PATH, document
+
+    assert PATH.read_text(encoding="utf-8") == document(), (
+        "docs/openapi.json is out of date: python -m tests.server.openapi_file"
+    )
