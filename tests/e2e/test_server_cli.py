@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from tests.clirun import run
@@ -24,7 +23,14 @@ def test_cvb_creates_an_account_and_a_token_and_nobody_else_may(
     student = run("account", "create", "s-alk1", env=cvb)
     assert student.returncode == 3
     token = run(
-        "token", "create", "--for", "vd-alk", "--name", "koppeling", "--expires", "2099-01-01",
+        "token",
+        "create",
+        "--for",
+        "vd-alk",
+        "--name",
+        "koppeling",
+        "--expires",
+        "2099-01-01",
         env=cvb,
     )
     assert token.returncode == 5 and "expires" in token.stderr  # more than a year ahead
@@ -53,7 +59,7 @@ def test_serve_refuses_a_database_file_others_may_read(
     director_env: dict[str, str], tmp_path: Path
 ) -> None:
     database = tmp_path / "director.sqlite3"
-    os.chmod(database, 0o644)
+    database.chmod(0o644)
     refused = run("serve", "--port", "1", env=director_env)
     assert refused.returncode == 5
     assert f"chmod 600 {database}" in refused.stderr

@@ -82,9 +82,7 @@ def test_each_role_gets_what_the_permission_table_gives_and_nothing_more(
     with UnitOfWork(server.engine) as uow:
         case = uow.cases.get(number)
         offenders = uow.people.find_many(case.offender_ids)
-        actors = {
-            pid: Actor(uow.people.get(pid), uow.people.mentees(pid)) for pid in ROLE_ACTORS
-        }
+        actors = {pid: Actor(uow.people.get(pid), uow.people.mentees(pid)) for pid in ROLE_ACTORS}
         actors["vd-ber"] = Actor(uow.people.get("vd-ber"))
     for person_id, actor in actors.items():
         client = server.new_client()
@@ -95,7 +93,9 @@ def test_each_role_gets_what_the_permission_table_gives_and_nothing_more(
             headers = {"X-CSRF-Token": server.enrol(person_id, client)}
         for method, template, action in ROLE_ENDPOINTS:
             path = template.format(number=number)
-            answer = client.request(method, path, headers=headers, json={} if method == "POST" else None)
+            answer = client.request(
+                method, path, headers=headers, json={} if method == "POST" else None
+            )
             if action in (Action.VIEW, Action.HANDLE):
                 may = actor.may(action, case, offenders)
                 sees = actor.may(Action.VIEW, case, offenders) or may

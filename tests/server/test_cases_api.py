@@ -72,9 +72,7 @@ def test_a_case_out_of_scope_is_not_found_exactly_as_one_that_does_not_exist(
         "2025-9999", "N"
     )
     for path in ("/investigation", "/close"):
-        write = server.client.post(
-            f"/api/v1/cases/{number}{path}", headers=bearer(other), json={}
-        )
+        write = server.client.post(f"/api/v1/cases/{number}{path}", headers=bearer(other), json={})
         assert write.status_code == 404
     assert "Sem" not in hidden.text and "s-alk1" not in hidden.text
 
@@ -85,7 +83,9 @@ def test_a_mentor_sees_the_cases_of_their_own_students_only(server: Server) -> N
     mentor = server.token("men-alk")
     listed = server.client.get("/api/v1/cases", headers=bearer(mentor)).json()["items"]
     assert [c["number"] for c in listed] == [own]
-    assert server.client.get(f"/api/v1/cases/{elsewhere}", headers=bearer(mentor)).status_code == 404
+    assert (
+        server.client.get(f"/api/v1/cases/{elsewhere}", headers=bearer(mentor)).status_code == 404
+    )
 
 
 def test_bad_input_names_the_field_and_the_allowed_values_in_dutch_or_english(

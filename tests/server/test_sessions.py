@@ -17,7 +17,11 @@ def test_the_session_cookie_is_httponly_strict_and_secure_over_tls(
             "/api/v1/auth/login", json={"person_id": "vd-alk", "password": first}
         )
     cookie = answer.headers["set-cookie"]
-    assert "HttpOnly" in cookie and "SameSite=strict" in cookie.replace("Strict", "strict") and "Secure" in cookie
+    assert (
+        "HttpOnly" in cookie
+        and "SameSite=strict" in cookie.replace("Strict", "strict")
+        and "Secure" in cookie
+    )
     assert "Path=/" in cookie and "Max-Age" not in cookie and "expires" not in cookie.lower()
     assert answer.headers["strict-transport-security"].startswith("max-age=")
 
@@ -37,9 +41,7 @@ def test_a_write_over_a_session_without_its_csrf_token_is_refused(
 ) -> None:
     server.enrol("vd-alk")
     headers = {} if header is None else {"X-CSRF-Token": header}
-    answer = server.client.post(
-        "/api/v1/cases/2025-0001/investigation", json={}, headers=headers
-    )
+    answer = server.client.post("/api/v1/cases/2025-0001/investigation", json={}, headers=headers)
     assert answer.status_code == 403
     assert answer.json()["field"] == "X-CSRF-Token"
 
