@@ -10,7 +10,7 @@ import click
 
 from pcc_cases.cli.context import CliContext
 from pcc_cases.cli.output_file import output_options, written
-from pcc_cases.cli.period_options import period_from_options
+from pcc_cases.domain.period import period_from
 from pcc_cases.cli.progress import progress_bar
 from pcc_cases.domain.errors import InvalidInputError
 from pcc_cases.interchange.cases_io import export_cases, import_cases, split_lines
@@ -37,7 +37,7 @@ def export_cases_cmd(
     force: bool,
 ) -> None:
     """Every case in full, one JSON object per line / Alle zaken, volledig, als JSON Lines."""
-    period = period_from_options(school_year, date_from, date_to)
+    period = period_from(school_year, date_from, date_to)
     label = obj.gettext("Exporting cases")
     with obj.unit_of_work(write=False) as uow, progress_bar(label) as progress:
         if output is None:

@@ -11,7 +11,7 @@ from pcc_cases.cli import completion
 from pcc_cases.cli.context import CliContext
 from pcc_cases.cli.numbers import WholeNumber
 from pcc_cases.cli.output_file import output_options, written
-from pcc_cases.cli.period_options import period_from_options
+from pcc_cases.domain.period import period_from
 from pcc_cases.cli.render import stdout
 from pcc_cases.reports.suppression import DEFAULT_THRESHOLD
 
@@ -94,7 +94,7 @@ def severity_cmd(
 
     language = lang or obj.lang
     organisation = obj.organisation
-    period = period_from_options(school_year, date_from, date_to)
+    period = period_from(school_year, date_from, date_to)
     label = obj.gettext("Computing the report")
     with obj.unit_of_work() as uow, working(label):
         result = severity_report(

@@ -51,12 +51,11 @@ def serve(obj: CliContext, host: str, port: int) -> None:
     import uvicorn
 
     from pcc_cases.server.app import create_app
-    from pcc_cases.server.config import ServerSettings
 
     engine = obj.engine()
     if engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:"):
         check_private_file(Path(engine.url.database or ""))
-    app = create_app(engine, ServerSettings(services=obj.settings, organisation=obj.organisation))
+    app = create_app(engine, _server(obj))
     click.echo(obj.gettext("Serving on http://{host}:{port}/api/v1", host=host, port=port))
     uvicorn.run(
         app,
@@ -208,7 +207,7 @@ def token_revoke(obj: CliContext, token_id: str) -> None:
 def _server(obj: CliContext) -> ServerSettings:
     from pcc_cases.server.config import ServerSettings
 
-    return ServerSettings(services=obj.settings, organisation=obj.organisation)
+    return ServerSettings(services=obj.settings, letterhead=obj.letterhead)
 
 
 def _hand_over(obj: CliContext, person_id: str, password: str) -> None:

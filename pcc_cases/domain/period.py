@@ -13,7 +13,13 @@ import attrs
 import pendulum
 
 from pcc_cases.domain.errors import InvalidInputError
-from pcc_cases.domain.time import LOCAL_TZ_NAME, check_year, school_year_label, school_year_of
+from pcc_cases.domain.time import (
+    LOCAL_TZ_NAME,
+    check_year,
+    parse_date,
+    school_year_label,
+    school_year_of,
+)
 from pcc_cases.translation import N_
 
 
@@ -123,6 +129,50 @@ def date_span(start: dt.date, end: dt.date) -> Period:
         InvalidInputError: ``end`` before ``start``.
     """
     return Period(start, end, f"{start.isoformat()}/{end.isoformat()}")
+
+
+@attrs.frozen
+class PeriodNames:
+    """What the caller calls the three ways to give a period (CLI options, query fields)."""
+
+    school_year: str = "--school-year"
+    date_from: str = "--from"
+    date_to: str = "--to"
+
+
+CLI_PERIOD_NAMES = PeriodNames()
+
+
+def period_from(
+    school_year: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    names: PeriodNames = CLI_PERIOD_NAMES,
+) -> Period | None:
+    """A school year, or a span from ``date_from`` to ``date_to``; None when none is given.
+
+    Raises:
+        InvalidInputError: both ways at once, one end of a span without the other, or a
+            value that is not a school year or a date (named as ``names`` says).
+    """
+    named = attrs.asdict(names)
+    if school_year and (date_from or date_to):
+        raise InvalidInputError(
+            N_("give either {school_year} or {date_from}/{date_to}, not both"),
+            field=names.school_year,
+            **named,
+        )
+    if bool(date_from) != bool(date_to):
+        raise InvalidInputError(
+            N_("{date_from} and {date_to} go together"),
+            field=names.date_to if date_from else names.date_from,
+            **named,
+        )
+    if school_year:
+        return parse_school_year(school_year)
+    if date_from and date_to:
+        return date_span(parse_date(date_from, names.date_from), parse_date(date_to, names.date_to))
+    return None
 
 
 def _year_back(day: dt.date) -> dt.date:

@@ -21,7 +21,17 @@ from pcc_cases.server import problems
 from pcc_cases.server.config import ServerSettings
 from pcc_cases.server.gate import SESSION_COOKIE, ServerState
 from pcc_cases.server.middleware import add_security_headers, request_log
-from pcc_cases.server.routes import admin, auth, cases, health, people
+from pcc_cases.server.routes import (
+    admin,
+    auth,
+    cases,
+    health,
+    interchange,
+    people,
+    privacy,
+    reports,
+    steps,
+)
 
 API_PATH = "/api/v1"
 VERSION = "1.0.0"
@@ -54,6 +64,19 @@ HANDLERS = [
     cases.review,
     cases.obligations,
     cases.complete,
+    steps.remove_involvement,
+    steps.withdraw,
+    steps.prepare,
+    steps.hearing,
+    steps.takedown,
+    steps.letter,
+    reports.severity,
+    interchange.export,
+    interchange.import_,
+    privacy.subject_access,
+    privacy.prepare,
+    privacy.confirm,
+    privacy.access_log,
     admin.list_accounts,
     admin.create_account,
     admin.reset_account,

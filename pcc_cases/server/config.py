@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 import attrs
 from argon2 import Parameters
@@ -28,7 +29,12 @@ class ServerSettings:
     failure_delay: float = 1.0  # seconds added to every failed login (slows guessing)
     token_lifetime_max: dt.timedelta = dt.timedelta(days=366)
     hashing: Parameters = RFC_9106_LOW_MEMORY
-    organisation: str = ""
+    letterhead: Mapping[str, str] = attrs.field(factory=dict)
+
+    @property
+    def organisation(self) -> str:
+        """The organisation's name for reports and exports: the letterhead's."""
+        return self.letterhead.get("organisation", "")
 
 
 CHEAP_HASHING = CHEAPEST

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 import attrs
+from litestar.params import QueryParameter
 
 from pcc_cases.adapters.credentials import AccountRow, TokenRow
 from pcc_cases.domain.people import Person
@@ -225,6 +226,60 @@ class CompletionIn:
 
 
 @attrs.frozen
+class InvolvementRemovalIn:
+    person_id: str
+    role: str
+    reason: str
+
+
+@attrs.frozen
+class WithdrawalIn:
+    offender_id: str
+    clause_id: str
+    reason: str
+
+
+@attrs.frozen
+class PreparationIn:
+    """Start preparing a step that needs it (an expulsion): its hearing and consultation."""
+
+    offender_id: str
+    step: str
+    reason: str | None = None
+
+
+@attrs.frozen
+class HearingIn:
+    """A hearing held: ``heard`` lists the parties (student, parents, teachers)."""
+
+    offender_id: str
+    held_on: dt.date
+    heard: list[str]
+    attendees: str
+    views: str
+
+
+@attrs.frozen
+class TakedownIn:
+    """When taking the post down was asked, and when it was removed (one or both)."""
+
+    asked_on: dt.date | None = None
+    removed_on: dt.date | None = None
+
+
+@attrs.frozen
+class LetterIn:
+    """Which letter (where a duty has two), the hearing's time for an invitation, and the
+    day it was sent (which marks the duty done). The language defaults to the request's.
+    """
+
+    letter: str | None = None
+    hearing_at: dt.datetime | None = None
+    sent_on: dt.date | None = None
+    language: str | None = None
+
+
+@attrs.frozen
 class RecommendationOut:
     offender_id: str
     step: str | None
@@ -353,6 +408,10 @@ class NewTokenOut:
 @attrs.frozen
 class Health:
     status: str
+
+
+Limit = Annotated[int, QueryParameter(ge=1, le=500, description="rows per page")]
+Offset = Annotated[int, QueryParameter(ge=0, description="rows to pass over")]
 
 
 def next_offset(offset: int, limit: int, shown: int) -> int | None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from pcc_cases.access import Action, Actor
 from pcc_cases.adapters.unit_of_work import UnitOfWork
 from pcc_cases.server.app import HANDLERS
-from tests.org import ROLE_ACTORS
+from tests.org import PEOPLE_CSV, ROLE_ACTORS
 from tests.server.helpers import Server, bearer
 from tests.server.test_cases_api import record
 
@@ -65,13 +67,23 @@ def test_an_unexpected_fault_gives_a_reference_and_no_message(server: Server) ->
     assert "pcc_people" not in answer.text and "Traceback" not in answer.text
 
 
-ROLE_ENDPOINTS = [
-    ("GET", "/api/v1/cases/{number}", Action.VIEW),
-    ("POST", "/api/v1/cases/{number}/investigation", Action.HANDLE),
-    ("GET", "/api/v1/people", Action.VIEW_PEOPLE),
-    ("GET", "/api/v1/accounts", Action.MANAGE_ACCOUNTS),
-    ("GET", "/api/v1/tokens", Action.MANAGE_ACCOUNTS),
+EXPORTED = "the cases as exported"
+ROLE_ENDPOINTS: list[tuple[str, str, Action, Any]] = [
+    ("GET", "/api/v1/cases/{number}", Action.VIEW, None),
+    ("POST", "/api/v1/cases/{number}/investigation", Action.HANDLE, {}),
+    ("GET", "/api/v1/people", Action.VIEW_PEOPLE, None),
+    ("POST", "/api/v1/people/import?dry_run=true", Action.IMPORT_PEOPLE, PEOPLE_CSV),
+    ("GET", "/api/v1/reports/severity", Action.REPORT, None),
+    ("GET", "/api/v1/reports/severity?suppression=false", Action.REPORT_UNSUPPRESSED, None),
+    ("GET", "/api/v1/export/cases", Action.EXPORT_CASES, None),
+    ("POST", "/api/v1/import/cases?dry_run=true", Action.IMPORT_CASES, EXPORTED),
+    ("POST", "/api/v1/privacy/subject-access", Action.SUBJECT_ACCESS, {"person_id": "s-alk1"}),
+    ("POST", "/api/v1/privacy/access-log/search", Action.READ_ACCESS_LOG, {}),
+    ("POST", "/api/v1/privacy/purge-plans", Action.PURGE, {}),
+    ("GET", "/api/v1/accounts", Action.MANAGE_ACCOUNTS, None),
+    ("GET", "/api/v1/tokens", Action.MANAGE_ACCOUNTS, None),
 ]
+"""Each endpoint that one action of the permission table guards, with a body it accepts."""
 
 
 @pytest.mark.parametrize("via", ["token", "session"])
@@ -84,6 +96,7 @@ def test_each_role_gets_what_the_permission_table_gives_and_nothing_more(
         offenders = uow.people.find_many(case.offender_ids)
         actors = {pid: Actor(uow.people.get(pid), uow.people.mentees(pid)) for pid in ROLE_ACTORS}
         actors["vd-ber"] = Actor(uow.people.get("vd-ber"))
+    exporter = bearer(server.token("cvb1"))
     for person_id, actor in actors.items():
         client = server.new_client()
         headers: dict[str, str]
@@ -91,11 +104,15 @@ def test_each_role_gets_what_the_permission_table_gives_and_nothing_more(
             headers = bearer(server.token(person_id))
         else:
             headers = {"X-CSRF-Token": server.enrol(person_id, client)}
-        for method, template, action in ROLE_ENDPOINTS:
+        for method, template, action, body in ROLE_ENDPOINTS:
             path = template.format(number=number)
-            answer = client.request(
-                method, path, headers=headers, json={} if method == "POST" else None
-            )
+            if body is EXPORTED:  # the case as it is now: an import of it changes nothing
+                exported = server.client.get("/api/v1/export/cases", headers=exporter).content
+                answer = client.request(method, path, headers=headers, content=exported)
+            elif isinstance(body, str):
+                answer = client.request(method, path, headers=headers, content=body.encode())
+            else:
+                answer = client.request(method, path, headers=headers, json=body)
             if action in (Action.VIEW, Action.HANDLE):
                 may = actor.may(action, case, offenders)
                 sees = actor.may(Action.VIEW, case, offenders) or may
@@ -103,7 +120,7 @@ def test_each_role_gets_what_the_permission_table_gives_and_nothing_more(
                 if may and action is Action.HANDLE:
                     expected = {200, 409}  # the first one starts it; a second is a conflict
             else:
-                expected = {200} if actor.may(action) else {403}
+                expected = {200, 201} if actor.may(action) else {403}
             assert answer.status_code in expected, (via, person_id, method, path, answer.text)
 
 

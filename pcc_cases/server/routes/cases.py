@@ -29,9 +29,11 @@ from pcc_cases.server.schemas import (
     DecisionIn,
     FactorsIn,
     InvolvementIn,
+    Limit,
     ObjectionDecisionIn,
     ObligationOut,
     ObligationsPage,
+    Offset,
     OverrideIn,
     ReasonIn,
     RecommendationOut,
@@ -45,8 +47,6 @@ from pcc_cases.services.queries import list_cases, list_obligations, show_case
 from pcc_cases.services.settings import Settings
 
 TAGS = ["cases"]
-Limit = Annotated[int, QueryParameter(ge=1, le=500, description="rows per page")]
-Offset = Annotated[int, QueryParameter(ge=0, description="rows to pass over")]
 
 
 def factors_of(data: JSONBody[FactorsIn]) -> Factors:
@@ -73,7 +73,7 @@ def summary(case: Case) -> CaseSummary:
     )
 
 
-def _run(
+def run_as_caller(
     request: Request[Any, Any, Any],
     work: Callable[[UnitOfWork, str, Settings], object],
 ) -> CaseOut:
@@ -92,7 +92,7 @@ def _run(
 @post("/cases", sync_to_thread=True, tags=TAGS)
 def record(request: Request[Any, Any, Any], data: JSONBody[RecordIn]) -> CaseOut:
     """Record a new incident; with ``factors``, every offender is assessed at once."""
-    return _run(
+    return run_as_caller(
         request,
         lambda uow, who, settings: handling.record_incident(
             uow,
@@ -169,7 +169,7 @@ def investigate(
     request: Request[Any, Any, Any], number: FromPath[str], data: JSONBody[ReasonIn]
 ) -> CaseOut:
     """Start the investigation."""
-    return _run(
+    return run_as_caller(
         request,
         lambda uow, who, settings: handling.start_investigation(
             uow, who, number, data.reason, settings=settings
@@ -182,7 +182,7 @@ def involve(
     request: Request[Any, Any, Any], number: FromPath[str], data: JSONBody[InvolvementIn]
 ) -> CaseOut:
     """Add a person in a role (offender, target, witness, reporter)."""
-    return _run(
+    return run_as_caller(
         request,
         lambda uow, who, settings: handling.add_involvement(
             uow, who, number, data.person_id, data.role, data.reason, settings=settings
@@ -195,7 +195,7 @@ def cite(
     request: Request[Any, Any, Any], number: FromPath[str], data: JSONBody[CitationIn]
 ) -> CaseOut:
     """Cite a clause of the protocol against an offender."""
-    return _run(
+    return run_as_caller(
         request,
         lambda uow, who, settings: handling.cite_clause(
             uow, who, number, data.offender_id, data.clause_id, data.reason, settings=settings
@@ -208,7 +208,7 @@ def assess(
     request: Request[Any, Any, Any], number: FromPath[str], data: JSONBody[AssessmentIn]
 ) -> CaseOut:
     """Assess an offender's part: the factors give the severity level."""
-    return _run(
+    return run_as_caller(
         request,
         lambda uow, who, settings: handling.assess_offender(
             uow, who, number, data.offender_id, factors_of(data.factors), settings=settings
@@ -221,7 +221,7 @@ def override(
     request: Request[Any, Any, Any], number: FromPath[str], data: JSONBody[OverrideIn]
 ) -> CaseOut:
     """Set an offender's severity level by hand, with the reason."""
-    return _run(
+    return run_as_caller(
         request,
         lambda uow, who, settings: handling.override_severity(
             uow, who, number, data.offender_id, data.level, data.reason, settings=settings
@@ -250,7 +250,7 @@ def decide(
     request: Request[Any, Any, Any], number: FromPath[str], data: JSONBody[DecisionIn]
 ) -> CaseOut:
     """Decide an escalation step for an offender (needs the step's authority)."""
-    return _run(
+    return run_as_caller(
         request,
         lambda uow, who, settings: handling.decide_step(
             uow,
@@ -271,7 +271,7 @@ def close(
     request: Request[Any, Any, Any], number: FromPath[str], data: JSONBody[ReasonIn]
 ) -> CaseOut:
     """Close a decided case (with open duties, only with a reason)."""
-    return _run(
+    return run_as_caller(
         request,
         lambda uow, who, settings: handling.close_case(
             uow, who, number, data.reason, settings=settings
@@ -284,7 +284,7 @@ def dismiss(
     request: Request[Any, Any, Any], number: FromPath[str], data: JSONBody[RequiredReasonIn]
 ) -> CaseOut:
     """Dismiss a case, with the reason."""
-    return _run(
+    return run_as_caller(
         request,
         lambda uow, who, settings: handling.dismiss_case(
             uow, who, number, data.reason, settings=settings
@@ -297,7 +297,7 @@ def object_to(
     request: Request[Any, Any, Any], number: FromPath[str], data: JSONBody[RequiredReasonIn]
 ) -> CaseOut:
     """Record an objection (bezwaar) against the decision."""
-    return _run(
+    return run_as_caller(
         request,
         lambda uow, who, settings: handling.file_objection(
             uow, who, number, data.reason, settings=settings
@@ -310,7 +310,7 @@ def review(
     request: Request[Any, Any, Any], number: FromPath[str], data: JSONBody[ObjectionDecisionIn]
 ) -> CaseOut:
     """Decide the objection: upheld revokes the decisions under review."""
-    return _run(
+    return run_as_caller(
         request,
         lambda uow, who, settings: handling.decide_objection(
             uow, who, number, data.upheld, data.reason, settings=settings
@@ -354,7 +354,7 @@ def complete(
     data: JSONBody[CompletionIn],
 ) -> CaseOut:
     """Mark a duty done (today, or on ``done_on``)."""
-    return _run(
+    return run_as_caller(
         request,
         lambda uow, who, settings: handling.complete_obligation(
             uow, who, number, seq, data.done_on, settings=settings

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
 from litestar import Request, get, post
-from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter, RawBody
+from litestar.params import FromPath, FromQuery, JSONBody, RawBody
 
 from pcc_cases.interchange.people_csv import import_people
 from pcc_cases.server.gate import caller, state_of, unit
-from pcc_cases.server.schemas import ImportOut, PeoplePage, PersonOut, SearchIn, next_offset
+from pcc_cases.server.schemas import (
+    ImportOut,
+    Limit,
+    Offset,
+    PeoplePage,
+    PersonOut,
+    SearchIn,
+    next_offset,
+)
 from pcc_cases.services.people import list_people, show_person
 
 TAGS = ["people"]
-Limit = Annotated[int, QueryParameter(ge=1, le=500, description="rows per page")]
-Offset = Annotated[int, QueryParameter(ge=0, description="rows to pass over")]
 
 
 @get("/people", sync_to_thread=True, tags=TAGS)
