@@ -10,9 +10,9 @@ import click
 
 from pcc_cases.cli.context import CliContext
 from pcc_cases.cli.output_file import output_options, written
-from pcc_cases.domain.period import period_from
 from pcc_cases.cli.progress import progress_bar
 from pcc_cases.domain.errors import InvalidInputError
+from pcc_cases.domain.period import period_from
 from pcc_cases.interchange.cases_io import export_cases, import_cases, split_lines
 from pcc_cases.translation import N_
 

@@ -11,8 +11,8 @@ from pcc_cases.cli import completion
 from pcc_cases.cli.context import CliContext
 from pcc_cases.cli.numbers import WholeNumber
 from pcc_cases.cli.output_file import output_options, written
-from pcc_cases.domain.period import period_from
 from pcc_cases.cli.render import stdout
+from pcc_cases.domain.period import period_from
 from pcc_cases.reports.suppression import DEFAULT_THRESHOLD
 
 FORMATS = ("text", "json", "csv", "xlsx", "html")
