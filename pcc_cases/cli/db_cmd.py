@@ -140,3 +140,45 @@ def compact_cmd(obj: CliContext) -> None:
             N_("the database is being read by another program; try again when it is quiet")
         )
     click.echo(obj.gettext("Database rewritten"), err=True)
+
+
+@db.command("roles")
+@click.option("--owner", default="pcc_owner", show_default=True, help="The owner's role name.")
+@click.option("--app", default="pcc_app", show_default=True, help="The server's role name.")
+@click.option(
+    "--client-host",
+    default="%",
+    show_default=True,
+    help="MariaDB: the hosts the two accounts may connect from.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_obj
+def roles_cmd(obj: CliContext, owner: str, app: str, client_host: str, as_json: bool) -> None:
+    """Create the owner and the server's role, with their rights / Maak de databaserollen.
+
+    Connect as a superuser (PostgreSQL) or root (MariaDB), after 'pcc-cases db upgrade'.
+    The owner runs migrations and the retention purge; the server's role may read, and
+    insert into the history and the access log, but never change them or the schema.
+    Passwords of new roles are shown once. Run it again after every upgrade.
+    """
+    from pcc_cases.adapters.roles import ensure_roles
+
+    engine = obj.engine()
+    try:
+        made = ensure_roles(engine, owner, app, client_host=client_host)
+    finally:
+        engine.dispose()
+    if as_json:
+        roles = [made.owner, made.app]
+        click.echo(json.dumps({r.name: {"created": r.created, "url": r.url} for r in roles}))
+        return
+    for title, role in ((obj.gettext("Owner"), made.owner), (obj.gettext("Server"), made.app)):
+        state = obj.gettext("created") if role.created else obj.gettext("existed; password kept")
+        click.echo(f"{title}: {role.name} ({state})")
+        click.echo(f"  {role.url}")
+    click.echo(
+        obj.gettext(
+            "Keep the owner's URL off the server host; start the server with the server's URL."
+        ),
+        err=True,
+    )

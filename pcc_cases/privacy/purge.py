@@ -27,14 +27,21 @@ import secrets
 
 import attrs
 from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy.exc import DBAPIError
 
 from pcc_cases.access import Action
 from pcc_cases.adapters import tables as t
 from pcc_cases.adapters.compaction import compact
+from pcc_cases.adapters.roles import is_privilege_error
 from pcc_cases.adapters.unit_of_work import UnitOfWork, session_of
 from pcc_cases.domain.access_log import AccessEntry
 from pcc_cases.domain.checks import calendar_day
-from pcc_cases.domain.errors import ConflictError, InvalidInputError, NotFoundError
+from pcc_cases.domain.errors import (
+    ConflictError,
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+)
 from pcc_cases.domain.people import PSEUDONYM_PREFIX
 from pcc_cases.domain.progress import Progress, no_progress
 from pcc_cases.domain.time import local_date
@@ -185,7 +192,8 @@ def confirm_purge(
     ``progress`` hears how many people are anonymised so far, of how many.
 
     Raises:
-        PermissionDeniedError: the actor may not purge, or prepared this plan (logged).
+        PermissionDeniedError: the actor may not purge, or prepared this plan (logged); or
+            the database role may not open the purge permit (the application role).
         NotFoundError: no plan with that id.
         ConflictError: the plan was carried out already, or the data changed since it was
             prepared (prepare a new plan).
@@ -225,7 +233,7 @@ def confirm_purge(
     pseudonyms = {c.person_id: PSEUDONYM_PREFIX + secrets.token_hex(8) for c in candidates}
     # The one way past the append-only triggers: a permit that lives only inside this
     # transaction (removed before the commit below, gone with a rollback).
-    conn.execute(insert(t.purge_permits).values(id=1, started_at=now))
+    _open_permit(conn, now, plan_id)
     conn.execute(delete(t.access_log).where(t.access_log.c.id.in_(old_entries)))
     _scrub_texts(conn, candidates, pseudonyms)
     for done, candidate in enumerate(candidates, start=1):
@@ -355,3 +363,25 @@ def _scrub_texts(
         scrubbed = scrubber.text(detail, {s for s in (number, person) if s})
         if scrubbed != detail:
             conn.execute(update(log).where(log.c.id == row_id).values(detail=scrubbed))
+
+
+def _open_permit(conn: Connection, now: dt.datetime, plan_id: int) -> None:
+    """Insert the purge permit; refused to a database role without the right to it.
+
+    Raises:
+        PermissionDeniedError: connected as the application role (see docs/security.md).
+    """
+    try:
+        conn.execute(insert(t.purge_permits).values(id=1, started_at=now))
+    except DBAPIError as exc:
+        if not is_privilege_error(exc):
+            raise
+        raise PermissionDeniedError(
+            N_(
+                "the server's database role may not change history: the operator confirms the "
+                "purge on the server host with the owner's credentials: "
+                "pcc-cases --db OWNER-URL --as ID privacy purge confirm {plan_id}"
+            ),
+            field="database",
+            plan_id=plan_id,
+        ) from None
