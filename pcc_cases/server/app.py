@@ -20,7 +20,8 @@ from pcc_cases.domain.errors import PccCasesError
 from pcc_cases.server import problems
 from pcc_cases.server.config import ServerSettings
 from pcc_cases.server.gate import SESSION_COOKIE, ServerState
-from pcc_cases.server.middleware import add_security_headers, request_log
+from pcc_cases.server.middleware import add_security_headers, complete_allow, request_log
+from pcc_cases.server.openapi import complete_document
 from pcc_cases.server.routes import (
     admin,
     auth,
@@ -114,7 +115,7 @@ def openapi_config() -> OpenAPIConfig:
 def create_app(engine: Engine, server: ServerSettings | None = None) -> Litestar:
     """The application on ``engine`` (migrated to this version's schema)."""
     state = ServerState(engine=engine, server=server or ServerSettings())
-    return Litestar(
+    app = Litestar(
         route_handlers=[
             health.healthz,
             health.readyz,
@@ -127,8 +128,10 @@ def create_app(engine: Engine, server: ServerSettings | None = None) -> Litestar
             Exception: problems.internal_error,
         },
         middleware=[request_log],
-        before_send=[add_security_headers],
+        before_send=[complete_allow, add_security_headers],
         openapi_config=openapi_config(),
         logging_config=LoggingConfig(log_exceptions="never"),
         debug=False,
     )
+    complete_document(app)
+    return app

@@ -43,6 +43,23 @@ async def add_security_headers(message: Message, scope: Scope) -> None:
         message["headers"] = [*message.get("headers", []), *extra]
 
 
+async def complete_allow(message: Message, scope: Scope) -> None:
+    """The ``Allow`` of an OPTIONS answer lists every method of the path.
+
+    Litestar makes the OPTIONS handler when a path's first handler is registered and
+    keeps it when more methods join the path, so its ``Allow`` would list only the first.
+    """
+    if message["type"] != "http.response.start" or scope.get("method") != "OPTIONS":
+        return
+    handler = scope.get("route_handler")
+    methods: set[str] = set()
+    for path in getattr(handler, "paths", ()):
+        methods |= set(scope["app"].route_handler_method_map.get(path, {}))
+    if methods:
+        kept = [(n, v) for n, v in message.get("headers", []) if n.lower() != b"allow"]
+        message["headers"] = [*kept, (b"allow", ", ".join(sorted(methods)).encode())]
+
+
 def request_log(app: ASGIApp) -> ASGIApp:
     """One line per request: method, route (its template, so no ids), status, duration."""
 

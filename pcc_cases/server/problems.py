@@ -42,12 +42,16 @@ def status_of(error: e.PccCasesError) -> int:
     return next((status for cls, status in STATUS if isinstance(error, cls)), 500)
 
 
-def problem(status: int, code: str, detail: str, **extra: Any) -> Response[dict[str, Any]]:
+def problem(
+    status: int, code: str, detail: str, headers: dict[str, str] | None = None, **extra: Any
+) -> Response[dict[str, Any]]:
     body = {"type": TYPE_BASE + code, "title": code, "status": status, "code": code}
     body["detail"] = detail
     body.update({k: v for k, v in extra.items() if v is not None})
-    headers = {"WWW-Authenticate": 'Bearer realm="pcc_cases"'} if status == 401 else None
-    return Response(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+    headers = dict(headers or {})
+    if status == 401:
+        headers["WWW-Authenticate"] = 'Bearer realm="pcc_cases"'
+    return Response(body, status_code=status, media_type=PROBLEM_JSON, headers=headers or None)
 
 
 def library_error(request: Request[Any, Any, Any], error: e.PccCasesError) -> Response[Any]:
@@ -95,7 +99,8 @@ def http_error(request: Request[Any, Any, Any], error: HTTPException) -> Respons
         detail = translate(N_("the request cannot be handled: {reason}"), lang).format(
             reason=str(error.detail)[:200]
         )
-    return problem(status, codes.get(status, "bad-request"), detail)
+    kept = {k: v for k, v in (error.headers or {}).items() if k.lower() == "allow"}
+    return problem(status, codes.get(status, "bad-request"), detail, headers=kept)
 
 
 def internal_error(request: Request[Any, Any, Any], error: Exception) -> Response[Any]:

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Annotated, Any
 
 import attrs
-from litestar.params import QueryParameter
+from litestar.params import Parameter, QueryParameter
 
 from pcc_cases.adapters.credentials import AccountRow, TokenRow
 from pcc_cases.domain.people import Person
@@ -411,7 +411,9 @@ class Health:
 
 
 Limit = Annotated[int, QueryParameter(ge=1, le=500, description="rows per page")]
-Offset = Annotated[int, QueryParameter(ge=0, description="rows to pass over")]
+Offset = Annotated[int, QueryParameter(ge=0, le=1_000_000_000, description="rows to pass over")]
+SequenceNumber = Annotated[int, Parameter(ge=1, le=2_147_483_647, description="1, 2, 3, ...")]
+"""A number in an address (a duty's, a piece of evidence's, a plan's): within SQL's INTEGER."""
 
 
 def next_offset(offset: int, limit: int, shown: int) -> int | None:

@@ -40,6 +40,7 @@ from pcc_cases.server.schemas import (
     RecordIn,
     RequiredReasonIn,
     SearchIn,
+    SequenceNumber,
     next_offset,
 )
 from pcc_cases.services import cases as handling
@@ -350,7 +351,7 @@ def obligations(
 def complete(
     request: Request[Any, Any, Any],
     number: FromPath[str],
-    seq: FromPath[int],
+    seq: SequenceNumber,
     data: JSONBody[CompletionIn],
 ) -> CaseOut:
     """Mark a duty done (today, or on ``done_on``)."""

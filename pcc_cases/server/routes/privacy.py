@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from litestar import Request, Response, post
-from litestar.params import FromPath, JSONBody
+from litestar.params import JSONBody
 
 from pcc_cases.privacy.purge import confirm_purge, prepare_purge
 from pcc_cases.privacy.render import person_html
@@ -22,6 +22,7 @@ from pcc_cases.server.privacy_schemas import (
     PurgeResultOut,
     SubjectAccessIn,
 )
+from pcc_cases.server.schemas import SequenceNumber
 
 TAGS = ["privacy"]
 
@@ -84,7 +85,7 @@ def prepare(request: Request[Any, Any, Any], data: JSONBody[PurgePlanIn]) -> Pur
     status_code=200,
     tags=TAGS,
 )
-def confirm(request: Request[Any, Any, Any], plan_id: FromPath[int]) -> PurgeResultOut:
+def confirm(request: Request[Any, Any, Any], plan_id: SequenceNumber) -> PurgeResultOut:
     """Carry out a plan someone else prepared, if the data still matches it."""
     who = caller(request).person_id
     with unit(request) as uow:

@@ -19,6 +19,7 @@ from pcc_cases.server.schemas import (
     InvolvementRemovalIn,
     LetterIn,
     PreparationIn,
+    SequenceNumber,
     TakedownIn,
     WithdrawalIn,
 )
@@ -95,7 +96,7 @@ def hearing(
 def takedown(
     request: Request[Any, Any, Any],
     number: FromPath[str],
-    evidence_no: FromPath[int],
+    evidence_no: SequenceNumber,
     data: JSONBody[TakedownIn],
 ) -> CaseOut:
     """Record that taking a post down was asked, or that it was removed."""
@@ -124,7 +125,7 @@ def takedown(
 def letter(
     request: Request[Any, Any, Any],
     number: FromPath[str],
-    seq: FromPath[int],
+    seq: SequenceNumber,
     data: JSONBody[LetterIn],
 ) -> Response[bytes]:
     """The letter a duty asks for, as an A4 PDF; its SHA-256 is kept with the case, and
