@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,7 +45,12 @@ LETTERHEAD_KEYS = (
     "signatory_name",
     "signatory_function",
 )
+SSO_KEYS = ("issuer", "client_id", "client_secret", "redirect_uri", "staff_id_claim", "scope")
+TABLES: Mapping[str, Sequence[str]] = {"letterhead": LETTERHEAD_KEYS, "sso": SSO_KEYS}
+"""The tables of the configuration file, and their keys."""
+SSO_SECRET_ENV = "PCC_CASES_SSO_CLIENT_SECRET"  # noqa: S105 - a variable's name
 OTHER_ENV = {
+    SSO_SECRET_ENV: "the client secret of single sign-on (instead of [sso] client_secret)",
     "PCC_CASES_SQLITE_BUSY_TIMEOUT_MS": "how long a SQLite writer waits for another",
     "PCC_CASES_DEBUG": "1: show the traceback of an unexpected error",
     "NO_COLOR": "no colours in the output",
@@ -81,6 +86,7 @@ class Config:
     path: Path | None
     values: Mapping[str, Value]
     letterhead: Mapping[str, str] = field(default_factory=dict)
+    sso: Mapping[str, str] = field(default_factory=dict)
 
     def get(self, key: str) -> Any:
         return self.values[key].value
@@ -108,7 +114,7 @@ def read_config_file(path: Path) -> dict[str, Any]:
         raise _invalid(
             N_("{path}: not a readable TOML file: {exc}"), field="config", path=path, exc=exc
         ) from None
-    allowed = [s.key for s in SETTINGS] + ["letterhead"]
+    allowed = [s.key for s in SETTINGS] + list(TABLES)
     for key, value in data.items():
         if key not in allowed:
             raise _invalid(
@@ -118,8 +124,8 @@ def read_config_file(path: Path) -> dict[str, Any]:
                 key=key,
                 allowed=", ".join(allowed),
             )
-        if key == "letterhead":
-            _check_letterhead(path, value)
+        if key in TABLES:
+            _check_table(path, key, value, TABLES[key])
         elif not isinstance(value, str) or not value.strip():
             raise _invalid(
                 N_("{path}: {key} must be a non-empty text"), field=key, path=path, key=key
@@ -134,21 +140,26 @@ def read_config_file(path: Path) -> dict[str, Any]:
     return data
 
 
-def _check_letterhead(path: Path, value: Any) -> None:
+def _check_table(path: Path, name: str, value: Any, keys: Sequence[str]) -> None:
     if not isinstance(value, dict):
-        raise _invalid(N_("{path}: [letterhead] must be a table"), field="letterhead", path=path)
+        raise _invalid(N_("{path}: [{name}] must be a table"), field=name, path=path, name=name)
     for key, text in value.items():
-        if key not in LETTERHEAD_KEYS:
+        if key not in keys:
             raise _invalid(
-                N_("{path}: unknown letterhead key {key!r}; allowed: {allowed}"),
-                field=f"letterhead.{key}",
+                N_("{path}: unknown {name} key {key!r}; allowed: {allowed}"),
+                field=f"{name}.{key}",
                 path=path,
+                name=name,
                 key=key,
-                allowed=", ".join(LETTERHEAD_KEYS),
+                allowed=", ".join(keys),
             )
         if not isinstance(text, str):
             raise _invalid(
-                N_("{path}: letterhead.{key} must be a text"), field=key, path=path, key=key
+                N_("{path}: {name}.{key} must be a text"),
+                field=f"{name}.{key}",
+                path=path,
+                name=name,
+                key=key,
             )
 
 
@@ -174,7 +185,9 @@ def resolve(option_values: Mapping[str, Any], config_option: str | None) -> Conf
             value=values["language"].value,
             allowed=", ".join(LANGUAGES),
         )
-    return Config(path=path, values=values, letterhead=data.get("letterhead", {}))
+    return Config(
+        path=path, values=values, letterhead=data.get("letterhead", {}), sso=data.get("sso", {})
+    )
 
 
 _DEFAULTS: dict[str, Any] = {"language": "nl"}

@@ -19,7 +19,7 @@ from pcc_cases.domain.time import parse_date
 from pcc_cases.translation import N_
 
 if TYPE_CHECKING:
-    from pcc_cases.server.config import ServerSettings
+    from pcc_cases.server.config import ServerSettings, SsoSettings
 
 
 def check_private_file(path: Path) -> None:
@@ -207,7 +207,40 @@ def token_revoke(obj: CliContext, token_id: str) -> None:
 def _server(obj: CliContext) -> ServerSettings:
     from pcc_cases.server.config import ServerSettings
 
-    return ServerSettings(services=obj.settings, letterhead=obj.letterhead)
+    return ServerSettings(services=obj.settings, letterhead=obj.letterhead, sso=_sso(obj))
+
+
+def _sso(obj: CliContext) -> SsoSettings | None:
+    """The ``[sso]`` table of the configuration file, the secret perhaps from the environment.
+
+    Raises:
+        InvalidInputError: a table without one of the keys the provider needs.
+    """
+    import os
+
+    from pcc_cases.cli.config import SSO_SECRET_ENV
+    from pcc_cases.server.config import SsoSettings
+
+    table = dict(obj.config.sso) if obj.config else {}
+    if not table:
+        return None
+    if os.environ.get(SSO_SECRET_ENV):
+        table["client_secret"] = os.environ[SSO_SECRET_ENV]
+    for key in ("issuer", "client_id", "client_secret", "redirect_uri"):
+        if not table.get(key):
+            raise InvalidInputError(
+                N_("[sso] needs {key} (the school's provider gives it)"),
+                field=f"sso.{key}",
+                key=key,
+            )
+    return SsoSettings(
+        issuer=table["issuer"],
+        client_id=table["client_id"],
+        client_secret=table["client_secret"],
+        redirect_uri=table["redirect_uri"],
+        staff_id_claim=table.get("staff_id_claim") or "employee_id",
+        scope=table.get("scope") or "openid profile",
+    )
 
 
 def _hand_over(obj: CliContext, person_id: str, password: str) -> None:

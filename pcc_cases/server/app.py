@@ -31,8 +31,10 @@ from pcc_cases.server.routes import (
     people,
     privacy,
     reports,
+    sso,
     steps,
 )
+from pcc_cases.server.sso import ProviderMetadata
 
 API_PATH = "/api/v1"
 VERSION = "1.0.0"
@@ -44,6 +46,8 @@ HANDLERS = [
     auth.enrolment,
     auth.finish_enrolment,
     auth.me,
+    sso.start,
+    sso.callback,
     people.people,
     people.search_people,
     people.person,
@@ -114,7 +118,9 @@ def openapi_config() -> OpenAPIConfig:
 
 def create_app(engine: Engine, server: ServerSettings | None = None) -> Litestar:
     """The application on ``engine`` (migrated to this version's schema)."""
-    state = ServerState(engine=engine, server=server or ServerSettings())
+    settings = server or ServerSettings()
+    metadata = None if settings.sso is None else ProviderMetadata(settings.sso)
+    state = ServerState(engine=engine, server=settings, sso=metadata)
     app = Litestar(
         route_handlers=[
             health.healthz,

@@ -13,6 +13,24 @@ from pcc_cases.services.settings import DEFAULT_SETTINGS, Settings
 
 
 @attrs.frozen
+class SsoSettings:
+    """The school's OpenID provider and this server's registration with it.
+
+    ``redirect_uri`` is this server's ``/api/v1/auth/sso/callback`` as the browser reaches
+    it (registered at the provider); ``staff_id_claim`` names the ID token's claim that
+    holds the staff id (for example ``employee_id``, ``preferred_username`` or ``email``).
+    """
+
+    issuer: str
+    client_id: str
+    client_secret: str = attrs.field(repr=False)
+    redirect_uri: str
+    staff_id_claim: str = "employee_id"
+    scope: str = "openid profile"
+    timeout: float = 10.0
+
+
+@attrs.frozen
 class ServerSettings:
     """How long sessions and tokens live, when an account locks, how hard a hash is.
 
@@ -30,6 +48,7 @@ class ServerSettings:
     token_lifetime_max: dt.timedelta = dt.timedelta(days=366)
     hashing: Parameters = RFC_9106_LOW_MEMORY
     letterhead: Mapping[str, str] = attrs.field(factory=dict)
+    sso: SsoSettings | None = None  # the school's OpenID provider, if it has one
 
     @property
     def organisation(self) -> str:

@@ -23,6 +23,7 @@ from pcc_cases.server import identity
 from pcc_cases.server.config import ServerSettings
 from pcc_cases.server.identity import FULL, Principal
 from pcc_cases.server.middleware import route_of
+from pcc_cases.server.sso import ProviderMetadata
 from pcc_cases.translation import N_
 
 SESSION_COOKIE = "pcc_session"
@@ -36,6 +37,7 @@ class ServerState:
 
     engine: Engine
     server: ServerSettings
+    sso: ProviderMetadata | None = None  # the school's provider, read when first needed
 
 
 def state_of(request: Request[Any, Any, Any]) -> ServerState:

@@ -126,6 +126,23 @@ def login(
     return raw, row
 
 
+def sso_login(uow: UnitOfWork, server: ServerSettings, person_id: str) -> tuple[str, SessionRow]:
+    """A full session for ``person_id``, whom the school's provider has just vouched for.
+
+    Raises:
+        NotAuthenticatedError: not active staff, or an account that cvb has disabled.
+    """
+    now = server.services.clock()
+    store = CredentialStore(uow)
+    account = store.account(person_id) if is_person_id(person_id) else None
+    if (account is not None and account.disabled) or not active_staff(uow, person_id, now):
+        _fail(uow, server, person_id, now, "single sign-on: disabled or not active staff")
+    raw, row = begin_session(store, person_id, FULL, now)
+    log(uow, now, person_id, "login", True, "single sign-on")
+    uow.commit()
+    return raw, row
+
+
 def _count_failure(
     uow: UnitOfWork,
     server: ServerSettings,
@@ -200,8 +217,9 @@ def session_principal(uow: UnitOfWork, server: ServerSettings, raw: str) -> Prin
         now - row.last_seen_at > server.session_idle
         or now - row.created_at > server.session_lifetime
     )
-    account = store.account(row.person_id)
-    if expired or account is None or account.disabled or not active_staff(uow, row.person_id, now):
+    account = store.account(row.person_id)  # none for someone who only uses single sign-on
+    disabled = account is not None and account.disabled
+    if expired or disabled or not active_staff(uow, row.person_id, now):
         store.end_session(row.id_hash, now)
         uow.commit()
         return None

@@ -50,7 +50,15 @@ OTHER_FORMATS: dict[tuple[str, str], dict[str, Schema]] = {
     },
 }
 
-PUBLIC = frozenset({("/healthz", "get"), ("/readyz", "get"), ("/api/v1/auth/login", "post")})
+PUBLIC = frozenset(
+    {
+        ("/healthz", "get"),
+        ("/readyz", "get"),
+        ("/api/v1/auth/login", "post"),
+        ("/api/v1/auth/sso", "get"),
+        ("/api/v1/auth/sso/callback", "get"),
+    }
+)
 """The operations anyone may call: no token or session (``security: []``)."""
 
 PROBLEM_SCHEMA = Schema(

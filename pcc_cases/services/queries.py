@@ -13,7 +13,7 @@ from pcc_cases.domain.checks import parse_obligation_id, row_limit, row_offset, 
 from pcc_cases.domain.errors import InvalidInputError
 from pcc_cases.domain.lifecycle import CaseState
 from pcc_cases.domain.people import Person, fold
-from pcc_cases.domain.time import local_date
+from pcc_cases.domain.time import check_year, local_date
 from pcc_cases.services.guard import load_actor, log_list, log_read, reach_case
 from pcc_cases.services.ports import UnitOfWorkPort
 from pcc_cases.services.settings import DEFAULT_SETTINGS, Settings
@@ -71,11 +71,13 @@ def list_cases(
 
     Raises:
         InvalidInputError: an unknown state, an empty search, a limit below 1 or a
-            negative offset.
+            negative offset; a school year outside 1900 to 2100 (``TimeInputError``).
         PermissionDeniedError: no actor, or one who is unknown or not active staff.
     """
     search, limit = search_text(search), row_limit(limit)
     offset = row_offset(offset)
+    if school_year is not None:
+        check_year(school_year, school_year, "school_year")
     if state is not None:
         try:
             state = CaseState(state).value

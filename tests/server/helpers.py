@@ -17,7 +17,7 @@ from pcc_cases.adapters.unit_of_work import UnitOfWork
 from pcc_cases.domain.time import FixedClock
 from pcc_cases.server import accounts, totp
 from pcc_cases.server.app import create_app
-from pcc_cases.server.config import CHEAP_HASHING, ServerSettings
+from pcc_cases.server.config import CHEAP_HASHING, ServerSettings, SsoSettings
 from pcc_cases.services.settings import Settings
 from tests.org import NOW
 
@@ -36,10 +36,16 @@ class Server:
 
     @classmethod
     @contextmanager
-    def start(cls, engine: Engine, base_url: str = "http://testserver.local") -> Iterator[Server]:
-        clock = FixedClock(NOW)
+    def start(
+        cls,
+        engine: Engine,
+        base_url: str = "http://testserver.local",
+        sso: SsoSettings | None = None,
+        clock: FixedClock | None = None,
+    ) -> Iterator[Server]:
+        clock = clock or FixedClock(NOW)
         settings = ServerSettings(
-            services=Settings(clock=clock), hashing=CHEAP_HASHING, failure_delay=0
+            services=Settings(clock=clock), hashing=CHEAP_HASHING, failure_delay=0, sso=sso
         )
         with TestClient(create_app(engine, settings), base_url=base_url) as client:
             yield cls(engine, clock, settings, client)

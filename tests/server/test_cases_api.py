@@ -146,3 +146,11 @@ def test_names_are_searched_in_the_body_never_in_the_address(server: Server) -> 
     ).json()
     assert [p["id"] for p in people["items"]] == ["s-alk1"]
     assert "search" not in str(server.client.app.openapi_schema.paths["/api/v1/people"])
+
+
+def test_a_school_year_beyond_any_calendar_is_refused_by_name(server: Server) -> None:
+    answer = server.client.get(
+        "/api/v1/cases", params={"school_year": 10**30}, headers=bearer(server.token("vd-alk"))
+    )
+    assert answer.status_code == 422, answer.text
+    assert answer.json()["field"] == "school_year"
