@@ -24,7 +24,7 @@ test: $(STAMP)
 # After adding messages: add them, untranslated, to both catalogues (then translate them;
 # a test fails while one is missing). Installing compiles the catalogues.
 catalogues: $(STAMP)
-	$(BIN)/pybabel --quiet extract --no-location --omit-header -k N_ -k translate -o $(VENV)/pcc_cases.pot pcc_cases
+	$(BIN)/pybabel --quiet extract --no-location --omit-header -F babel.cfg -k N_ -k translate -o $(VENV)/pcc_cases.pot .
 	$(BIN)/pybabel --quiet update --no-fuzzy-matching --ignore-obsolete -i $(VENV)/pcc_cases.pot -d pcc_cases/locale -D pcc_cases
 
 lint: $(STAMP)

@@ -7,21 +7,31 @@ runs synchronous handlers in a thread pool, so the services stay synchronous.
 
 from __future__ import annotations
 
-from litestar import Litestar, Router
+from pathlib import Path
+from typing import Any
+
+from litestar import Litestar, Request, Response, Router
 from litestar.datastructures import State
 from litestar.exceptions import HTTPException
 from litestar.logging import LoggingConfig
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
+from litestar.static_files import create_static_files_router
 from sqlalchemy import Engine
 
 from pcc_cases.domain.errors import PccCasesError
 from pcc_cases.server import problems
 from pcc_cases.server.config import ServerSettings
 from pcc_cases.server.gate import SESSION_COOKIE, ServerState
+from pcc_cases.server.language import request_language
 from pcc_cases.server.middleware import add_security_headers, complete_allow, request_log
 from pcc_cases.server.openapi import complete_document
+from pcc_cases.server.pages import case as case_pages
+from pcc_cases.server.pages import duties as duty_pages
+from pcc_cases.server.pages import login as login_pages
+from pcc_cases.server.pages import overview
+from pcc_cases.server.pages.errors import error_page, is_page
 from pcc_cases.server.routes import (
     admin,
     auth,
@@ -92,6 +102,42 @@ HANDLERS = [
 ]
 
 
+PAGES = [
+    login_pages.login_form,
+    login_pages.login,
+    login_pages.enrolment_form,
+    login_pages.enrol,
+    login_pages.logout,
+    overview.overview,
+    duty_pages.duties,
+    case_pages.case_page,
+    case_pages.mark_done,
+    case_pages.letter,
+]
+STATIC = Path(__file__).parent / "static"
+
+
+def _library_error(request: Request[Any, Any, Any], error: PccCasesError) -> Response[Any]:
+    if is_page(request):
+        message = error.translated(request_language(request))
+        return error_page(request, problems.status_of(error), message)
+    return problems.library_error(request, error)
+
+
+def _http_error(request: Request[Any, Any, Any], error: HTTPException) -> Response[Any]:
+    if is_page(request):
+        answer = problems.http_error(request, error)
+        return error_page(request, answer.status_code or 500, answer.content["detail"])
+    return problems.http_error(request, error)
+
+
+def _internal_error(request: Request[Any, Any, Any], error: Exception) -> Response[Any]:
+    answer = problems.internal_error(request, error)
+    if is_page(request):
+        return error_page(request, 500, answer.content["detail"])
+    return answer
+
+
 def openapi_config() -> OpenAPIConfig:
     return OpenAPIConfig(
         title="pcc_cases API",
@@ -126,12 +172,16 @@ def create_app(engine: Engine, server: ServerSettings | None = None) -> Litestar
             health.healthz,
             health.readyz,
             Router(path=API_PATH, route_handlers=HANDLERS),
+            Router(path="/", route_handlers=PAGES),
+            create_static_files_router(
+                path="/static", directories=[STATIC], include_in_schema=False
+            ),
         ],
         state=State({"pcc": state}),
         exception_handlers={
-            PccCasesError: problems.library_error,
-            HTTPException: problems.http_error,
-            Exception: problems.internal_error,
+            PccCasesError: _library_error,
+            HTTPException: _http_error,
+            Exception: _internal_error,
         },
         middleware=[request_log],
         before_send=[complete_allow, add_security_headers],

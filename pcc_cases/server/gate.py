@@ -51,8 +51,11 @@ def unit(request: Request[Any, Any, Any], write: bool = True) -> Iterator[UnitOf
         yield uow
 
 
-def caller(request: Request[Any, Any, Any], *, stage: str = FULL) -> Principal:
-    """The proven caller of ``request``.
+def caller(
+    request: Request[Any, Any, Any], *, stage: str = FULL, form_csrf: str | None = None
+) -> Principal:
+    """The proven caller of ``request``; ``form_csrf`` is a posted form's ``csrf_token``
+    (pages), checked instead of the header.
 
     Raises:
         NotAuthenticatedError: no or a bad token, no or an ended session (401).
@@ -77,7 +80,7 @@ def caller(request: Request[Any, Any, Any], *, stage: str = FULL) -> Principal:
     if principal is None or principal.session is None:
         raise NotAuthenticatedError(N_("the session has ended: log in again"))
     if request.method not in SAFE_METHODS:
-        sent = request.headers.get(CSRF_HEADER, "")
+        sent = form_csrf if form_csrf is not None else request.headers.get(CSRF_HEADER, "")
         if not hmac.compare_digest(sent.encode(), principal.session.csrf_token.encode()):
             raise PermissionDeniedError(
                 N_("the request lacks the session's CSRF token (header X-CSRF-Token)"),

@@ -61,7 +61,9 @@ def test_every_message_in_the_code_is_translated_in_both_catalogues() -> None:
     used = {
         message
         for _file, _line, message, _comments, _context in extract_from_dir(
-            PACKAGE, keywords={"N_": None, "translate": (1,), "gettext": None}
+            PACKAGE,
+            method_map=[("**.py", "python"), ("server/templates/**.j2", "jinja2")],
+            keywords={"N_": None, "translate": (1,), "gettext": None, "_": None},
         )
         if isinstance(message, str)
     }

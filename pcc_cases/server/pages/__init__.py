@@ -1,0 +1,1 @@
+"""The web pages for the people who handle cases: server-rendered, Dutch by default."""

@@ -1,0 +1,152 @@
+"""The pages in-process: logging in with a form, the overview, a case, duties, and the
+rules every page keeps (the CSRF token, scope as "not found", no names in titles).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from litestar.testing import TestClient
+
+from tests.server.helpers import PASSWORD, Server, bearer
+from tests.server.test_cases_api import record
+
+TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def log_in_by_form(server: Server, person_id: str, client: TestClient[Any] | None = None) -> str:
+    """Enrol ``person_id`` through the pages (first login, QR, own password); the CSRF token."""
+    client = client or server.client
+    first = server.create_account(person_id)
+    answer = client.post(
+        "/login",
+        data={"person_id": person_id, "password": first, "code": ""},
+        follow_redirects=False,
+    )
+    assert answer.status_code == 303 and answer.headers["location"] == "/enrolment"
+    page = client.get("/enrolment")
+    assert page.status_code == 200, page.text
+    uri = re.search(r"<code>([A-Z2-7]+)</code>", page.text)
+    assert uri
+    server.secrets[person_id] = uri.group(1)
+    token = CSRF.search(page.text)
+    assert token
+    done = client.post(
+        "/enrolment",
+        data={
+            "csrf_token": token.group(1),
+            "new_password": PASSWORD,
+            "code": server.code(person_id),
+        },
+        follow_redirects=False,
+    )
+    assert done.status_code == 303 and done.headers["location"] == "/", done.text
+    home = client.get("/")
+    found = CSRF.search(home.text)
+    assert home.status_code == 200 and found
+    return found.group(1)
+
+
+def test_a_director_logs_in_and_sees_the_overview_in_dutch(server: Server) -> None:
+    number = record(server, server.token("vd-alk"))
+    log_in_by_form(server, "vd-alk")
+    home = server.client.get("/")
+    assert '<html lang="nl">' in home.text
+    assert "Mijn overzicht" in TITLE.search(home.text).group(1)  # type: ignore[union-attr]
+    assert f'href="/cases/{number}"' in home.text
+    english = server.client.get("/", headers={"Accept-Language": "en"})
+    assert "My overview" in english.text
+
+
+def test_a_wrong_code_does_not_log_in(server: Server) -> None:
+    log_in_by_form(server, "vd-alk")
+    fresh = server.new_client()
+    wrong = fresh.post(
+        "/login", data={"person_id": "vd-alk", "password": PASSWORD, "code": "000000"}
+    )
+    assert wrong.status_code == 401
+    assert 'role="alert"' in wrong.text and "pcc_session" not in fresh.cookies
+    assert (
+        fresh.get("/").status_code == 303
+        or fresh.get("/", follow_redirects=False).headers["location"] == "/login"
+    )
+
+
+def test_a_page_without_a_session_sends_the_browser_to_the_login(server: Server) -> None:
+    answer = server.new_client().get("/duties", follow_redirects=False)
+    assert answer.status_code == 303 and answer.headers["location"] == "/login"
+
+
+def test_the_case_page_shows_the_case_and_its_title_only_the_number(server: Server) -> None:
+    number = record(server, server.token("vd-alk"))
+    log_in_by_form(server, "vd-alk")
+    page = server.client.get(f"/cases/{number}")
+    assert page.status_code == 200, page.text
+    title = TITLE.search(page.text).group(1)  # type: ignore[union-attr]
+    assert number in title and "Isabel" not in title and "s-alk1" not in title
+    assert "Foto gedeeld" in page.text and "2.1" in page.text
+
+
+def test_a_case_out_of_scope_is_not_found_like_one_that_does_not_exist(server: Server) -> None:
+    number = record(server, server.token("vd-alk"))
+    log_in_by_form(server, "vd-ber")
+    other = server.client.get(f"/cases/{number}")
+    missing = server.client.get("/cases/2099-9999")
+    assert other.status_code == missing.status_code == 404
+    assert other.text.replace(number, "N") == missing.text.replace("2099-9999", "N")
+
+
+def test_a_form_without_its_csrf_token_is_refused(server: Server) -> None:
+    number = record(server, server.token("vd-alk"))
+    token = bearer(server.token("vd-alk"))
+    for path, body in (
+        ("/investigation", {}),
+        ("/assessments", {"offender_id": "s-alk1", "factors": {}}),
+    ):
+        server.client.post(f"/api/v1/cases/{number}{path}", headers=token, json=body)
+    server.client.post(
+        f"/api/v1/cases/{number}/decisions",
+        headers=token,
+        json={"offender_id": "s-alk1", "step": "suspension", "days": 2, "reason": "Ernstig"},
+    )
+    csrf = log_in_by_form(server, "vd-alk")
+    refused = server.client.post(f"/cases/{number}/duties/1/done", data={})
+    assert refused.status_code == 403
+    other_site = server.client.post(
+        f"/cases/{number}/duties/1/done",
+        data={"csrf_token": csrf},
+        headers={"Origin": "https://evil.example"},
+    )
+    assert other_site.status_code == 403
+    done = server.client.post(
+        f"/cases/{number}/duties/1/done",
+        data={"csrf_token": csrf, "back": "/duties"},
+        follow_redirects=False,
+    )
+    assert done.status_code == 303 and done.headers["location"] == "/duties"
+    page = server.client.get(f"/cases/{number}")
+    decision = re.search(r'action="(/cases/[^"]+/duties/(\d+)/letter)"', page.text)
+    assert decision, page.text
+    letter = server.client.post(decision.group(1), data={"csrf_token": csrf})
+    assert letter.status_code == 200, letter.text
+    assert letter.content.startswith(b"%PDF")
+
+
+def test_duties_list_overdue_first_and_logout_ends_the_session(server: Server) -> None:
+    log_in_by_form(server, "vd-alk")
+    page = server.client.get("/duties")
+    assert page.status_code == 200
+    csrf = CSRF.search(page.text).group(1)  # type: ignore[union-attr]
+    out = server.client.post("/logout", data={"csrf_token": csrf}, follow_redirects=False)
+    assert out.status_code == 303 and out.headers["location"] == "/login"
+    assert server.client.get("/duties", follow_redirects=False).status_code == 303
+
+
+def test_pages_carry_the_security_headers_and_load_only_their_own_css(server: Server) -> None:
+    page = server.client.get("/login")
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+    assert "<style" not in page.text and "style=" not in page.text and "<script" not in page.text
+    css = server.client.get("/static/pcc.css")
+    assert css.status_code == 200 and "@media print" in css.text
