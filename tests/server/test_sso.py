@@ -121,3 +121,13 @@ def test_the_providers_lock_file_names_no_download_addresses() -> None:
     assert not [name for name, p in packages.items() if "resolved" in p]
     assert all("integrity" in p for name, p in packages.items() if name)
     assert Path(HERE / ".gitignore").read_text(encoding="utf-8").strip() == "node_modules/"
+
+
+def test_a_browser_goes_on_to_the_overview(sso_server: Server, provider: Provider) -> None:
+    callback = answer_for(sso_server.client, provider, "vd-alk")
+    answer = sso_server.client.get(
+        callback, headers={"Accept": "text/html,application/xhtml+xml"}, follow_redirects=False
+    )
+    assert answer.status_code == 303 and answer.headers["location"] == "/"
+    home = sso_server.client.get("/")
+    assert home.status_code == 200 and "Vera" in home.text

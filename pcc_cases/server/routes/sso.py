@@ -66,7 +66,9 @@ def callback(
     returned_state: Annotated[str | None, QueryParameter(name="state")] = None,
     error: FromQuery[str | None] = None,
 ) -> Response[SessionOut]:
-    """The provider's answer: a new session for the staff member it vouches for."""
+    """The provider's answer: a new session for the staff member it vouches for; a browser
+    goes on to the overview page, another client gets the session and its CSRF token.
+    """
     server_state = state_of(request)
     settings, metadata = _configured(server_state)
     pending = PendingLogin.from_cookie(request.cookies.get(SSO_COOKIE, ""))
@@ -83,9 +85,8 @@ def callback(
         raise
     with unit(request) as uow:
         raw, row = identity.sso_login(uow, server_state.server, person_id)
+    cookies = [session_cookie(request, raw), _pending_cookie(request, "", 0)]
+    if "text/html" in request.headers.get("accept", ""):  # a browser: on to the overview
+        return Response(None, status_code=303, headers={"Location": "/"}, cookies=cookies)
     body = SessionOut(person_id=row.person_id, stage=row.stage, csrf_token=row.csrf_token)
-    return Response(
-        body,
-        status_code=200,
-        cookies=[session_cookie(request, raw), _pending_cookie(request, "", 0)],
-    )
+    return Response(body, status_code=200, cookies=cookies)
