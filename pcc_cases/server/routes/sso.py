@@ -65,7 +65,7 @@ def callback(
     code: FromQuery[str | None] = None,
     returned_state: Annotated[str | None, QueryParameter(name="state")] = None,
     error: FromQuery[str | None] = None,
-) -> Response[SessionOut]:
+) -> Response[SessionOut | None]:
     """The provider's answer: a new session for the staff member it vouches for; a browser
     goes on to the overview page, another client gets the session and its CSRF token.
     """
