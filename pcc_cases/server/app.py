@@ -31,6 +31,7 @@ from pcc_cases.server.pages import case as case_pages
 from pcc_cases.server.pages import duties as duty_pages
 from pcc_cases.server.pages import login as login_pages
 from pcc_cases.server.pages import overview
+from pcc_cases.server.pages import report as report_pages
 from pcc_cases.server.pages.errors import error_page, is_page
 from pcc_cases.server.routes import (
     admin,
@@ -109,6 +110,8 @@ PAGES = [
     login_pages.enrol,
     login_pages.logout,
     overview.overview,
+    report_pages.report_form,
+    report_pages.report,
     duty_pages.duties,
     case_pages.case_page,
     case_pages.mark_done,

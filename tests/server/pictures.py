@@ -48,7 +48,9 @@ def pages(work: Path) -> dict[str, str]:
             assert answer.status_code == 200, answer.text
         found["login"] = server.new_client().get("/login").text
         log_in_by_form(server, "vd-alk")
-        for name, path in (("overview", "/"), ("case", f"/cases/{number}"), ("duties", "/duties")):
+        paths = {"overview": "/", "case": f"/cases/{number}", "duties": "/duties",
+                 "report": "/cases/new"}  # fmt: skip
+        for name, path in paths.items():
             found[name] = server.client.get(path).text
     engine.dispose()
     return found
@@ -62,6 +64,7 @@ def shoot(browser: str, html: Path, picture: Path, width: int, height: int) -> N
             f"--user-data-dir={html.parent / 'profile'}",
             f"--window-size={width},{height}",
             "--hide-scrollbars",
+            "--lang=nl-NL",
             f"--screenshot={picture}",
             html.as_uri(),
         ],
@@ -80,7 +83,7 @@ def main() -> None:
         work = Path(folder)
         shutil.copy(CSS, work / "pcc.css")
         sizes = {"login": (1000, 620), "overview": (1000, 700), "case": (1000, 1500),
-                 "duties": (1000, 520)}  # fmt: skip
+                 "duties": (1000, 520), "report": (1000, 2300)}  # fmt: skip
         for name, html in pages(work).items():
             page = work / f"{name}.html"
             page.write_text(html.replace('href="/static/pcc.css"', 'href="pcc.css"'), "utf-8")

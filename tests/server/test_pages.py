@@ -150,3 +150,53 @@ def test_pages_carry_the_security_headers_and_load_only_their_own_css(server: Se
     assert "<style" not in page.text and "style=" not in page.text and "<script" not in page.text
     css = server.client.get("/static/pcc.css")
     assert css.status_code == 200 and "@media print" in css.text
+
+
+REPORT = {
+    "date": "2025-10-03",
+    "time": "20:00",
+    "platform": "instagram",
+    "location": "Alkmaar",
+    "summary": "Foto gedeeld",
+    "offenders": ["s-alk1"],
+    "clauses": ["2.1"],
+}
+
+
+def test_a_mentor_records_an_incident_for_their_own_student(server: Server) -> None:
+    csrf = log_in_by_form(server, "men-alk")
+    form = server.client.get("/cases/new")
+    assert form.status_code == 200 and 'name="offenders"' in form.text
+    assert 'value="s-ber1"' not in form.text  # only the people the mentor may see
+    sent = server.client.post(
+        "/cases/new", data=REPORT | {"csrf_token": csrf}, follow_redirects=False
+    )
+    assert sent.status_code == 303, sent.text
+    case = server.client.get(sent.headers["location"])
+    assert case.status_code == 200 and "Foto gedeeld" in case.text
+
+
+def test_a_mistake_keeps_what_was_typed_and_names_the_field(server: Server) -> None:
+    csrf = log_in_by_form(server, "vd-alk")
+    sent = server.client.post(
+        "/cases/new",
+        data=REPORT | {"csrf_token": csrf, "summary": "Een lang verhaal", "clauses": []},
+    )
+    assert sent.status_code == 422
+    assert 'role="alert"' in sent.text and "Een lang verhaal" in sent.text
+    assert 'value="s-alk1" selected' in sent.text
+
+
+def test_the_autumn_hour_asks_which_of_the_two_was_meant(server: Server) -> None:
+    csrf = log_in_by_form(server, "vd-alk")
+    autumn = REPORT | {"csrf_token": csrf, "date": "2024-10-27", "time": "02:30"}
+    asked = server.client.post("/cases/new", data=autumn)
+    assert asked.status_code == 422 and 'name="fold"' in asked.text
+    chosen = server.client.post("/cases/new", data=autumn | {"fold": "1"}, follow_redirects=False)
+    assert chosen.status_code == 303, chosen.text
+
+
+def test_a_report_without_its_csrf_token_is_refused(server: Server) -> None:
+    log_in_by_form(server, "vd-alk")
+    refused = server.client.post("/cases/new", data=REPORT)
+    assert refused.status_code == 403

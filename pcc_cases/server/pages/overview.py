@@ -7,6 +7,7 @@ from typing import Any
 
 from litestar import Request, Response, get
 
+from pcc_cases.access import Action
 from pcc_cases.domain.labels import duty_label
 from pcc_cases.domain.lifecycle import CaseState
 from pcc_cases.domain.time import local_date
@@ -46,4 +47,5 @@ def overview(request: Request[Any, Any, Any]) -> Response[str]:
         cases=cases,
         duties=duties,
         duty_label=lambda kind: duty_label(settings.policy, kind, lang),
+        may_record=who.actor.may(Action.RECORD),
     )
