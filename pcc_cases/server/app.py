@@ -114,6 +114,7 @@ PAGES = [
     report_pages.report,
     duty_pages.duties,
     case_pages.case_page,
+    case_pages.decide,
     case_pages.mark_done,
     case_pages.letter,
 ]

@@ -200,3 +200,53 @@ def test_a_report_without_its_csrf_token_is_refused(server: Server) -> None:
     log_in_by_form(server, "vd-alk")
     refused = server.client.post("/cases/new", data=REPORT)
     assert refused.status_code == 403
+
+
+def assessed_case(server: Server) -> str:
+    number = record(server, server.token("vd-alk"))
+    token = bearer(server.token("vd-alk"))
+    for path, body in (
+        ("/investigation", {}),
+        ("/assessments", {"offender_id": "s-alk1", "factors": {"reach": "public"}}),
+    ):
+        answer = server.client.post(f"/api/v1/cases/{number}{path}", headers=token, json=body)
+        assert answer.status_code == 200, answer.text
+    return number
+
+
+def test_a_director_decides_a_two_day_suspension_on_the_case_page(server: Server) -> None:
+    number = assessed_case(server)
+    csrf = log_in_by_form(server, "vd-alk")
+    page = server.client.get(f"/cases/{number}")
+    assert 'action="/cases/' + number + '/decision"' in page.text
+    decided = server.client.post(
+        f"/cases/{number}/decision",
+        data={"csrf_token": csrf, "offender_id": "s-alk1", "step": "suspension", "days": "2",
+              "reason": "Openbaar gedeeld"},
+        follow_redirects=False,
+    )  # fmt: skip
+    assert decided.status_code == 303, decided.text
+    shown = server.client.get(f"/cases/{number}").text
+    assert "2 schooldagen" in shown and "Brief downloaden" in shown
+
+
+def test_a_teamleider_is_offered_only_the_steps_within_their_authority(server: Server) -> None:
+    number = assessed_case(server)
+    log_in_by_form(server, "tl-alk")
+    page = server.client.get(f"/cases/{number}").text
+    options = re.findall(r'<option value="([a-z_-]+)"( disabled)?', page)
+    assert options, page
+    allowed = {name for name, disabled in options if not disabled}
+    greyed = {name for name, disabled in options if disabled}
+    assert "expulsion" in greyed and "suspension" in greyed
+    assert allowed and not allowed & greyed
+
+
+def test_a_wrong_number_of_days_comes_back_with_the_message(server: Server) -> None:
+    number = assessed_case(server)
+    csrf = log_in_by_form(server, "vd-alk")
+    sent = server.client.post(
+        f"/cases/{number}/decision",
+        data={"csrf_token": csrf, "offender_id": "s-alk1", "step": "suspension", "days": "twee"},
+    )
+    assert sent.status_code == 422 and 'role="alert"' in sent.text and "twee" in sent.text
