@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -11,7 +12,9 @@ from sqlalchemy import Engine
 
 from pcc_cases.adapters.engine import make_engine
 from pcc_cases.adapters.migrate import upgrade
+from pcc_cases.adapters.unit_of_work import UnitOfWork
 from tests.backends import BACKENDS, SERVER_BACKENDS, fresh_database
+from tests.org import bootstrap
 
 settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("default")
@@ -35,6 +38,18 @@ def engine(database_url: str) -> Iterator[Engine]:
 
 
 _PROCESS_WORDS = ("subprocess", "run_installed", "Popen", "EXE")
+
+
+@pytest.fixture(scope="session")
+def template_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test organisation in a migrated SQLite file, made once and copied per test."""
+    path = tmp_path_factory.mktemp("server") / "template.db"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    with UnitOfWork(engine, write=True) as uow:
+        bootstrap(uow)
+    engine.dispose()
+    return path
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
