@@ -32,6 +32,7 @@ from pcc_cases.server.pages import duties as duty_pages
 from pcc_cases.server.pages import login as login_pages
 from pcc_cases.server.pages import overview
 from pcc_cases.server.pages import report as report_pages
+from pcc_cases.server.pages import reports as report_list
 from pcc_cases.server.pages.errors import error_page, is_page
 from pcc_cases.server.routes import (
     admin,
@@ -115,6 +116,8 @@ PAGES = [
     duty_pages.duties,
     case_pages.case_page,
     case_pages.decide,
+    report_list.reports,
+    report_list.download,
     case_pages.mark_done,
     case_pages.letter,
 ]

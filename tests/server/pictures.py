@@ -49,7 +49,7 @@ def pages(work: Path) -> dict[str, str]:
         found["login"] = server.new_client().get("/login").text
         log_in_by_form(server, "vd-alk")
         paths = {"overview": "/", "case": f"/cases/{number}", "duties": "/duties",
-                 "report": "/cases/new"}  # fmt: skip
+                 "report": "/cases/new", "reports": "/reports"}  # fmt: skip
         for name, path in paths.items():
             found[name] = server.client.get(path).text
     engine.dispose()
@@ -83,7 +83,7 @@ def main() -> None:
         work = Path(folder)
         shutil.copy(CSS, work / "pcc.css")
         sizes = {"login": (1000, 620), "overview": (1000, 700), "case": (1000, 1500),
-                 "duties": (1000, 520), "report": (1000, 2300)}  # fmt: skip
+                 "duties": (1000, 520), "report": (1000, 2300), "reports": (1000, 1100)}  # fmt: skip
         for name, html in pages(work).items():
             page = work / f"{name}.html"
             page.write_text(html.replace('href="/static/pcc.css"', 'href="pcc.css"'), "utf-8")

@@ -250,3 +250,24 @@ def test_a_wrong_number_of_days_comes_back_with_the_message(server: Server) -> N
         data={"csrf_token": csrf, "offender_id": "s-alk1", "step": "suspension", "days": "twee"},
     )
     assert sent.status_code == 422 and 'role="alert"' in sent.text and "twee" in sent.text
+
+
+def test_the_report_page_shows_the_summary_and_offers_the_files(server: Server) -> None:
+    record(server, server.token("vd-alk"), occurred_at="2025-09-10T12:00:00+02:00")
+    log_in_by_form(server, "cvb1")
+    page = server.client.get("/reports")
+    assert page.status_code == 200, page.text
+    assert 'href="/reports"' in page.text and "<caption>" in page.text
+    link = re.search(
+        r'href="(/reports/download\?school_year=2025-2026&amp;format=xlsx)"', page.text
+    )
+    assert link, page.text
+    workbook = server.client.get(link.group(1).replace("&amp;", "&"))
+    assert workbook.status_code == 200 and workbook.content.startswith(b"PK")
+    assert "attachment" in workbook.headers["content-disposition"]
+
+
+def test_the_report_page_is_not_for_a_mentor(server: Server) -> None:
+    log_in_by_form(server, "men-alk")
+    assert 'href="/reports"' not in server.client.get("/").text
+    assert server.client.get("/reports").status_code == 403

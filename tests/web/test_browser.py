@@ -146,3 +146,16 @@ def test_a_form_posted_without_its_csrf_token_is_refused(browser_page: Any, live
         page.get_by_role("button", name="Melding opslaan").click()
     assert answer.value.status == 403
     assert page.locator("h1").inner_text() == "Niet toegestaan"
+
+
+def test_the_board_downloads_the_xlsx(browser_page: Any, live: Live) -> None:
+    server, _ = live
+    record(server, server.token("vd-alk"), occurred_at="2025-09-10T12:00:00+02:00")
+    page = browser_page
+    log_in(page, server, "cvb1")
+    page.get_by_role("link", name="Rapportages").click()
+    page.wait_for_url("**/reports")
+    assert_accessible(page)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Excel (XLSX)").click()
+    assert download.value.suggested_filename == "ernst-2025-2026.xlsx"

@@ -41,6 +41,7 @@ class NavItem:
 NAVIGATION = (
     NavItem("/", N_("My overview"), None),
     NavItem("/duties", N_("Duties"), Action.HANDLE),
+    NavItem("/reports", N_("Reports"), Action.REPORT),
 )
 """The main menu; an item shows only to someone the permission table gives its action."""
 

@@ -10,7 +10,7 @@ from litestar.params import FromQuery, QueryParameter
 
 from pcc_cases.domain.period import PeriodNames, period_from
 from pcc_cases.reports.render_html import render_html
-from pcc_cases.reports.severity import severity_report
+from pcc_cases.reports.severity import SeverityReport, severity_report
 from pcc_cases.reports.suppression import DEFAULT_THRESHOLD
 from pcc_cases.reports.tabular import render_csv
 from pcc_cases.reports.workbook import render_xlsx
@@ -59,7 +59,13 @@ def severity(
             suppression=suppression,
             settings=state.server.services,
         )
-    lang, organisation = request_language(request), state.server.organisation
+    return report_file(report, report_format, request_language(request), state.server.organisation)
+
+
+def report_file(
+    report: SeverityReport, report_format: str, lang: str, organisation: str
+) -> Response[bytes]:
+    """``report`` as a file of ``report_format`` (json, csv, xlsx or html)."""
     content: bytes
     if report_format == "json":
         content = json.dumps(report.to_json(), ensure_ascii=False).encode("utf-8")
