@@ -12,7 +12,7 @@ from litestar.response import Redirect
 from pcc_cases.access import Action
 from pcc_cases.documents import render_letter
 from pcc_cases.domain.errors import InvalidInputError, PccCasesError, PermissionDeniedError
-from pcc_cases.domain.labels import duty_label, label, step_label
+from pcc_cases.domain.labels import label
 from pcc_cases.domain.letters import LETTERS_FOR_DUTY
 from pcc_cases.domain.people import AUTHORITY_RANK, PersonKind
 from pcc_cases.domain.policy import Policy
@@ -101,12 +101,9 @@ def _case_page(
         decide_steps=steps if may_decide and case.state.value in DECIDABLE else {},
         letter_duties=set(LETTERS_FOR_DUTY),
         clause_text=lambda clause_id: settings.protocol.clause(clause_id).text(lang),
-        step_label=lambda step: step_label(settings.policy, step, lang),
-        duty_label=lambda kind: duty_label(settings.policy, kind, lang),
         role_label=lambda role: label("role", role, lang),
         error=None if error is None else error.translated(lang),
         form=form or {},
-        notice=None,
     )
 
 

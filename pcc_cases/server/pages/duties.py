@@ -6,9 +6,7 @@ from typing import Any
 
 from litestar import Request, Response, get
 
-from pcc_cases.domain.labels import duty_label
 from pcc_cases.server.gate import caller, state_of, unit
-from pcc_cases.server.language import request_language
 from pcc_cases.server.pages.render import page, viewer
 from pcc_cases.services.queries import list_obligations
 from pcc_cases.translation import N_
@@ -22,13 +20,10 @@ def duties(request: Request[Any, Any, Any]) -> Response[str]:
         who = viewer(uow, principal)
         found = list_obligations(uow, principal.person_id, settings=settings)
     ordered = sorted(found, key=lambda d: (not d.overdue, d.obligation.due_on, d.id))
-    lang = request_language(request)
     return page(
         request,
         "duties.html.j2",
         N_("Duties"),
         who,
         duties=ordered,
-        notice=None,
-        duty_label=lambda kind: duty_label(settings.policy, kind, lang),
     )

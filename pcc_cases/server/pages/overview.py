@@ -8,11 +8,9 @@ from typing import Any
 from litestar import Request, Response, get
 
 from pcc_cases.access import Action
-from pcc_cases.domain.labels import duty_label
 from pcc_cases.domain.lifecycle import CaseState
 from pcc_cases.domain.time import local_date
 from pcc_cases.server.gate import caller, state_of, unit
-from pcc_cases.server.language import request_language
 from pcc_cases.server.pages.render import page, viewer
 from pcc_cases.services.queries import list_cases, list_obligations
 from pcc_cases.translation import N_
@@ -38,7 +36,6 @@ def overview(request: Request[Any, Any, Any]) -> Response[str]:
             for d in list_obligations(uow, principal.person_id, settings=settings)
             if d.obligation.due_on <= today + SOON
         ]
-    lang = request_language(request)
     return page(
         request,
         "overview.html.j2",
@@ -46,6 +43,5 @@ def overview(request: Request[Any, Any, Any]) -> Response[str]:
         who,
         cases=cases,
         duties=duties,
-        duty_label=lambda kind: duty_label(settings.policy, kind, lang),
         may_record=who.actor.may(Action.RECORD),
     )

@@ -16,6 +16,7 @@ from litestar import Request, Response
 from pcc_cases.access import Action, Actor
 from pcc_cases.domain import labels
 from pcc_cases.formatting import day, moment
+from pcc_cases.server.gate import state_of
 from pcc_cases.server.identity import Principal
 from pcc_cases.server.language import request_language
 from pcc_cases.translation import N_, translate
@@ -75,6 +76,7 @@ def page(
 ) -> Response[str]:
     """``template`` rendered in the request's language, inside the layout."""
     lang = request_language(request)
+    policy = state_of(request).server.services.policy
 
     def gettext(message: str, **params: Any) -> str:
         text = translate(message, lang)
@@ -93,6 +95,8 @@ def page(
         nav=nav,
         csrf=who.csrf if who else "",
         label=lambda kind, code: labels.label(kind, str(code), lang),
+        duty_label=lambda kind: labels.duty_label(policy, kind, lang),
+        step_label=lambda step: labels.step_label(policy, step, lang),
         day=lambda value: "" if value is None else day(value, lang),
         moment=lambda value: "" if value is None else moment(value, lang),
         **context,
