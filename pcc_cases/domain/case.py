@@ -56,6 +56,7 @@ from pcc_cases.domain.policy import (
     Ladder,
     Policy,
     Recommendation,
+    SeverityResult,
 )
 from pcc_cases.domain.protocol import Clause, Protocol
 from pcc_cases.domain.time import as_utc, local_date, school_year_of
@@ -391,6 +392,13 @@ class Case:
             {"offender_id": offender_id, "clause_id": clause_id, "level": level},
         )
 
+    def severity_of(
+        self, offender_id: str, factors: Factors, protocol: Protocol, policy: Policy
+    ) -> SeverityResult:
+        """The level the factors give with the clauses cited against the offender, and why."""
+        clauses = [protocol.clause(c) for c in self.clauses_of(offender_id)]
+        return policy.severity.assess(clauses, factors)
+
     def assess(
         self,
         offender_id: str,
@@ -402,8 +410,7 @@ class Case:
     ) -> Assessment:
         """Compute the offender's severity from the cited clauses and the factors."""
         self._require_offender(offender_id)
-        clauses = [protocol.clause(c) for c in self.clauses_of(offender_id)]
-        result = policy.severity.assess(clauses, factors)
+        result = self.severity_of(offender_id, factors, protocol, policy)
         existing = self.assessment_of(offender_id)
         was_criminal = existing is not None and existing.criminal
         others_done = all(self.assessment_of(o) for o in self.offender_ids if o != offender_id)

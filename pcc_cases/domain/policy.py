@@ -38,7 +38,9 @@ class SeverityResult:
 
     level: int
     base: int
-    reasons: tuple[str, ...]
+    reasons: tuple[str, ...]  # English, as kept in the case's history
+    explained: tuple[tuple[str, Mapping[str, object]], ...] = ()
+    """The same reasons as (message id, params), for a page in the reader's language."""
 
 
 @attrs.frozen
@@ -79,26 +81,39 @@ class SeverityPolicy:
         base = max(self.base_of(c) for c in clauses)
         top = max(clauses, key=self.base_of)
         reasons = [f"base {base} (clause {top.id})"]
+        explained: list[tuple[str, Mapping[str, object]]] = [
+            (N_("base level {base}, from clause {clause}"), {"base": base, "clause": top.id})
+        ]
         level = base
         if factors.reach in self.aggravating_reach:
             level += 1
             reasons.append(f"+1 reach {factors.reach.value}")
+            explained.append((N_("+1 for the reach"), {}))
         if factors.intent in self.aggravating_intent:
             level += 1
             reasons.append(f"+1 intent {factors.intent.value}")
+            explained.append((N_("+1 for the intent"), {}))
         if factors.harm in self.aggravating_harm or (
             factors.confidential and self.confidential_aggravates
         ):
             level += 1
             reasons.append("+1 harm to a person or confidential data")
+            explained.append((N_("+1 for harm to a person or confidential data"), {}))
         if factors.removed_and_apologised and self.removal_mitigates:
             level -= self.removal_mitigates
             reasons.append(f"-{self.removal_mitigates} removed and apologised")
+            mitigation = N_("-{points} because it was removed with apologies")
+            explained.append((mitigation, {"points": self.removal_mitigates}))
         level = min(MAX_LEVEL, max(1, level))
         if factors.criminal and level < self.criminal_level:
             level = self.criminal_level
             reasons.append(f"criminal aspect: level {self.criminal_level}")
-        return SeverityResult(level=level, base=base, reasons=tuple(reasons))
+            explained.append(
+                (N_("at least level {level} for a criminal aspect"), {"level": self.criminal_level})
+            )
+        return SeverityResult(
+            level=level, base=base, reasons=tuple(reasons), explained=tuple(explained)
+        )
 
 
 @attrs.frozen

@@ -28,9 +28,9 @@ from pcc_cases.server.language import request_language
 from pcc_cases.server.middleware import add_security_headers, complete_allow, request_log
 from pcc_cases.server.openapi import complete_document
 from pcc_cases.server.pages import case as case_pages
+from pcc_cases.server.pages import case_actions, overview
 from pcc_cases.server.pages import duties as duty_pages
 from pcc_cases.server.pages import login as login_pages
-from pcc_cases.server.pages import overview
 from pcc_cases.server.pages import report as report_pages
 from pcc_cases.server.pages import reports as report_list
 from pcc_cases.server.pages.errors import error_page, is_page
@@ -115,7 +115,7 @@ PAGES = [
     report_pages.report,
     duty_pages.duties,
     case_pages.case_page,
-    case_pages.decide,
+    case_actions.act,
     report_list.reports,
     report_list.download,
     case_pages.mark_done,

@@ -85,14 +85,22 @@ def assessed(server: Server) -> str:
     return number
 
 
-def test_a_director_decides_a_suspension_downloads_the_letter_and_marks_the_duty_done(
+def test_a_director_assesses_decides_a_suspension_downloads_the_letter_and_marks_it_done(
     browser_page: Any, live: Live
 ) -> None:
     server, _ = live
-    number = assessed(server)
+    number = record(server, server.token("vd-alk"))
     page = browser_page
     log_in(page, server, "vd-alk")
     page.goto(f"/cases/{number}")
+    assert_accessible(page)
+    page.get_by_role("button", name="Onderzoek starten").click()
+    page.wait_for_load_state()
+    assert "in onderzoek" in page.locator("main").inner_text()
+    page.get_by_label("Bereik: hoeveel mensen").select_option("public")
+    page.get_by_role("button", name="Beoordelen", exact=True).click()
+    page.wait_for_load_state()
+    assert "Hoe het niveau van" in page.locator("main").inner_text()
     assert_accessible(page)
     page.get_by_label("Maatregel", exact=True).select_option("suspension")
     page.get_by_label("Aantal schooldagen").fill("2")

@@ -11,21 +11,27 @@ from litestar.response import Redirect
 
 from pcc_cases.access import Action
 from pcc_cases.documents import render_letter
-from pcc_cases.domain.errors import InvalidInputError, PccCasesError, PermissionDeniedError
+from pcc_cases.domain.case_parts import InvolvementRole
+from pcc_cases.domain.errors import PccCasesError
+from pcc_cases.domain.events import EventKind
+from pcc_cases.domain.factors import Harm, Intent, Reach
 from pcc_cases.domain.labels import label
 from pcc_cases.domain.letters import LETTERS_FOR_DUTY
-from pcc_cases.domain.people import AUTHORITY_RANK, PersonKind
-from pcc_cases.domain.policy import Policy
-from pcc_cases.domain.time import parse_date
+from pcc_cases.domain.lifecycle import TRANSITIONS
+from pcc_cases.domain.people import AUTHORITY_RANK, Person, PersonKind
+from pcc_cases.domain.policy import MAX_LEVEL, Policy
 from pcc_cases.server.gate import caller, state_of, unit
 from pcc_cases.server.identity import Principal
 from pcc_cases.server.language import request_language
-from pcc_cases.server.pages.forms import Form, form_caller, local_path
+from pcc_cases.server.pages.forms import Form, form_caller, local_path, one
 from pcc_cases.server.pages.render import page, viewer
 from pcc_cases.server.schemas import SequenceNumber
 from pcc_cases.services import cases as handling
 from pcc_cases.services.letters import make_letter
+from pcc_cases.services.people import list_people
+from pcc_cases.services.ports import UnitOfWorkPort
 from pcc_cases.services.queries import person_labels, show_case
+from pcc_cases.services.settings import Settings
 from pcc_cases.translation import N_
 
 DECIDABLE = frozenset({"assessed", "decided"})
@@ -33,7 +39,7 @@ DECIDABLE = frozenset({"assessed", "decided"})
 
 @get("/cases/{number:str}", include_in_schema=False, sync_to_thread=True)
 def case_page(request: Request[Any, Any, Any], number: FromPath[str]) -> Response[str]:
-    return _case_page(request, caller(request), number)
+    return render_case(request, caller(request), number)
 
 
 @attrs.frozen
@@ -60,33 +66,53 @@ def _choices(policy: Policy, kind: PersonKind, authority: int, lang: str) -> lis
     ]
 
 
-def _case_page(
+def render_case(
     request: Request[Any, Any, Any],
     principal: Principal,
     number: str,
     error: PccCasesError | None = None,
-    form: dict[str, str] | None = None,
+    form: dict[str, Any] | None = None,
+    acted: str | None = None,
 ) -> Response[str]:
+    """The case page; after a refused change, with its message and what was typed.
+
+    Raises:
+        NotFoundError: no such case, or one outside the person's scope.
+        NotAuthenticatedError: no session.
+    """
     settings = state_of(request).server.services
     lang = request_language(request)
+    form = form or {}
     with unit(request) as uow:
         who = viewer(uow, principal)
         case = show_case(uow, principal.person_id, number, settings=settings)
         ids = {p.person_id for p in case.involvements} | {e.actor_id for e in case.events}
         ids |= {d.decided_by for d in case.decisions}
         names = person_labels(uow, principal.person_id, ids, settings=settings)
-        try:
-            advice = handling.recommend_steps(uow, principal.person_id, number, settings=settings)
-        except PermissionDeniedError:
-            advice = {}
         offenders = uow.people.find_many(case.offender_ids)
-    may_decide = who.actor.may(Action.DECIDE, case, offenders)
-    authority = who.actor.person.authority
+        may = {
+            name: who.actor.may(action, case, offenders)
+            for name, action in (
+                ("handle", Action.HANDLE),
+                ("decide", Action.DECIDE),
+                ("close", Action.CLOSE),
+                ("review", Action.REVIEW),
+            )
+        }
+        advice = (
+            handling.recommend_steps(uow, principal.person_id, number, settings=settings)
+            if may["decide"]
+            else {}
+        )
+        found = _found_people(uow, principal, form, settings) if acted == "involvement" else []
+        authority = who.actor.person.authority
+        kinds = {pid: person.kind for pid, person in offenders.items()}
     steps = {
-        pid: _choices(settings.policy, person.kind, authority, lang)
-        for pid, person in offenders.items()
+        pid: _choices(settings.policy, kind, authority, lang)
+        for pid, kind in kinds.items()
         if advice.get(pid) is not None
     }
+    protocol, policy = settings.protocol, settings.policy
     return page(
         request,
         "case.html.j2",
@@ -97,58 +123,42 @@ def _case_page(
         case=case,
         names=names,
         advice={k: v for k, v in advice.items() if v is not None},
-        may_handle=who.actor.may(Action.HANDLE, case, offenders),
-        decide_steps=steps if may_decide and case.state.value in DECIDABLE else {},
+        may=may,
+        can=lambda kind: case.state in TRANSITIONS[EventKind(kind)],
+        decide_steps=steps if may["decide"] and case.state.value in DECIDABLE else {},
         letter_duties=set(LETTERS_FOR_DUTY),
-        clause_text=lambda clause_id: settings.protocol.clause(clause_id).text(lang),
+        clause_text=lambda clause_id: protocol.clause(clause_id).text(lang),
+        citable=[(c.id, c.text(lang)) for c in protocol.clauses if c.kind.citable],
+        explained=lambda a: case.severity_of(a.offender_id, a.factors, protocol, policy).explained,
+        factor_choices=_factor_choices(lang),
+        levels=[(str(n), label("severity", str(n), lang)) for n in range(1, MAX_LEVEL + 1)],
+        role_choices=[(r.value, label("involvement", r.value, lang)) for r in InvolvementRole],
         role_label=lambda role: label("role", role, lang),
+        found=[(p.id, p.label) for p in found],
         error=None if error is None else error.translated(lang),
-        form=form or {},
+        error_field=None if error is None else error.field,
+        acted=acted,
+        form=lambda action, name, default="": one(form, name) if acted == action else default,
     )
 
 
-def _days(text: str) -> int | None:
-    """The number of school days typed, or None for none.
-
-    Raises:
-        InvalidInputError: not a whole number.
-    """
-    if not text.strip():
-        return None
-    if not text.strip().isdigit():
-        raise InvalidInputError(
-            N_("{value!r} is not a number of school days"), field="days", value=text
-        )
-    return int(text)
+def _factor_choices(lang: str) -> dict[str, list[tuple[str, str]]]:
+    return {
+        "reach": [(r.value, label("reach", r.value, lang)) for r in Reach],
+        "intent": [(i.value, label("intent", i.value, lang)) for i in Intent],
+        "harm": [(h.value, label("harm", h.value, lang)) for h in Harm],
+    }
 
 
-@post(
-    "/cases/{number:str}/decision",
-    include_in_schema=False,
-    sync_to_thread=True,
-    status_code=303,
-)
-def decide(request: Request[Any, Any, Any], number: FromPath[str], data: Form) -> Response[Any]:
-    principal = form_caller(request, data)
-    first = data.get("first_day", "").strip()
-    try:
-        with unit(request) as uow:
-            handling.decide_step(
-                uow,
-                principal.person_id,
-                number,
-                data.get("offender_id", ""),
-                data.get("step", ""),
-                _days(data.get("days", "")),
-                data.get("reason", "").strip() or None,
-                first_day=parse_date(first, "first_day") if first else None,
-                settings=state_of(request).server.services,
-            )
-    except PccCasesError as refused:
-        if refused.code in ("permission-denied", "not-authenticated", "not-found"):
-            raise
-        return _case_page(request, principal, number, refused, data)
-    return Redirect(f"/cases/{number}", status_code=303)
+def _found_people(
+    uow: UnitOfWorkPort, principal: Principal, form: dict[str, Any], settings: Settings
+) -> list[Person]:
+    """The people in scope whose name holds the text searched for, at most 20."""
+    text = one(form, "name")
+    if not text:
+        return []
+    found = list_people(uow, principal.person_id, search=text, limit=20, settings=settings)
+    return [p for p in found if p.left_on is None]
 
 
 @post(

@@ -17,6 +17,22 @@ from pcc_cases.translation import N_
 Form = Annotated[dict[str, str], Body(media_type=RequestEncodingType.URL_ENCODED)]
 """A posted form's fields (one value each)."""
 
+ManyForm = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
+"""A posted form whose fields may repeat (multiple choices come as a list)."""
+
+
+def many(form: dict[str, Any], name: str) -> list[str]:
+    """Every non-empty value posted for ``name``, stripped."""
+    value = form.get(name)
+    values = value if isinstance(value, list) else [] if value is None else [value]
+    return [str(v).strip() for v in values if str(v).strip()]
+
+
+def one(form: dict[str, Any], name: str) -> str:
+    """The first non-empty value posted for ``name``, or ``""``."""
+    values = many(form, name)
+    return values[0] if values else ""
+
 
 def same_origin(request: Request[Any, Any, Any]) -> None:
     """Refuse a form posted from another site: its ``Origin`` must be this server's.
@@ -34,7 +50,7 @@ def same_origin(request: Request[Any, Any, Any]) -> None:
 
 
 def form_caller(
-    request: Request[Any, Any, Any], form: dict[str, str], stage: str = FULL
+    request: Request[Any, Any, Any], form: dict[str, Any], stage: str = FULL
 ) -> Principal:
     """The logged-in person posting ``form``, its CSRF token checked.
 
@@ -43,7 +59,7 @@ def form_caller(
         PermissionDeniedError: another site's form, or a missing or wrong CSRF token.
     """
     same_origin(request)
-    return caller(request, stage=stage, form_csrf=form.get("csrf_token", ""))
+    return caller(request, stage=stage, form_csrf=one(form, "csrf_token"))
 
 
 def local_path(value: str | None, default: str) -> str:
