@@ -128,6 +128,49 @@ class PurgeResult:
     compacted: bool
 
 
+@attrs.frozen
+class PendingPlan:
+    """A prepared plan that waits for its second person: what it will do, not to whom."""
+
+    id: int
+    prepared_by: str
+    prepared_at: dt.datetime
+    as_of: dt.date
+    people: int
+    log_entries: int
+    digest: str
+
+
+def pending_purges(
+    uow: UnitOfWork, actor_id: str | None, *, settings: Settings = DEFAULT_SETTINGS
+) -> list[PendingPlan]:
+    """The plans prepared and not yet carried out, oldest first, for a second person.
+
+    Raises:
+        PermissionDeniedError: the actor may not purge (fg or cvb; logged).
+    """
+    actor = load_actor(uow, actor_id, settings)
+    authorize(uow, actor, Action.PURGE, None, settings)
+    plans = t.purge_plans
+    rows = (
+        session_of(uow)
+        .connection()
+        .execute(select(plans).where(plans.c.confirmed_by.is_(None)).order_by(plans.c.id))
+    )
+    return [
+        PendingPlan(
+            id=row.id,
+            prepared_by=row.prepared_by,
+            prepared_at=row.prepared_at,
+            as_of=calendar_day(row.as_of, "as_of"),
+            people=row.people,
+            log_entries=row.log_entries,
+            digest=row.digest,
+        )
+        for row in rows
+    ]
+
+
 def prepare_purge(
     uow: UnitOfWork,
     actor_id: str | None,

@@ -12,8 +12,9 @@ from pcc_cases.adapters import tables as t
 from pcc_cases.adapters.unit_of_work import UnitOfWork, session_of
 from pcc_cases.domain.access_log import AccessEntry
 from pcc_cases.domain.case import Case
-from pcc_cases.domain.checks import text_value
+from pcc_cases.domain.checks import row_limit, text_value
 from pcc_cases.domain.people import Person
+from pcc_cases.domain.period import Period
 from pcc_cases.domain.snapshot import case_snapshot, person_record
 from pcc_cases.privacy.scrub import Scrubber, Subject
 from pcc_cases.services.guard import authorize, load_actor, log_read
@@ -204,24 +205,38 @@ def read_access_log(
     *,
     person_id: str | None = None,
     case_number: str | None = None,
+    by: str | None = None,
+    period: Period | None = None,
+    refused_only: bool = False,
+    newest: int | None = None,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> list[AccessEntry]:
-    """Entries about a person (their record and their cases), a case, or all of them.
+    """Entries about a person (their record and their cases), a case, or all of them;
+    narrowed to one actor (``by``), a period, or the refusals. ``newest`` keeps only that
+    many of the latest, newest first; otherwise all, oldest first.
 
     Raises:
         PermissionDeniedError: the actor may not read the access log (fg; logged).
+        InvalidInputError: ``newest`` below 1.
     """
     actor = load_actor(uow, actor_id, settings)
     authorize(uow, actor, Action.READ_ACCESS_LOG, None, settings)
-    query = select(AccessEntry).order_by(t.access_log.c.id)
+    log = t.access_log
+    query = select(AccessEntry).order_by(log.c.id)
     conditions = []
     if person_id is not None:
         numbers = [c.number for c in cases_of_person(uow, person_id)]
-        conditions.append(
-            or_(t.access_log.c.person_id == person_id, t.access_log.c.case_number.in_(numbers))
-        )
+        conditions.append(or_(log.c.person_id == person_id, log.c.case_number.in_(numbers)))
     if case_number is not None:
-        conditions.append(t.access_log.c.case_number == case_number)
+        conditions.append(log.c.case_number == case_number)
+    if by is not None:
+        conditions.append(log.c.actor_id == by)
+    if period is not None:
+        conditions += [log.c.at >= period.start_utc, log.c.at < period.end_utc]
+    if refused_only:
+        conditions.append(log.c.allowed.is_(False))
+    if newest is not None:
+        query = query.order_by(None).order_by(log.c.id.desc()).limit(row_limit(newest))
     entries = list(session_of(uow).scalars(query.where(*conditions)))
     log_read(uow, actor, "read-access-log", settings.clock(), case_number, person_id)
     uow.commit()

@@ -31,6 +31,7 @@ from pcc_cases.server.pages import case as case_pages
 from pcc_cases.server.pages import case_actions, overview
 from pcc_cases.server.pages import duties as duty_pages
 from pcc_cases.server.pages import login as login_pages
+from pcc_cases.server.pages import privacy as privacy_pages
 from pcc_cases.server.pages import report as report_pages
 from pcc_cases.server.pages import reports as report_list
 from pcc_cases.server.pages.errors import error_page, is_page
@@ -118,6 +119,12 @@ PAGES = [
     case_actions.act,
     report_list.reports,
     report_list.download,
+    privacy_pages.privacy,
+    privacy_pages.subject_access,
+    privacy_pages.prepare_purge,
+    privacy_pages.confirm,
+    privacy_pages.access_log,
+    privacy_pages.filtered_access_log,
     case_pages.mark_done,
     case_pages.letter,
 ]

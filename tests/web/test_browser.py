@@ -167,3 +167,35 @@ def test_the_board_downloads_the_xlsx(browser_page: Any, live: Live) -> None:
     with page.expect_download() as download:
         page.get_by_role("link", name="Excel (XLSX)").click()
     assert download.value.suggested_filename == "ernst-2025-2026.xlsx"
+
+
+def test_the_privacy_officer_prepares_a_purge_and_a_second_person_confirms_it(
+    browser_page: Any, chromium_browser: Any, live: Live
+) -> None:
+    server, base = live
+    page = browser_page
+    log_in(page, server, "fg1")
+    page.get_by_role("link", name="Privacy").click()
+    page.wait_for_url("**/privacy")
+    assert_accessible(page)
+    page.get_by_role("button", name="Plan voorbereiden").click()
+    page.wait_for_load_state()
+    assert "Plan 1 is voorbereid" in page.get_by_role("status").inner_text()
+    assert "wacht op een tweede persoon" in page.locator("main").inner_text()
+    assert page.get_by_role("button", name="Plan 1 bevestigen").count() == 0
+    assert_accessible(page)
+
+    second = chromium_browser.new_context(base_url=base, bypass_csp=True, locale="nl-NL")
+    try:
+        other = second.new_page()
+        log_in(other, server, "cvb1")
+        other.goto("/privacy")
+        other.get_by_role("button", name="Plan 1 bevestigen").click()
+        other.wait_for_load_state()
+        assert "Plan 1 is uitgevoerd" in other.get_by_role("status").inner_text()
+        assert_accessible(other)
+    finally:
+        second.close()
+    page.get_by_role("link", name="Wie wat heeft ingezien").click()
+    assert "purge" in page.locator("table").inner_text()
+    assert_accessible(page)

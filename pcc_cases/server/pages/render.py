@@ -43,6 +43,7 @@ NAVIGATION = (
     NavItem("/", N_("My overview"), None),
     NavItem("/duties", N_("Duties"), Action.HANDLE),
     NavItem("/reports", N_("Reports"), Action.REPORT),
+    NavItem("/privacy", N_("Privacy"), Action.SUBJECT_ACCESS),
 )
 """The main menu; an item shows only to someone the permission table gives its action."""
 
