@@ -27,6 +27,7 @@ from pcc_cases.server.gate import SESSION_COOKIE, ServerState
 from pcc_cases.server.language import request_language
 from pcc_cases.server.middleware import add_security_headers, complete_allow, request_log
 from pcc_cases.server.openapi import complete_document
+from pcc_cases.server.pages import admin as admin_pages
 from pcc_cases.server.pages import case as case_pages
 from pcc_cases.server.pages import case_actions, overview
 from pcc_cases.server.pages import duties as duty_pages
@@ -125,6 +126,13 @@ PAGES = [
     privacy_pages.confirm,
     privacy_pages.access_log,
     privacy_pages.filtered_access_log,
+    admin_pages.admin,
+    admin_pages.people_import,
+    admin_pages.create_account,
+    admin_pages.reset_account,
+    admin_pages.disable_account,
+    admin_pages.create_token,
+    admin_pages.revoke_token,
     case_pages.mark_done,
     case_pages.letter,
 ]

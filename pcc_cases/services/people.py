@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 
@@ -36,6 +36,8 @@ class ImportResult:
     updated: tuple[str, ...]
     unchanged: int
     dry_run: bool
+    changed_fields: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    """The fields each updated person changes (names, never values)."""
 
 
 def import_people_rows(
@@ -110,9 +112,10 @@ def import_people_rows(
                     setattr(existing, name, getattr(person, name))
         else:
             unchanged += 1
+    changes = {pid: tuple(fields) for pid, fields in fields_changed.items()}
     if dry_run:
         uow.rollback()
-        return ImportResult(tuple(created), tuple(updated), unchanged, dry_run)
+        return ImportResult(tuple(created), tuple(updated), unchanged, dry_run, changes)
     uow.access_log.add(
         AccessEntry(
             at=settings.clock(),
@@ -123,7 +126,7 @@ def import_people_rows(
         )
     )
     uow.commit()
-    return ImportResult(tuple(created), tuple(updated), unchanged, dry_run)
+    return ImportResult(tuple(created), tuple(updated), unchanged, dry_run, changes)
 
 
 _OWN_RECORD = ("kind", "roles", "left_on")

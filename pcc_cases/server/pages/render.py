@@ -44,6 +44,7 @@ NAVIGATION = (
     NavItem("/duties", N_("Duties"), Action.HANDLE),
     NavItem("/reports", N_("Reports"), Action.REPORT),
     NavItem("/privacy", N_("Privacy"), Action.SUBJECT_ACCESS),
+    NavItem("/admin", N_("Administration"), Action.MANAGE_ACCOUNTS),
 )
 """The main menu; an item shows only to someone the permission table gives its action."""
 
