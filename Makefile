@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint docs bench bench-report mutation fuzz lock clean catalogues
+.PHONY: setup demo serve-demo test lint docs bench bench-report mutation fuzz lock clean catalogues
 
 setup: $(STAMP)
 
@@ -17,6 +17,13 @@ $(STAMP): requirements.lock pyproject.toml $(wildcard pcc_cases/locale/*/LC_MESS
 
 demo: $(STAMP)
 	$(BIN)/pcc-cases demo
+
+# The demo in the browser at http://127.0.0.1:8000/ (builds the demo first if it is missing);
+# the demo prints its logins.
+DEMO_DB := pcc-cases-demo.sqlite3
+serve-demo: $(STAMP)
+	@test -f $(DEMO_DB) || $(BIN)/pcc-cases demo
+	$(BIN)/pcc-cases --db sqlite:///$(DEMO_DB) serve
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -68,6 +68,7 @@ def demo(obj: CliContext, seed: int, db_url: str | None, cases: int) -> None:
                 period=parse_school_year("2025-2026"),
                 settings=result.settings,
             )
+        logins = _demo_accounts(engine, result.accounts, seed)
     finally:
         engine.dispose()
     seconds = time.perf_counter() - started
@@ -97,6 +98,79 @@ def demo(obj: CliContext, seed: int, db_url: str | None, cases: int) -> None:
     html_path.write_text(render_html(report, obj.lang, NAME), encoding="utf-8")
     click.echo(say("HTML report: {path}", path=html_path), err=True)
     click.echo(say("Try: pcc-cases --db {url} --as P0006 case list", url=url), err=True)
+    _private(url)
+    _tell_logins(obj, url, logins)
+
+
+DEMO_ROLES = {
+    "mentor": N_("mentor"),
+    "director": N_("location director"),
+    "board": N_("executive board"),
+    "privacy": N_("data protection officer"),
+}
+TOTP_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+
+
+def _demo_accounts(engine: Any, people: dict[str, str], seed: int) -> list[list[str]]:
+    """Ready accounts for the demo's people: (what, login, password, TOTP key) each.
+
+    The passwords and keys follow from the seed, so the same demo has the same logins.
+    """
+    import random
+
+    from pcc_cases.server.accounts import add_demo_account
+    from pcc_cases.server.config import ServerSettings
+
+    rng = random.Random(f"accounts-{seed}")  # noqa: S311 - the demo's logins are public
+    server = ServerSettings()
+    logins = []
+    for what, person_id in people.items():
+        password = f"demo-{what}-{seed}"
+        secret = "".join(rng.choice(TOTP_ALPHABET) for _ in range(32))
+        with UnitOfWork(engine, write=True) as uow:
+            add_demo_account(uow, server, person_id, password, secret)
+        logins.append([what, person_id, password, secret])
+    return logins
+
+
+def _private(url: str) -> None:
+    """The demo's SQLite file readable by its owner only, as ``serve`` requires."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        Path(parsed.database or "").chmod(0o600)
+
+
+LOGIN_TEXTS = {
+    "title": N_("Demo logins (demo only: these passwords and keys are public)"),
+    "columns": N_("who|login|password|authenticator key"),
+    "browse": N_(
+        "See it in the browser: make serve-demo (or: pcc-cases --db {url} serve), "
+        "then open http://127.0.0.1:8000/"
+    ),
+    "code": N_(
+        "The six-digit code: add the key to an authenticator app, or run: pcc-cases totp KEY"
+    ),
+}
+
+
+def _tell_logins(obj: CliContext, url: str, logins: list[list[str]]) -> None:
+    say = obj.gettext
+    table(
+        say(LOGIN_TEXTS["title"]),
+        say(LOGIN_TEXTS["columns"]).split("|"),
+        [[say(DEMO_ROLES[what]), *rest] for what, *rest in logins],
+    )
+    click.echo(say(LOGIN_TEXTS["browse"], url=url), err=True)
+    click.echo(say(LOGIN_TEXTS["code"]), err=True)
+
+
+@click.command("totp")
+@click.argument("key")
+def totp_code(key: str) -> None:
+    """The current code of an authenticator key (demo) / De huidige code bij een sleutel."""
+    from pcc_cases.server.totp import code_now
+
+    click.echo(code_now(key))
 
 
 def _report_path(url: str) -> Path:

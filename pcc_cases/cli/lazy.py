@@ -58,6 +58,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "demo",
         "Build a demo database with one school year of cases / Bouw een demodatabase.",
     ),
+    "totp": (
+        "demo_cmd",
+        "totp_code",
+        "The current code of an authenticator key (demo) / De huidige code bij een sleutel.",
+    ),
 }
 
 

@@ -56,7 +56,10 @@ def serve(obj: CliContext, host: str, port: int) -> None:
     if engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:"):
         check_private_file(Path(engine.url.database or ""))
     app = create_app(engine, _server(obj))
-    click.echo(obj.gettext("Serving on http://{host}:{port}/api/v1", host=host, port=port))
+    serving = N_(
+        "Serving the pages on http://{host}:{port}/ and the API on http://{host}:{port}/api/v1"
+    )
+    click.echo(obj.gettext(serving, host=host, port=port))
     uvicorn.run(
         app,
         host=host,

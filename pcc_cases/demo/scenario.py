@@ -20,9 +20,10 @@ import pendulum
 from faker import Faker
 
 from pcc_cases import services as sv
-from pcc_cases.demo.organisation import Organisation, build_organisation
+from pcc_cases.demo.organisation import LOCATIONS, Organisation, build_organisation
 from pcc_cases.domain.calendar import Holiday, SchoolCalendar
 from pcc_cases.domain.factors import Factors
+from pcc_cases.domain.lifecycle import OPEN_STATES
 from pcc_cases.domain.people import PersonKind
 from pcc_cases.domain.policy_file import default_policy
 from pcc_cases.domain.protocol import load_protocol
@@ -100,6 +101,8 @@ class DemoResult:
     ended_at: pendulum.DateTime
     board_member: str
     settings: sv.Settings
+    accounts: dict[str, str] = attrs.field(factory=dict)
+    """Who to log in as, by what they show: mentor, director, board, privacy officer."""
 
 
 def demo_calendar() -> SchoolCalendar:
@@ -132,6 +135,8 @@ def run_scenario(
     with new_uow() as uow:
         views = sv.list_obligations(uow, org.cvb, settings=settings)
         everything = sv.list_cases(uow, org.cvb, settings=settings)
+        mentor = _busiest_mentor(uow, everything, org.staff[LOCATIONS[0]][0])
+        location = uow.people.get(mentor).location
     return DemoResult(
         people=org.people,
         cases=len(everything),
@@ -144,7 +149,26 @@ def run_scenario(
         ended_at=clock.now,
         board_member=org.cvb,
         settings=attrs.evolve(settings, clock=FixedClock(clock.now)),
+        accounts={
+            "mentor": mentor,
+            "director": org.directors[location],
+            "board": org.cvb,
+            "privacy": org.fg,
+        },
     )
+
+
+def _busiest_mentor(uow: Any, cases: list[Any], fallback: str) -> str:
+    """The mentor whose students are offenders in the most open cases (the demo's mentor);
+    ``fallback`` when no open case has a student with a mentor.
+    """
+    offenders = [o for c in cases if c.state in OPEN_STATES for o in c.offender_ids]
+    people = uow.people.find_many(sorted(set(offenders)))
+    mentors = Counter(people[o].mentor_id for o in offenders if o in people)
+    mentors.pop(None, None)
+    if not mentors:
+        return fallback
+    return str(min(mentors.items(), key=lambda item: (-item[1], str(item[0])))[0])
 
 
 def _incident_moments(

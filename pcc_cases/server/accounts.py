@@ -26,6 +26,8 @@ from pcc_cases.server.config import ServerSettings
 from pcc_cases.services.guard import authorize, load_actor
 from pcc_cases.translation import N_
 
+DEMO_CREATOR = "(demo)"
+
 
 def _manager(uow: UnitOfWork, server: ServerSettings, actor_id: str | None) -> str:
     actor = load_actor(uow, actor_id, server.services)
@@ -88,6 +90,40 @@ def create_account(
     identity.log(uow, now, manager, "account-create", True, person_id=person_id)
     uow.commit()
     return password
+
+
+def add_demo_account(
+    uow: UnitOfWork, server: ServerSettings, person_id: str, password: str, totp_secret: str
+) -> None:
+    """An account ready to log in with (password and second factor set): for the demo
+    database only, whose accounts and secrets are printed for anyone to try.
+
+    Raises:
+        NotFoundError: ``person_id`` is not a staff member.
+        ConflictError: the person has an account already.
+    """
+    person_id = _staff(uow, person_id)
+    store = CredentialStore(uow)
+    if store.account(person_id) is not None:
+        raise ConflictError(N_("{person_id} has an account already"), person_id=person_id)
+    now = server.services.clock()
+    store.add_account(
+        AccountRow(
+            person_id=person_id,
+            password_hash=passwords.hasher(server.hashing).hash(password),
+            must_change_password=False,
+            totp_secret=totp_secret,
+            totp_enrolled=True,
+            totp_last_step=None,
+            failed_logins=0,
+            locked_until=None,
+            disabled=False,
+            created_at=now,
+            created_by=DEMO_CREATOR,
+        )
+    )
+    identity.log(uow, now, DEMO_CREATOR, "account-create", True, person_id=person_id)
+    uow.commit()
 
 
 def reset_account(

@@ -6,6 +6,9 @@ import pendulum
 import pyotp
 import segno
 
+from pcc_cases.domain.errors import InvalidInputError
+from pcc_cases.translation import N_
+
 ISSUER = "pcc_cases"
 STEP_SECONDS = 30
 
@@ -42,6 +45,23 @@ def accepted_step(secret: str, code: str, now: pendulum.DateTime, last_step: int
         if totp.at(step * STEP_SECONDS) == code:
             return step
     return -1
+
+
+def code_now(secret: str) -> str:
+    """The code an authenticator app shows now for ``secret`` (the demo's ``totp`` command).
+
+    Raises:
+        InvalidInputError: ``secret`` is not a base32 key.
+    """
+    key = secret.strip().replace(" ", "").upper()
+    try:
+        return str(pyotp.TOTP(key).now())
+    except (ValueError, TypeError):
+        raise InvalidInputError(
+            N_("{key!r} is not an authenticator key (letters A-Z and digits 2-7)"),
+            field="key",
+            key=secret,
+        ) from None
 
 
 def code_at(secret: str, moment: pendulum.DateTime) -> str:
