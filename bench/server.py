@@ -1,9 +1,10 @@
 """The server under load: the demo school year on PostgreSQL, ``pcc-cases serve`` in its own
 process, and N concurrent clients with a director's API token in this one, on loopback.
 
-Usage: python bench/server.py [--seconds 5] [--clients 1,10,50]
+Usage: python bench/server.py [--seconds 5] [--clients 1,10,50] [--only "case page,overview"]
 
-For each of a case read, a page of the case list and recording an incident, at each
+For each of a case read, a page of the case list, recording an incident, the case page
+and the overview page (as HTML, the same token), at each
 number of clients: p50 and p95 latency and the throughput over a fixed time (each client
 sends its next request when the last is answered). The floor is the same read and list
 through the library in-process on the same database, one at a time. Targets (issue 15):
@@ -120,6 +121,21 @@ async def load(
     return latencies, failures
 
 
+def print_page_weight(base: str, token: str, url: str, director: str) -> None:
+    """The HTML of every case page of the director's, without images (there are none)."""
+    engine = make_engine(url)
+    with UnitOfWork(engine) as uow:
+        numbers = [c.number for c in list_cases(uow, director) if c.number]
+    engine.dispose()
+    headers = {"Authorization": f"Bearer {token}"}
+    sizes = [len(httpx.get(f"{base}/cases/{n}", headers=headers).content) for n in numbers]
+    css = len(httpx.get(f"{base}/static/pcc.css").content)
+    print(
+        f"\ncase page weight over {len(sizes)} cases (HTML, bytes): median "
+        f"{statistics.median(sizes):.0f}, largest {max(sizes)}; plus the style sheet {css}"
+    )
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
@@ -129,6 +145,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--clients", default="1,10,50")
+    parser.add_argument("--only", default="", help="comma-separated scenarios (default: all)")
     args = parser.parse_args()
     counts = [int(c) for c in args.clients.split(",")]
     name = f"pcc_bench_{secrets.token_hex(3)}"
@@ -170,11 +187,14 @@ def main() -> None:
             "case read": lambda _: ("GET", f"/api/v1/cases/{who['number']}", None),
             "list page": lambda _: ("GET", "/api/v1/cases?limit=50", None),
             "record": lambda _: ("POST", "/api/v1/cases", incident),
+            "case page": lambda _: ("GET", f"/cases/{who['number']}", None),
+            "overview": lambda _: ("GET", "/", None),
         }
         print(
             f"\n{'scenario':<10} {'clients':>7} {'p50 ms':>8} {'p95 ms':>8} {'per s':>8} {'failed':>6}"
         )
-        for label, make in scenarios.items():
+        chosen = [name for name in args.only.split(",") if name] or list(scenarios)
+        for label, make in ((name, scenarios[name]) for name in chosen):
             for clients in counts:
                 latencies, failed = asyncio.run(
                     load(base, who["token"], make, clients, args.seconds)
@@ -184,6 +204,7 @@ def main() -> None:
                     f"{label:<10} {clients:>7} {percentile(latencies, 0.5):>8.1f} "
                     f"{percentile(latencies, 0.95):>8.1f} {rate:>8.0f} {failed:>6}"
                 )
+        print_page_weight(base, who["token"], url, who["director"])
         base_floor = floor(url, who["director"], who["number"])
         print("\nfloor, the library in-process (median ms, one at a time):")
         for label, value in base_floor.items():

@@ -15,6 +15,7 @@ from pcc_cases.adapters.numbering import format_number
 from pcc_cases.domain.access_log import AccessEntry
 from pcc_cases.domain.case import Case
 from pcc_cases.domain.errors import NotFoundError
+from pcc_cases.domain.lifecycle import OPEN_STATES
 from pcc_cases.domain.people import Person
 from pcc_cases.domain.period import Period
 
@@ -61,6 +62,7 @@ class FakeCases:
         location: str | None = None,
         school_year: int | None = None,
         open_obligations_only: bool = False,
+        open_only: bool = False,
     ) -> Sequence[Case]:
         return [
             c
@@ -69,6 +71,7 @@ class FakeCases:
             and (location is None or c.location == location)
             and (school_year is None or c.school_year == school_year)
             and (not open_obligations_only or any(o.done_on is None for o in c.obligations))
+            and (not open_only or c.state in OPEN_STATES)
         ]
 
     def count_prior_decided(

@@ -14,6 +14,7 @@ from pcc_cases.adapters.numbering import format_number, raise_counter, reserve_n
 from pcc_cases.domain.access_log import AccessEntry
 from pcc_cases.domain.case import Case
 from pcc_cases.domain.errors import NotFoundError
+from pcc_cases.domain.lifecycle import OPEN_STATES
 from pcc_cases.domain.people import Person
 from pcc_cases.domain.period import Period
 from pcc_cases.translation import N_
@@ -105,8 +106,11 @@ class CaseRepository:
         location: str | None = None,
         school_year: int | None = None,
         open_obligations_only: bool = False,
+        open_only: bool = False,
     ) -> Sequence[Case]:
-        """Cases matching every filter given, in number order."""
+        """Cases matching every filter given, in number order; ``open_only`` leaves out the
+        closed and dismissed ones.
+        """
         query = select(Case).order_by(t.cases.c.school_year, t.cases.c.id)
         if state is not None:
             query = query.where(t.cases.c.state == state)
@@ -114,6 +118,8 @@ class CaseRepository:
             query = query.where(t.cases.c.location == location)
         if school_year is not None:
             query = query.where(t.cases.c.school_year == school_year)
+        if open_only:
+            query = query.where(t.cases.c.state.in_(sorted(s.value for s in OPEN_STATES)))
         if open_obligations_only:
             o = t.case_obligations
             query = query.where(

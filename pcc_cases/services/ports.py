@@ -37,6 +37,7 @@ class CaseStore(Protocol):
         location: str | None = None,
         school_year: int | None = None,
         open_obligations_only: bool = False,
+        open_only: bool = False,
     ) -> Sequence[Case]: ...
 
     def count_prior_decided(

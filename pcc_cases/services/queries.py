@@ -61,9 +61,12 @@ def list_cases(
     search: str | None = None,
     limit: int | None = None,
     offset: int = 0,
+    open_only: bool = False,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> list[Case]:
     """The cases the actor may see, filtered; the list is logged with its filter and size.
+
+    ``open_only`` leaves out closed and dismissed cases (in the query, not after it).
 
     ``search`` keeps the cases whose number, or the name or id of someone involved,
     contains the text (ignoring case and accents); ``limit`` keeps the first that many
@@ -87,7 +90,9 @@ def list_cases(
                 N_("{state!r} is not one of {allowed}"), field="state", state=state, allowed=allowed
             ) from None
     actor = load_actor(uow, actor_id, settings)
-    found = uow.cases.find(state=state, location=location, school_year=school_year)
+    found = uow.cases.find(
+        state=state, location=location, school_year=school_year, open_only=open_only
+    )
     offenders = _offenders_of(uow, found)
     visible = [case for case in found if actor.may(Action.VIEW, case, offenders)]
     if search is not None:

@@ -1,5 +1,7 @@
-"""The pictures of the pages in the docs: the login, a director's overview, a case and the
-duties, as the system's Chromium shows them (desktop width; the overview also on a phone).
+"""The pictures of the pages in the docs, per role: a director's login, overview, cases,
+duties and reports; a mentor's overview; the privacy officer's purge plan and access log;
+the board's people import, as the system's Chromium shows them (desktop width; the
+overview also on a phone).
 
 Made again with ``.venv/bin/python -m tests.server.pictures``.
 """
@@ -15,8 +17,9 @@ from pcc_cases.adapters.engine import make_engine
 from pcc_cases.adapters.migrate import upgrade
 from pcc_cases.adapters.unit_of_work import UnitOfWork
 from tests.browser import FLAGS, chromium
-from tests.org import bootstrap
+from tests.org import PEOPLE_CSV, bootstrap
 from tests.server.helpers import Server, bearer
+from tests.server.test_admin_pages import NEW_ROW
 from tests.server.test_cases_api import record
 from tests.server.test_pages import log_in_by_form
 
@@ -46,12 +49,29 @@ def pages(work: Path) -> dict[str, str]:
         for path, body in steps:
             answer = server.client.post(f"/api/v1/cases/{number}{path}", headers=token, json=body)
             assert answer.status_code == 200, answer.text
+        open_case = record(server, server.token("vd-alk"), summary="Filmpje van een les gedeeld.")
         found["login"] = server.new_client().get("/login").text
         log_in_by_form(server, "vd-alk")
         paths = {"overview": "/", "case": f"/cases/{number}", "duties": "/duties",
-                 "report": "/cases/new", "reports": "/reports"}  # fmt: skip
+                 "report": "/cases/new", "reports": "/reports",
+                 "case-assess": f"/cases/{open_case}"}  # fmt: skip
         for name, path in paths.items():
             found[name] = server.client.get(path).text
+        mentor = server.new_client()
+        log_in_by_form(server, "men-alk", mentor)
+        found["overview-mentor"] = mentor.get("/").text
+        officer = server.new_client()
+        csrf = log_in_by_form(server, "fg1", officer)
+        found["privacy"] = officer.post("/privacy/purge-plans", data={"csrf_token": csrf}).text
+        found["access-log"] = officer.get("/privacy/access-log").text
+        board = server.new_client()
+        csrf = log_in_by_form(server, "cvb1", board)
+        changed = PEOPLE_CSV.replace("Daan,Bakker", "Daan,Bakkers") + NEW_ROW
+        found["admin"] = board.post(
+            "/admin/people-import",
+            data={"csrf_token": csrf},
+            files={"file": ("personen.csv", changed.encode(), "text/csv")},
+        ).text
     engine.dispose()
     return found
 
@@ -83,7 +103,10 @@ def main() -> None:
         work = Path(folder)
         shutil.copy(CSS, work / "pcc.css")
         sizes = {"login": (1000, 620), "overview": (1000, 700), "case": (1000, 1500),
-                 "duties": (1000, 520), "report": (1000, 2300), "reports": (1000, 1100)}  # fmt: skip
+                 "duties": (1000, 520), "report": (1000, 2300), "reports": (1000, 1100),
+                 "case-assess": (1000, 1900), "overview-mentor": (1000, 600),
+                 "privacy": (1000, 1300), "access-log": (1000, 1400),
+                 "admin": (1000, 1500)}  # fmt: skip
         for name, html in pages(work).items():
             page = work / f"{name}.html"
             page.write_text(html.replace('href="/static/pcc.css"', 'href="pcc.css"'), "utf-8")

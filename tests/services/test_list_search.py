@@ -35,6 +35,17 @@ def test_cases_are_found_by_the_name_of_anyone_involved(new_uow: Any) -> None:
         assert sv.list_cases(uow, "vd-alk", search="nobody by this name", settings=S) == []
 
 
+def test_open_only_leaves_out_closed_and_dismissed_cases(new_uow: Any) -> None:
+    with new_uow() as uow:
+        kept = record(uow, offenders=["s-alk1"])
+        dismissed = record(uow, offenders=["s-alk2"])
+        sv.dismiss_case(uow, "vd-alk", dismissed, "Ongegrond", settings=S)
+    with new_uow() as uow:
+        every = [c.number for c in sv.list_cases(uow, "vd-alk", settings=S)]
+        still_open = [c.number for c in sv.list_cases(uow, "vd-alk", open_only=True, settings=S)]
+    assert every == [kept, dismissed] and still_open == [kept]
+
+
 def test_a_search_never_reaches_beyond_scope(new_uow: Any) -> None:
     with new_uow() as uow:
         record(uow, offenders=["s-alk1"])

@@ -8,14 +8,12 @@ from typing import Any
 from litestar import Request, Response, get
 
 from pcc_cases.access import Action
-from pcc_cases.domain.lifecycle import CaseState
 from pcc_cases.domain.time import local_date
 from pcc_cases.server.gate import caller, state_of, unit
 from pcc_cases.server.pages.render import page, viewer
 from pcc_cases.services.queries import list_cases, list_obligations
 from pcc_cases.translation import N_
 
-CLOSED = frozenset({CaseState.CLOSED, CaseState.DISMISSED})
 SOON = dt.timedelta(days=7)
 
 
@@ -26,11 +24,7 @@ def overview(request: Request[Any, Any, Any]) -> Response[str]:
     today = local_date(settings.clock())
     with unit(request) as uow:
         who = viewer(uow, principal)
-        cases = [
-            c
-            for c in list_cases(uow, principal.person_id, settings=settings)
-            if c.state not in CLOSED
-        ]
+        cases = list_cases(uow, principal.person_id, open_only=True, settings=settings)
         duties = [
             d
             for d in list_obligations(uow, principal.person_id, settings=settings)
