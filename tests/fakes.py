@@ -70,7 +70,7 @@ class FakeCases:
             if (state is None or c.state.value == state)
             and (location is None or c.location == location)
             and (school_year is None or c.school_year == school_year)
-            and (not open_obligations_only or any(o.done_on is None for o in c.obligations))
+            and (not open_obligations_only or any(o.is_open for o in c.obligations))
             and (not open_only or c.state in OPEN_STATES)
         ]
 

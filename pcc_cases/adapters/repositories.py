@@ -17,6 +17,7 @@ from pcc_cases.domain.errors import NotFoundError
 from pcc_cases.domain.lifecycle import OPEN_STATES
 from pcc_cases.domain.people import Person
 from pcc_cases.domain.period import Period
+from pcc_cases.domain.policy import OBJECTION_TERM
 from pcc_cases.translation import N_
 
 STREAM_BATCH = 200
@@ -123,7 +124,13 @@ class CaseRepository:
         if open_obligations_only:
             o = t.case_obligations
             query = query.where(
-                exists().where(and_(o.c.case_id == t.cases.c.id, o.c.done_on.is_(None)))
+                exists().where(
+                    and_(
+                        o.c.case_id == t.cases.c.id,
+                        o.c.done_on.is_(None),
+                        o.c.kind != OBJECTION_TERM,  # a term is no work (``is_open``)
+                    )
+                )
             )
         return self._session.scalars(query).all()
 

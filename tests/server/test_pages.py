@@ -144,12 +144,16 @@ def test_duties_list_overdue_first_and_logout_ends_the_session(server: Server) -
     assert server.client.get("/duties", follow_redirects=False).status_code == 303
 
 
-def test_pages_carry_the_security_headers_and_load_only_their_own_css(server: Server) -> None:
+def test_pages_carry_the_security_headers_and_load_only_their_own_files(server: Server) -> None:
     page = server.client.get("/login")
     assert "script-src 'self'" in page.headers["content-security-policy"]
-    assert "<style" not in page.text and "style=" not in page.text and "<script" not in page.text
+    assert "<style" not in page.text and "style=" not in page.text
+    scripts = re.findall(r"<script[^>]*>", page.text)
+    assert scripts == ['<script src="/static/pcc.js" defer>'], scripts  # no inline script
     css = server.client.get("/static/pcc.css")
     assert css.status_code == 200 and "@media print" in css.text
+    script = server.client.get("/static/pcc.js")
+    assert script.status_code == 200 and "crypto.subtle" in script.text
 
 
 REPORT = {
@@ -185,6 +189,23 @@ def test_a_mistake_keeps_what_was_typed_and_names_the_field(server: Server) -> N
     assert sent.status_code == 422
     assert 'role="alert"' in sent.text and "Een lang verhaal" in sent.text
     assert 'value="s-alk1" selected' in sent.text
+
+
+def test_a_typed_file_fingerprint_is_kept_and_a_wrong_one_named(server: Server) -> None:
+    csrf = log_in_by_form(server, "vd-alk")
+    wrong = server.client.post(
+        "/cases/new", data=REPORT | {"csrf_token": csrf, "evidence_hash": "abc123"}
+    )
+    assert wrong.status_code == 422 and "SHA-256" in wrong.text and 'value="abc123"' in wrong.text
+    fingerprint = "ab" * 32
+    sent = server.client.post(
+        "/cases/new",
+        data=REPORT | {"csrf_token": csrf, "evidence_hash": fingerprint.upper(),
+                       "evidence_link": "https://www.instagram.com/p/xyz"},
+        follow_redirects=True,
+    )  # fmt: skip
+    assert sent.status_code == 200 and f"<code>{fingerprint}</code>" in sent.text
+    assert 'href="https://www.instagram.com/p/xyz"' in sent.text
 
 
 def test_the_autumn_hour_asks_which_of_the_two_was_meant(server: Server) -> None:

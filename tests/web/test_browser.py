@@ -4,6 +4,7 @@ with axe-core: what the people who handle cases do, and what must be refused.
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from tests.accessibility import assert_accessible
@@ -199,3 +200,34 @@ def test_the_privacy_officer_prepares_a_purge_and_a_second_person_confirms_it(
     page.get_by_role("link", name="Wie wat heeft ingezien").click()
     assert "purge" in page.locator("table").inner_text()
     assert_accessible(page)
+
+
+def test_an_evidence_file_is_fingerprinted_in_the_browser_and_never_sent(
+    browser_page: Any, live: Live
+) -> None:
+    server, _ = live
+    page = browser_page
+    log_in(page, server, "vd-alk")
+    page.get_by_role("link", name="Nieuwe melding").click()
+    content = b"\x89PNG screenshot of the post " * 40
+    page.locator("#evidence_file").set_input_files(
+        files=[{"name": "schermafbeelding.png", "mimeType": "image/png", "buffer": content}]
+    )
+    fingerprint = page.get_by_label("Vingerafdruk (SHA-256)")
+    expected = hashlib.sha256(content).hexdigest()
+    page.wait_for_function(
+        "expected => document.getElementById('evidence_hash').value === expected", arg=expected
+    )
+    assert fingerprint.input_value() == expected
+    assert_accessible(page)
+    page.get_by_label("Datum", exact=True).fill("2025-10-03")
+    page.get_by_label("Tijd", exact=True).fill("20:00")
+    page.get_by_label("Wat gebeurde er").fill("Schermafbeelding van een bericht")
+    page.get_by_label("Overtreder(s)").select_option("s-alk1")
+    page.locator("input[name=clauses][value='1.2']").check()
+    with page.expect_request("**/cases/new") as sent:
+        page.get_by_role("button", name="Melding opslaan").click()
+    body = sent.value.post_data_buffer or b""
+    assert expected.encode() in body and b"screenshot of the post" not in body
+    page.wait_for_url("**/cases/2025-*")
+    assert expected in page.locator("main").inner_text()

@@ -91,8 +91,14 @@ def report(request: Request[Any, Any, Any], data: ManyForm) -> Response[Any]:
                 criminal=bool(one(data, "criminal")),
                 removed_and_apologised=bool(one(data, "removed_and_apologised")),
             )
-        link = one(data, "evidence_link")
-        evidence = [Evidence.create("link", link, when)] if link else []
+        evidence = [
+            Evidence.create(kind, reference, when)
+            for kind, reference in (
+                ("link", one(data, "evidence_link")),
+                ("file-hash", one(data, "evidence_hash")),
+            )
+            if reference
+        ]
         if not many(data, "offenders"):
             raise InvalidInputError(N_("choose at least one offender"), field="offenders")
         with unit(request) as uow:
