@@ -958,15 +958,7 @@ class Case:
             raise NotFoundError(
                 N_("offender {offender_id}: unknown person"), offender_id=offender_id
             )
-        if kind.value not in clause.applies_to:
-            raise InvalidInputError(
-                N_("clause {clause_id} applies to {applies_to}, not to a {kind} ({offender_id})"),
-                field="violations",
-                clause_id=clause.id,
-                applies_to=choices(clause.applies_to),
-                kind=kind.value,
-                offender_id=offender_id,
-            )
+        check_applies(clause, kind, offender_id)
         self.violations.append(Violation(offender_id=offender_id, clause_id=clause.id))
 
     def _recompute(self, offender_id: str, protocol: Protocol, policy: Policy) -> int | None:
@@ -1105,3 +1097,20 @@ def _factors_data(factors: Factors) -> dict[str, Any]:
         "criminal": factors.criminal,
         "removed_and_apologised": factors.removed_and_apologised,
     }
+
+
+def check_applies(clause: Clause, kind: PersonKind, offender_id: str) -> None:
+    """Refuse to cite ``clause`` against a person of a kind it is not written for.
+
+    Raises:
+        InvalidInputError: the clause applies to other kinds of people (named).
+    """
+    if kind.value not in clause.applies_to:
+        raise InvalidInputError(
+            N_("clause {clause_id} applies to {applies_to}, not to a {kind} ({offender_id})"),
+            field="violations",
+            clause_id=clause.id,
+            applies_to=choices(clause.applies_to),
+            kind=kind.value,
+            offender_id=offender_id,
+        )

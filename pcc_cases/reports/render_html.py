@@ -34,6 +34,18 @@ _ENV = Environment(
 )
 
 
+def breakdown_chart(report: SeverityReport, name: str, lang: str) -> str:
+    """The bar chart (inline SVG) of one of the report's breakdowns, in ``lang``."""
+    values = report.figures[name]
+    names = {key: key_label(name, key, lang) for key in values} if name in NAMED else None
+    return bar_chart(label(name, lang), values, names)
+
+
+def report_charts(report: SeverityReport, lang: str) -> list[str]:
+    """Every chart of the report, in the order of the printed report (for the pages)."""
+    return [breakdown_chart(report, name, lang) for name in COUNT_BREAKDOWNS if name in CHARTED]
+
+
 def render_html(report: SeverityReport, lang: str, organisation: str = "") -> str:
     """The report as one self-contained page with its bar charts: the full width of a
     screen, and on paper A4 with page numbers, each part kept on one page where it fits.
@@ -52,8 +64,7 @@ def render_html(report: SeverityReport, lang: str, organisation: str = "") -> st
             ]
             for key, value in f[name].items()
         ]
-        names = {key: key_label(name, key, lang) for key in f[name]} if name in NAMED else None
-        chart = bar_chart(label(name, lang), f[name], names) if name in CHARTED else None
+        chart = breakdown_chart(report, name, lang) if name in CHARTED else None
         parts.append(
             {
                 "title": label(name, lang),

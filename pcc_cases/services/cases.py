@@ -72,7 +72,7 @@ def record_incident(
     if reporter:
         involvements.append((reporter, "reporter"))
     _check_location(uow, actor, location)
-    people = _known_people(uow, [p for p, _role in involvements], actor, now)
+    people = known_people(uow, [p for p, _role in involvements], actor, now)
     case = Case.record(
         protocol=settings.protocol,
         policy=settings.policy,
@@ -139,7 +139,7 @@ def add_involvement(
     """
 
     def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Case:
-        kinds = _known_people(uow, [person_id], actor, now)
+        kinds = known_people(uow, [person_id], actor, now)
         case.add_involvement(
             person_id, role, actor.id, now, reason, policy=settings.policy, person_kinds=kinds
         )
@@ -195,7 +195,7 @@ def cite_clause(
     """
 
     def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Case:
-        kinds = _known_people(uow, [offender_id], actor, now)
+        kinds = known_people(uow, [offender_id], actor, now)
         case.cite(
             offender_id, clause_id, settings.protocol, kinds, settings.policy, actor.id, now, reason
         )
@@ -308,7 +308,7 @@ def recommend_steps(
     actor = load_actor(uow, actor_id, settings)
     # Deciding's scope, not viewing's: the count of earlier cases is for who decides.
     case = reach_case(uow, actor, Action.DECIDE, number, settings)
-    kinds = _known_people(uow, case.offender_ids, actor, settings.clock())
+    kinds = known_people(uow, case.offender_ids, actor, settings.clock())
     result = {
         o: case.recommendation(o, kinds[o], _prior_cases(uow, case, o, settings), settings.policy)
         if case.assessment_of(o) is not None
@@ -349,7 +349,7 @@ def decide_step(
     """
 
     def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Decision:
-        kind = _known_people(uow, [offender_id], actor, now)[offender_id]
+        kind = known_people(uow, [offender_id], actor, now)[offender_id]
         return case.decide(
             offender_id=offender_id,
             offender_kind=kind,
@@ -390,7 +390,7 @@ def prepare_step(
     """
 
     def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Case:
-        kind = _known_people(uow, [offender_id], actor, now)[offender_id]
+        kind = known_people(uow, [offender_id], actor, now)[offender_id]
         case.prepare_step(offender_id, kind, step, settings.policy, actor.id, now, reason)
         return case
 
@@ -423,7 +423,7 @@ def record_hearing(
     held = calendar_day(held_on, "held_on")
 
     def change(case: Case, actor: Actor, now: pendulum.DateTime) -> Case:
-        kind = _known_people(uow, [offender_id], actor, now)[offender_id]
+        kind = known_people(uow, [offender_id], actor, now)[offender_id]
         case.record_hearing(
             offender_id=offender_id,
             held_on=held,
@@ -596,7 +596,7 @@ def decide_objection(
             now,
             reason,
             reviewer_authority=actor.person.authority,
-            offender_kinds=_known_people(uow, [d.offender_id for d in case.decisions], actor, now),
+            offender_kinds=known_people(uow, [d.offender_id for d in case.decisions], actor, now),
             policy=settings.policy,
         )
         return case
@@ -631,7 +631,7 @@ def _prior_cases(uow: UnitOfWorkPort, case: Case, offender_id: str, settings: Se
     return uow.cases.count_prior_decided(offender_id, since, until, case.number)
 
 
-def _known_people(
+def known_people(
     uow: UnitOfWorkPort, person_ids: Sequence[str], actor: Actor, now: pendulum.DateTime
 ) -> dict[str, PersonKind]:
     """The kinds of the given people; unknown ids are refused, all of them named.

@@ -208,6 +208,25 @@ def test_a_typed_file_fingerprint_is_kept_and_a_wrong_one_named(server: Server) 
     assert 'href="https://www.instagram.com/p/xyz"' in sent.text
 
 
+def test_the_severity_and_recommendation_are_shown_before_saving(server: Server) -> None:
+    csrf = log_in_by_form(server, "vd-alk")
+    token = server.token("vd-alk")
+    shown = server.client.post(
+        "/cases/new",
+        data=REPORT | {"csrf_token": csrf, "preview": "1", "reach": "public", "summary": ""},
+    )
+    assert shown.status_code == 200, shown.text
+    assert "Ernst en advies (nog niet opgeslagen)" in shown.text
+    assert "+1 voor het bereik" in shown.text and "0 eerdere zaken" in shown.text
+    listed = server.client.get("/api/v1/cases", headers=bearer(token)).json()
+    assert listed["items"] == []  # nothing was recorded
+    other = server.client.post(
+        "/cases/new",
+        data=REPORT | {"csrf_token": csrf, "preview": "1", "offenders": ["s-ber1"]},
+    )
+    assert other.status_code in (403, 422) and "Emma" not in other.text
+
+
 def test_the_autumn_hour_asks_which_of_the_two_was_meant(server: Server) -> None:
     csrf = log_in_by_form(server, "vd-alk")
     autumn = REPORT | {"csrf_token": csrf, "date": "2024-10-27", "time": "02:30"}
@@ -279,6 +298,8 @@ def test_the_report_page_shows_the_summary_and_offers_the_files(server: Server) 
     page = server.client.get("/reports")
     assert page.status_code == 200, page.text
     assert 'href="/reports"' in page.text and "<caption>" in page.text
+    charts = re.findall(r'<svg [^>]*role="img"', page.text)
+    assert len(charts) >= 2 and "<title" in page.text  # each chart has its title as text
     link = re.search(
         r'href="(/reports/download\?school_year=2025-2026&amp;format=xlsx)"', page.text
     )

@@ -15,11 +15,10 @@ from litestar.params import FromPath
 from litestar.response import Redirect
 
 from pcc_cases.domain.errors import InvalidInputError, NotFoundError, PccCasesError
-from pcc_cases.domain.factors import Factors
 from pcc_cases.domain.time import parse_date
 from pcc_cases.server.gate import state_of, unit
 from pcc_cases.server.pages.case import render_case
-from pcc_cases.server.pages.forms import ManyForm, form_caller, one
+from pcc_cases.server.pages.forms import ManyForm, factors_from, form_caller, one
 from pcc_cases.services import cases as handling
 from pcc_cases.services.ports import UnitOfWorkPort
 from pcc_cases.services.settings import Settings
@@ -78,14 +77,7 @@ def _withdraw(uow: UnitOfWorkPort, me: str, n: str, f: dict[str, Any], s: Settin
 
 
 def _assess(uow: UnitOfWorkPort, me: str, n: str, f: dict[str, Any], s: Settings) -> object:
-    factors = Factors(
-        reach=one(f, "reach") or "private",
-        intent=one(f, "intent") or "negligent",
-        harm=one(f, "harm") or "none",
-        confidential=bool(one(f, "confidential")),
-        criminal=bool(one(f, "criminal")),
-        removed_and_apologised=bool(one(f, "removed_and_apologised")),
-    )
+    factors = factors_from(f)
     return handling.assess_offender(uow, me, n, one(f, "offender_id"), factors, settings=s)
 
 

@@ -10,6 +10,7 @@ from litestar.enums import RequestEncodingType
 from litestar.params import Body
 
 from pcc_cases.domain.errors import PermissionDeniedError
+from pcc_cases.domain.factors import Factors
 from pcc_cases.server.gate import caller
 from pcc_cases.server.identity import FULL, Principal
 from pcc_cases.translation import N_
@@ -32,6 +33,22 @@ def one(form: dict[str, Any], name: str) -> str:
     """The first non-empty value posted for ``name``, or ``""``."""
     values = many(form, name)
     return values[0] if values else ""
+
+
+def factors_from(form: dict[str, Any]) -> Factors:
+    """The assessment factors a form gives (the defaults for those left out).
+
+    Raises:
+        InvalidInputError: a value that is not one of the factor's choices (named).
+    """
+    return Factors(
+        reach=one(form, "reach") or "private",
+        intent=one(form, "intent") or "negligent",
+        harm=one(form, "harm") or "none",
+        confidential=bool(one(form, "confidential")),
+        criminal=bool(one(form, "criminal")),
+        removed_and_apologised=bool(one(form, "removed_and_apologised")),
+    )
 
 
 def same_origin(request: Request[Any, Any, Any]) -> None:

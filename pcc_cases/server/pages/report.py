@@ -14,16 +14,17 @@ from litestar.response import Redirect
 
 from pcc_cases.domain.case_parts import Evidence, Platform
 from pcc_cases.domain.errors import InvalidInputError, PccCasesError
-from pcc_cases.domain.factors import Factors, Harm, Intent, Reach
+from pcc_cases.domain.factors import Harm, Intent, Reach
 from pcc_cases.domain.labels import label
 from pcc_cases.domain.time import parse_local
 from pcc_cases.server.gate import caller, state_of, unit
 from pcc_cases.server.identity import Principal
 from pcc_cases.server.language import request_language
-from pcc_cases.server.pages.forms import ManyForm, form_caller, many, one
+from pcc_cases.server.pages.forms import ManyForm, factors_from, form_caller, many, one
 from pcc_cases.server.pages.render import page, viewer
 from pcc_cases.services import cases as handling
 from pcc_cases.services.people import list_people
+from pcc_cases.services.preview import Preview, preview_incident
 from pcc_cases.services.queries import reachable_locations
 from pcc_cases.translation import N_
 
@@ -33,6 +34,7 @@ def _form_page(
     principal: Principal,
     form: dict[str, Any],
     error: PccCasesError | None = None,
+    previews: list[Preview] | None = None,
 ) -> Response[str]:
     settings = state_of(request).server.services
     lang = request_language(request)
@@ -40,6 +42,7 @@ def _form_page(
         who = viewer(uow, principal)
         locations = reachable_locations(uow, principal.person_id, settings=settings)
         people = list_people(uow, principal.person_id, settings=settings)
+    names = {p.id: p.label for p in people}
     clauses = [c for c in settings.protocol.clauses if c.kind.citable]
     choices = {
         "platform": [(p.value, label("platform", p.value, lang)) for p in Platform],
@@ -63,6 +66,8 @@ def _form_page(
         choices=choices,
         form=form,
         chosen=lambda name: set(many(form, name)),
+        previews=previews or [],
+        names=names,
     )
 
 
@@ -81,16 +86,19 @@ def report(request: Request[Any, Any, Any], data: ManyForm) -> Response[Any]:
             f"{one(data, 'date')} {one(data, 'time')}",
             fold=int(fold_text) if fold_text in ("0", "1") else None,
         )
-        factors = None
-        if one(data, "assess"):
-            factors = Factors(
-                reach=one(data, "reach") or "private",
-                intent=one(data, "intent") or "negligent",
-                harm=one(data, "harm") or "none",
-                confidential=bool(one(data, "confidential")),
-                criminal=bool(one(data, "criminal")),
-                removed_and_apologised=bool(one(data, "removed_and_apologised")),
-            )
+        factors = factors_from(data) if one(data, "assess") else None
+        if one(data, "preview"):
+            with unit(request) as uow:
+                previews = preview_incident(
+                    uow,
+                    principal.person_id,
+                    occurred_at=when,
+                    offenders=many(data, "offenders"),
+                    clauses=many(data, "clauses"),
+                    factors=factors_from(data),
+                    settings=settings,
+                )
+            return _form_page(request, principal, data, previews=previews)
         evidence = [
             Evidence.create(kind, reference, when)
             for kind, reference in (

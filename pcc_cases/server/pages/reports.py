@@ -15,6 +15,7 @@ from litestar.params import QueryParameter
 from pcc_cases.domain.errors import InvalidInputError
 from pcc_cases.domain.period import parse_school_year, school_year
 from pcc_cases.domain.time import local_date, school_year_of
+from pcc_cases.reports.render_html import report_charts
 from pcc_cases.reports.render_text import shown, summary_rows
 from pcc_cases.reports.severity import SeverityReport, severity_report
 from pcc_cases.server.gate import caller, state_of, unit
@@ -61,6 +62,7 @@ def reports(request: Request[Any, Any, Any], chosen: SchoolYear = None) -> Respo
         chosen=label,
         error=error,
         rows=[(name, shown(now, lang), shown(before, lang)) for name, now, before in rows],
+        charts=[] if report is None else report_charts(report, lang),
         formats=[("xlsx", "Excel (XLSX)"), ("csv", "CSV"), ("html", N_("Printable page (HTML)"))],
     )
 
