@@ -40,7 +40,8 @@ def test_the_preview_is_what_recording_gives(chosen: Factors, clauses: list[str]
     number = record(uow, clauses=clauses, factors=chosen)
     advice = sv.recommend_steps(uow, "vd-alk", number, settings=S)["s-alk1"]
     assert advice is not None and len(shown) == 1
-    assert shown[0].severity.level == uow.cases.get(number).assessment_of("s-alk1").level
+    assessed = uow.cases.get(number).assessment_of("s-alk1")
+    assert assessed is not None and shown[0].severity.level == assessed.level
     assert shown[0].recommendation.step == advice.step
 
 
