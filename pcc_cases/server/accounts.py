@@ -46,6 +46,33 @@ def _staff(uow: UnitOfWork, person_id: str) -> str:
     return person.id
 
 
+def _new_account(
+    server: ServerSettings,
+    person_id: str,
+    password: str,
+    totp_secret: str | None,
+    now: pendulum.DateTime,
+    by: str,
+) -> AccountRow:
+    """A new account's row: with a TOTP secret it is ready (the demo's), else the password
+    is a one-time one and the second factor is set up at the first login.
+    """
+    ready = totp_secret is not None
+    return AccountRow(
+        person_id=person_id,
+        password_hash=passwords.hasher(server.hashing).hash(password),
+        must_change_password=not ready,
+        totp_secret=totp_secret,
+        totp_enrolled=ready,
+        totp_last_step=None,
+        failed_logins=0,
+        locked_until=None,
+        disabled=False,
+        created_at=now,
+        created_by=by,
+    )
+
+
 def one_time_password() -> str:
     """A first password to hand over: 20 letters and digits, to be replaced at first login."""
     alphabet = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: read aloud or typed over
@@ -72,21 +99,7 @@ def create_account(
         )
     password = one_time_password()
     now = server.services.clock()
-    store.add_account(
-        AccountRow(
-            person_id=person_id,
-            password_hash=passwords.hasher(server.hashing).hash(password),
-            must_change_password=True,
-            totp_secret=None,
-            totp_enrolled=False,
-            totp_last_step=None,
-            failed_logins=0,
-            locked_until=None,
-            disabled=False,
-            created_at=now,
-            created_by=manager,
-        )
-    )
+    store.add_account(_new_account(server, person_id, password, None, now, manager))
     identity.log(uow, now, manager, "account-create", True, person_id=person_id)
     uow.commit()
     return password
@@ -107,21 +120,7 @@ def add_demo_account(
     if store.account(person_id) is not None:
         raise ConflictError(N_("{person_id} has an account already"), person_id=person_id)
     now = server.services.clock()
-    store.add_account(
-        AccountRow(
-            person_id=person_id,
-            password_hash=passwords.hasher(server.hashing).hash(password),
-            must_change_password=False,
-            totp_secret=totp_secret,
-            totp_enrolled=True,
-            totp_last_step=None,
-            failed_logins=0,
-            locked_until=None,
-            disabled=False,
-            created_at=now,
-            created_by=DEMO_CREATOR,
-        )
-    )
+    store.add_account(_new_account(server, person_id, password, totp_secret, now, DEMO_CREATOR))
     identity.log(uow, now, DEMO_CREATOR, "account-create", True, person_id=person_id)
     uow.commit()
 

@@ -8,28 +8,18 @@ from hypothesis import strategies as st
 
 from pcc_cases import services as sv
 from pcc_cases.domain.errors import InvalidInputError
-from pcc_cases.domain.factors import Factors, Harm, Intent, Reach
+from pcc_cases.domain.factors import Factors
 from pcc_cases.services.preview import preview_incident
 from tests.fakes import FakeUnitOfWork
 from tests.org import bootstrap, settings_at
 from tests.services.test_case_services import OCCURRED, record
+from tests.strategies import STUDENT_CLAUSES, factors
 
 S = settings_at()
-CITABLE = ["1.1", "1.2", "2.1", "6.8"]  # clauses written for students
-
-factors = st.builds(
-    Factors,
-    reach=st.sampled_from(list(Reach)),
-    intent=st.sampled_from(list(Intent)),
-    harm=st.sampled_from(list(Harm)),
-    confidential=st.booleans(),
-    criminal=st.booleans(),
-    removed_and_apologised=st.booleans(),
-)
 
 
 @settings(max_examples=60, deadline=None)
-@given(chosen=factors, clauses=st.lists(st.sampled_from(CITABLE), min_size=1, unique=True))
+@given(chosen=factors, clauses=st.lists(st.sampled_from(STUDENT_CLAUSES), min_size=1, unique=True))
 def test_the_preview_is_what_recording_gives(chosen: Factors, clauses: list[str]) -> None:
     uow = FakeUnitOfWork()
     bootstrap(uow)

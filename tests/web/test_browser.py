@@ -140,17 +140,22 @@ def test_a_teamleider_is_offered_only_the_steps_within_their_authority(
     assert options.count() > len(disabled)
 
 
+def fill_report(page: Any, summary: str) -> None:
+    """The new-report form filled in for Sem (s-alk1) and clause 1.2."""
+    page.get_by_label("Datum", exact=True).fill("2025-10-03")
+    page.get_by_label("Tijd", exact=True).fill("20:00")
+    page.get_by_label("Wat gebeurde er").fill(summary)
+    page.get_by_label("Overtreder(s)").select_option("s-alk1")
+    page.locator("input[name=clauses][value='1.2']").check()
+
+
 def test_a_form_posted_without_its_csrf_token_is_refused(browser_page: Any, live: Live) -> None:
     server, _ = live
     page = browser_page
     log_in(page, server, "vd-alk")
     page.get_by_role("link", name="Nieuwe melding").click()
     page.evaluate("document.querySelector('form.report input[name=csrf_token]').remove()")
-    page.get_by_label("Datum", exact=True).fill("2025-10-03")
-    page.get_by_label("Tijd", exact=True).fill("20:00")
-    page.get_by_label("Wat gebeurde er").fill("Zonder token")
-    page.get_by_label("Overtreder(s)").select_option("s-alk1")
-    page.locator("input[name=clauses][value='1.2']").check()
+    fill_report(page, "Zonder token")
     with page.expect_response("**/cases/new") as answer:
         page.get_by_role("button", name="Melding opslaan").click()
     assert answer.value.status == 403
@@ -220,11 +225,7 @@ def test_an_evidence_file_is_fingerprinted_in_the_browser_and_never_sent(
     )
     assert fingerprint.input_value() == expected
     assert_accessible(page)
-    page.get_by_label("Datum", exact=True).fill("2025-10-03")
-    page.get_by_label("Tijd", exact=True).fill("20:00")
-    page.get_by_label("Wat gebeurde er").fill("Schermafbeelding van een bericht")
-    page.get_by_label("Overtreder(s)").select_option("s-alk1")
-    page.locator("input[name=clauses][value='1.2']").check()
+    fill_report(page, "Schermafbeelding van een bericht")
     with page.expect_request("**/cases/new") as sent:
         page.get_by_role("button", name="Melding opslaan").click()
     body = sent.value.post_data_buffer or b""
