@@ -61,7 +61,11 @@ def _form_page(
         error_field=None if error is None else error.field,
         ask_fold=bool(one(form, "fold")) or (error is not None and "twice" in error.template),
         location_choices=[(name, name) for name in locations],
-        people_choices=[(p.id, p.label) for p in people if p.left_on is None],
+        people_choices=[
+            (p.id, f"{p.label}, {p.location}" if p.location else p.label)
+            for p in people
+            if p.left_on is None
+        ],
         clauses=[(c.id, c.text(lang)) for c in clauses],
         choices=choices,
         form=form,
