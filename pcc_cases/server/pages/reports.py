@@ -62,7 +62,9 @@ def reports(request: Request[Any, Any, Any], chosen: SchoolYear = None) -> Respo
         chosen=label,
         error=error,
         rows=[(name, shown(now, lang), shown(before, lang)) for name, now, before in rows],
-        charts=[] if report is None else report_charts(report, lang),
+        charts=[]  # charts of a year without cases would only draw empty axes
+        if report is None or report.figures["total_cases"] == 0
+        else report_charts(report, lang),
         formats=[("xlsx", "Excel (XLSX)"), ("csv", "CSV"), ("html", N_("Printable page (HTML)"))],
     )
 
